@@ -1,0 +1,66 @@
+/**
+ * The filter and selection schemas shared by the API (validation) and the web app (URL
+ * state). Values are checked against the registries here, so a bad value is a 400 that
+ * names the parameter and the allowed values, before anything reaches SQL.
+ */
+import { z } from "zod";
+import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from "./dimensions.js";
+import { METRIC_IDS } from "./metrics.js";
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2030;
+
+const year = z
+  .number({ error: "must be a year" })
+  .int({ message: "must be a whole year" })
+  .min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  .max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` });
+
+/** A filter value: bounded text; vocabulary dimensions are checked against their values. */
+function valuesFor(id: DimensionId) {
+  const allowed = DIMENSIONS[id].values;
+  const item = z.string().min(1).max(200);
+  const list = z.array(item).max(200);
+  if (!allowed) return list.optional();
+  const set = new Set(allowed.map(String));
+  return list
+    .refine((vs) => vs.every((v) => set.has(v)), {
+      message: `unknown value; allowed: ${allowed.slice(0, 20).join(", ")}${allowed.length > 20 ? ", …" : ""}`,
+    })
+    .optional();
+}
+
+const FILTER_DIMENSIONS = DIMENSION_IDS.filter((d) => d !== "year");
+
+export const filtersSchema = z
+  .object({
+    from: year.optional(),
+    to: year.optional(),
+    ...Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, valuesFor(d)])),
+  } as { from: z.ZodOptional<typeof year>; to: z.ZodOptional<typeof year> } & Record<
+    Exclude<DimensionId, "year">,
+    z.ZodOptional<z.ZodType<string[]>>
+  >)
+  .strict()
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
+
+export type Filters = z.infer<typeof filtersSchema>;
+
+export const metricIdSchema = z.string().refine((id) => METRIC_IDS.includes(id), {
+  message: `unknown metric; allowed: ${METRIC_IDS.join(", ")}`,
+});
+
+export const dimensionIdSchema = z.enum(DIMENSION_IDS, {
+  message: `unknown dimension; allowed: ${DIMENSION_IDS.join(", ")}`,
+});
+
+export const groupBySchema = z.array(dimensionIdSchema).max(2, { message: "at most two dimensions" });
+
+/** Filter dimensions that carry a list of values (everything but the year range). */
+export const LIST_FILTER_DIMENSIONS: readonly Exclude<DimensionId, "year">[] = FILTER_DIMENSIONS as Exclude<
+  DimensionId,
+  "year"
+>[];

@@ -1,0 +1,63 @@
+/**
+ * en-GB formatting for every number and date Lens shows. Missing and suppressed values have
+ * their own words so they never read as zero.
+ */
+import type { MetricFormat } from "./metrics.js";
+
+const integer = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+
+/** £1.2m, £350k, £950 — the style used in UK policy writing. */
+export function formatGbp(value: number): string {
+  const abs = Math.abs(value);
+  const sign = value < 0 ? "−" : "";
+  if (abs >= 1e9) return `${sign}£${trim(abs / 1e9)}bn`;
+  if (abs >= 1e6) return `${sign}£${trim(abs / 1e6)}m`;
+  if (abs >= 1e4) return `${sign}£${Math.round(abs / 1e3)}k`;
+  return `${sign}£${integer.format(abs)}`;
+}
+
+function trim(v: number): string {
+  return v >= 100 ? Math.round(v).toString() : v.toFixed(1).replace(/\.0$/, "");
+}
+
+export function formatValue(value: number | null | undefined, format: MetricFormat): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  switch (format) {
+    case "integer":
+      return integer.format(value);
+    case "gbp":
+      return formatGbp(value);
+    case "months":
+      return `${decimal.format(value)} mo`;
+    case "days":
+      return `${integer.format(value)} days`;
+    case "percent":
+      return percent.format(value);
+    case "decimal":
+      return decimal.format(value);
+  }
+}
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** 14 Mar 2025. Accepts ISO dates or timestamps. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
+  if (Number.isNaN(d.getTime())) return "—";
+  return dateFormat.format(d);
+}
+
+export const SUPPRESSED_TEXT = "suppressed (n too small)";
+export const MISSING_TEXT = "—";

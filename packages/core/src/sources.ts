@@ -1,0 +1,183 @@
+/**
+ * The source catalogue: every dataset Lens can read, who publishes it, where it lives and
+ * under which licence. The build records which of these a warehouse was made from; the API,
+ * the methods page and every export read their "Source: …" lines from here.
+ */
+
+export type SourceKind = "official" | "derived" | "sample";
+
+export interface SourceInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  licenceUrl: string;
+  kind: SourceKind;
+  /** What one row is, and what to watch out for, in a sentence or two. */
+  notes: string;
+}
+
+export const OGL3 = {
+  licence: "Open Government Licence v3.0",
+  licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+} as const;
+
+export const SOURCES = [
+  {
+    id: "la-reference",
+    title: "Local authority lookup with statistical neighbours",
+    publisher: "Data to Insight (from DfE and ONS)",
+    url: "https://www.datatoinsight.org/",
+    ...OGL3,
+    kind: "official",
+    notes: "DfE 3-digit codes, ONS codes, regions, council types and the 10 statistical neighbours of each council.",
+  },
+  {
+    id: "ofsted-providers",
+    title: "Children's social care in England: provider level data as at 31 March",
+    publisher: "Ofsted",
+    url: "https://www.gov.uk/government/collections/childrens-social-care-statistics",
+    ...OGL3,
+    kind: "official",
+    notes:
+      "One row per registered provider per snapshot. Some years list only providers with a full inspection; ratings are the latest full inspection.",
+  },
+  {
+    id: "ofsted-inspections",
+    title: "Children's social care: inspections carried out in the year",
+    publisher: "Ofsted",
+    url: "https://www.gov.uk/government/collections/childrens-social-care-statistics",
+    ...OGL3,
+    kind: "official",
+    notes: "One row per inspection event in a financial year.",
+  },
+  {
+    id: "ofsted-joiners-leavers",
+    title: "Children's social care providers joining and leaving the register",
+    publisher: "Ofsted",
+    url: "https://www.gov.uk/government/collections/childrens-social-care-statistics",
+    ...OGL3,
+    kind: "official",
+    notes: "Providers that registered or de-registered during the year.",
+  },
+  {
+    id: "ofsted-ilacs",
+    title: "Inspections of local authority children's services (ILACS): latest judgements",
+    publisher: "Data to Insight (from Ofsted reports)",
+    url: "https://www.gov.uk/government/collections/ofsted-inspections-of-local-authority-childrens-services",
+    ...OGL3,
+    kind: "derived",
+    notes: "Latest overall ILACS judgement per council, scraped from published reports.",
+  },
+  {
+    id: "s251-outturn",
+    title: "Section 251 outturn: children's and young people's services",
+    publisher: "Department for Education",
+    url: "https://www.gov.uk/government/collections/section-251-materials",
+    ...OGL3,
+    kind: "official",
+    notes: "Spend per council and budget line, split by own provision, private, other public and voluntary providers.",
+  },
+  {
+    id: "dfe-cla",
+    title: "Children looked after in England, including placements by provider",
+    publisher: "Department for Education",
+    url: "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions",
+    ...OGL3,
+    kind: "official",
+    notes: "Children looked after at 31 March by council and placement provider. Suppressed cells are kept as missing.",
+  },
+  {
+    id: "derived-cla-spend",
+    title: "Looked-after children's spend by provider ownership, council panel 2011–2021",
+    publisher: "Goodair et al. (research panel built from DfE s251 returns)",
+    url: "https://github.com/BenGoodair/Care-Markets",
+    licence: "Research data, reused with attribution",
+    licenceUrl: "https://github.com/BenGoodair/Care-Markets",
+    kind: "derived",
+    notes: "A researcher-built panel, not an official statistic.",
+  },
+  {
+    id: "devon-spend",
+    title: "Devon County Council spending over £500 (children's services lines)",
+    publisher: "Devon County Council",
+    url: "https://www.devon.gov.uk/accessto/information/spending-over-500",
+    ...OGL3,
+    kind: "official",
+    notes: "Payment ledger lines; supplier category gives ownership where present.",
+  },
+  {
+    id: "devon-grants",
+    title: "Devon County Council grants to the voluntary and community sector",
+    publisher: "Devon County Council",
+    url: "https://github.com/Devon-County-Council/grants",
+    ...OGL3,
+    kind: "official",
+    notes: "Grant awards and payments; cooperative by construction.",
+  },
+  {
+    id: "contracts-finder",
+    title: "Contracts Finder notices (OCDS releases and CSV exports)",
+    publisher: "Cabinet Office",
+    url: "https://www.contractsfinder.service.gov.uk/",
+    ...OGL3,
+    kind: "official",
+    notes: "Tender and award notices for English public contracts above £10k (£25k for councils).",
+  },
+  {
+    id: "find-a-tender",
+    title: "Find a Tender service (OCDS release packages)",
+    publisher: "Cabinet Office",
+    url: "https://www.find-tender.service.gov.uk/",
+    ...OGL3,
+    kind: "official",
+    notes: "Above-threshold notices, including Procurement Act 2023 notices.",
+  },
+  {
+    id: "public-contracts-scotland",
+    title: "Public Contracts Scotland (OCDS releases)",
+    publisher: "Scottish Government",
+    url: "https://www.publiccontractsscotland.gov.uk/",
+    ...OGL3,
+    kind: "official",
+    notes: "Scottish notices: kept for method comparison, outside the English council set.",
+  },
+  {
+    id: "sell2wales",
+    title: "Sell2Wales (OCDS releases)",
+    publisher: "Welsh Government",
+    url: "https://www.sell2wales.gov.wales/",
+    ...OGL3,
+    kind: "official",
+    notes: "Welsh notices: kept for method comparison, outside the English council set.",
+  },
+  {
+    id: "norfolk-register",
+    title: "Norfolk County Council contract register (2015)",
+    publisher: "Norfolk County Council",
+    url: "https://www.norfolk.gov.uk/",
+    ...OGL3,
+    kind: "official",
+    notes: "Local Government Transparency Code contract register.",
+  },
+  {
+    id: "sample",
+    title: "Generated sample data — not real",
+    publisher: "Commissioning Lens sample generator",
+    url: "https://github.com/commissioning-lens/commissioning-lens",
+    licence: "Synthetic data, no restrictions",
+    licenceUrl: "https://creativecommons.org/publicdomain/zero/1.0/",
+    kind: "sample",
+    notes: "Seeded, synthetic data in the real sources' formats. Not evidence of anything.",
+  },
+] as const satisfies readonly SourceInfo[];
+
+export type SourceId = (typeof SOURCES)[number]["id"];
+
+export function getSource(id: string): SourceInfo | undefined {
+  return SOURCES.find((s) => s.id === id);
+}
+
+/** Marker file the sample generator writes into its folder, so a build knows its rows are not real. */
+export const SAMPLE_MARKER = "SAMPLE-DATA-NOT-REAL.txt";

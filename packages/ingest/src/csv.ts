@@ -1,0 +1,154 @@
+/**
+ * A small RFC 4180 CSV reader that keeps the physical line each record starts on, so a
+ * rejected row can be traced to `file:line` even when quoted fields contain line breaks.
+ */
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let fieldStarted = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && !fieldStarted) {
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (ch === ",") {
+      cells.push(field);
+      field = "";
+      fieldStarted = false;
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      cells.push(field);
+      records.push({ line: recordLine, cells });
+      cells = [];
+      field = "";
+      fieldStarted = false;
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (inQuotes) throw new CsvError(recordLine, "unterminated quoted field (file truncated?)");
+  if (field !== "" || cells.length > 0) {
+    cells.push(field);
+    records.push({ line: recordLine, cells });
+  }
+  return records;
+}
+
+export class CsvError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+export function isBlankRecord(record: CsvRecord): boolean {
+  return record.cells.every((c) => c.trim() === "");
+}
+
+/** Normalises a header cell for matching: collapses whitespace and line breaks, lower-case. */
+export function headerKey(cell: string): string {
+  return cell.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Index of the first record whose cells include all `required` header names (case-insensitive). */
+export function findHeaderIndex(records: readonly CsvRecord[], required: readonly string[], maxScan = 20): number {
+  const want = required.map((r) => r.toLowerCase());
+  for (let i = 0; i < Math.min(records.length, maxScan); i++) {
+    const record = records[i];
+    if (!record) continue;
+    const keys = new Set(record.cells.map(headerKey));
+    if (want.every((w) => keys.has(w))) return i;
+  }
+  return -1;
+}
+
+/** Turns a header record into a lookup from normalised name to column index (first wins). */
+export function headerIndex(header: CsvRecord): Map<string, number> {
+  const map = new Map<string, number>();
+  header.cells.forEach((cell, i) => {
+    const key = headerKey(cell);
+    if (key !== "" && !map.has(key)) map.set(key, i);
+  });
+  return map;
+}
+
+/** Reads a cell by any of several header names; trims; returns null for blank and NULL-like markers. */
+export function cell(record: CsvRecord, columns: Map<string, number>, ...names: string[]): string | null {
+  for (const name of names) {
+    const idx = columns.get(name.toLowerCase());
+    if (idx === undefined) continue;
+    const raw = record.cells[idx];
+    if (raw === undefined) return null;
+    const v = raw.trim();
+    if (v === "" || v.toUpperCase() === "NULL") return null;
+    return v;
+  }
+  return null;
+}
+
+/** dd/mm/yyyy (Ofsted, s251) or ISO yyyy-mm-dd → ISO date; undefined when unparseable. */
+export function parseUkDate(value: string | null): string | null | undefined {
+  if (value === null) return null;
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(value);
+  if (uk) {
+    const [, d, m, y] = uk;
+    const year = y!.length === 2 ? 2000 + Number(y) : Number(y);
+    return isoDate(year, Number(m), Number(d));
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return undefined;
+}
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** A whole, non-negative number or null; undefined when the text is not a number. */
+export function parseCount(value: string | null): number | null | undefined {
+  if (value === null) return null;
+  const cleaned = value.replace(/,/g, "");
+  if (!/^\d+$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+/** A money amount (may be negative, may have £ and commas) or null; undefined when not a number. */
+export function parseAmount(value: string | null): number | null | undefined {
+  if (value === null) return null;
+  const cleaned = value.replace(/[£,\s]/g, "");
+  if (cleaned === "") return null;
+  const neg = /^\((.*)\)$/.exec(cleaned);
+  const num = Number(neg ? `-${neg[1]}` : cleaned);
+  return Number.isFinite(num) ? num : undefined;
+}

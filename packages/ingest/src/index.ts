@@ -1,0 +1,14 @@
+import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
+import { laReferenceIngester } from "./la-reference/la-reference.js";
+import type { SourceIngester } from "./types.js";
+
+export * from "./csv.js";
+export * from "./files.js";
+export * from "./table-writer.js";
+export * from "./types.js";
+
+/**
+ * Every known source, in build order (reference data first: later parsers map names to
+ * council codes). Add a parser here to make the build discover it.
+ */
+export const INGESTERS: readonly SourceIngester[] = [laReferenceIngester, contractsFinderOcdsIngester];

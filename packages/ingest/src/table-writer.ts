@@ -1,0 +1,51 @@
+/**
+ * Fast, typed appends into a warehouse table through DuckDB's Appender. Rows are objects
+ * keyed by column name; a missing key is NULL (never 0). Dates are ISO strings and are cast
+ * by DuckDB on append.
+ */
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+
+export type CellValue = string | number | boolean | null | undefined;
+
+export class TableWriter {
+  private rows = 0;
+  private constructor(
+    private readonly appender: DuckDBAppender,
+    private readonly columns: readonly { name: string; type: string }[],
+  ) {}
+
+  static async open(connection: DuckDBConnection, table: string): Promise<TableWriter> {
+    const info = await connection.runAndReadAll(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $table ORDER BY ordinal_position",
+      { table },
+    );
+    const columns = info.getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+    if (columns.length === 0) throw new Error(`table ${table} does not exist`);
+    return new TableWriter(await connection.createAppender(table), columns);
+  }
+
+  append(row: Readonly<Record<string, CellValue>>): void {
+    for (const column of this.columns) {
+      const value = row[column.name];
+      if (value === null || value === undefined) this.appender.appendNull();
+      else if (typeof value === "boolean") this.appender.appendBoolean(value);
+      else if (typeof value === "number") {
+        if (!Number.isFinite(value)) this.appender.appendNull();
+        else if (column.type === "INTEGER") this.appender.appendInteger(Math.round(value));
+        else if (column.type === "DOUBLE") this.appender.appendDouble(value);
+        else this.appender.appendVarchar(String(value));
+      } else this.appender.appendVarchar(value);
+    }
+    this.appender.endRow();
+    this.rows++;
+  }
+
+  get count(): number {
+    return this.rows;
+  }
+
+  close(): void {
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./generate.js";
+export { Random } from "./random.js";

@@ -1,0 +1,77 @@
+/**
+ * `npm run data:build -- --sources <folder> --out <file.duckdb>`: builds a warehouse and
+ * prints a per-source summary. Exit code 1 on failure; the previous warehouse is untouched.
+ */
+
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type BuildSummary, buildWarehouse } from "./build.js";
+import { DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH } from "./paths.js";
+
+const { values } = parseArgs({
+  options: {
+    sources: { type: "string", default: DEFAULT_SAMPLE_DIR },
+    out: { type: "string", default: DEFAULT_WAREHOUSE_PATH },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log("Usage: npm run data:build -- [--sources <folder>] [--out <file.duckdb>]");
+  process.exit(0);
+}
+
+const tty = process.stdout.isTTY === true;
+let liveLine = false;
+function progress(source: string, message: string): void {
+  const text = `[${source}] ${message}`;
+  if (tty) {
+    process.stdout.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns ?? 100) - 1)}`);
+    liveLine = true;
+  } else console.log(text);
+}
+
+try {
+  const summary = await buildWarehouse({
+    sourcesDir: resolve(values.sources),
+    outPath: resolve(values.out),
+    onProgress: progress,
+  });
+  if (liveLine) process.stdout.write("\r\x1b[2K");
+  printSummary(summary);
+} catch (error) {
+  if (liveLine) process.stdout.write("\n");
+  console.error(`Build failed: ${(error as Error).message}`);
+  console.error("The previous warehouse (if any) was left in place.");
+  process.exit(1);
+}
+
+export function printSummary(summary: BuildSummary): void {
+  const rows = summary.sources.map((s) => [
+    s.source,
+    String(s.files),
+    s.rowsRead.toLocaleString("en-GB"),
+    s.rowsKept.toLocaleString("en-GB"),
+    s.rowsRejected.toLocaleString("en-GB"),
+    s.rowsRead === 0 ? "—" : `${((s.rowsRejected / s.rowsRead) * 100).toFixed(1)}%`,
+    `${(s.durationMs / 1000).toFixed(1)}s`,
+  ]);
+  const header = ["source", "files", "read", "kept", "rejected", "reject %", "time"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+  console.log("");
+  for (const s of summary.sources) {
+    if (s.topReasons.length === 0) continue;
+    console.log(`${s.source} — top rejection reasons:`);
+    for (const r of s.topReasons) console.log(`  ${r.count.toLocaleString("en-GB")} × ${r.reason}`);
+  }
+  if (summary.unrecognisedFiles.length > 0)
+    console.log(`\n${summary.unrecognisedFiles.length} file(s) not recognised as a known source (not read).`);
+  console.log(
+    `\nBuilt ${summary.isSample ? "SAMPLE (not real) " : ""}warehouse ${summary.outPath} in ${(summary.durationMs / 1000).toFixed(1)}s (rules ${summary.rulesetVersion}).`,
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./build.js";
+export * from "./db.js";
+export * from "./paths.js";
+export * from "./schema.js";

@@ -1,0 +1,15 @@
+/**
+ * Default locations, relative to the repository root. Environment variables are read here
+ * and nowhere else in the warehouse package.
+ */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+export const DEFAULT_SAMPLE_DIR = join(REPO_ROOT, "data/sample/generated");
+export const DEFAULT_WAREHOUSE_PATH = join(REPO_ROOT, "data/warehouse/lens.duckdb");
+
+/** The warehouse the API serves: LENS_WAREHOUSE, else the default sample warehouse. */
+export function warehousePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LENS_WAREHOUSE ? resolve(env.LENS_WAREHOUSE) : DEFAULT_WAREHOUSE_PATH;
+}

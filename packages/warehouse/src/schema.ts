@@ -1,0 +1,188 @@
+/**
+ * The warehouse schema: a public interface researchers query directly (documented column by
+ * column in docs/warehouse.md). Unknown values are NULL, never 0. Every fact row keeps the
+ * file and line it came from.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE local_authorities (
+  la_code VARCHAR PRIMARY KEY,
+  ons_code VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  region VARCHAR NOT NULL,
+  la_type VARCHAR NOT NULL
+);
+
+CREATE TABLE statistical_neighbours (
+  la_code VARCHAR NOT NULL,
+  neighbour_la_code VARCHAR NOT NULL,
+  rank INTEGER NOT NULL
+);
+
+CREATE TABLE provider_snapshots (
+  snapshot_date DATE NOT NULL,
+  year INTEGER NOT NULL,
+  urn VARCHAR NOT NULL,
+  provision_type VARCHAR,
+  sector VARCHAR,
+  sector_original VARCHAR,
+  la_code VARCHAR,
+  la_name_original VARCHAR,
+  places INTEGER,
+  registration_status VARCHAR,
+  overall_rating VARCHAR,
+  overall_rating_original VARCHAR,
+  inspection_date DATE,
+  owner_name VARCHAR,
+  covers_all_registered BOOLEAN NOT NULL,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE inspections (
+  urn VARCHAR NOT NULL,
+  inspection_date DATE,
+  inspection_type VARCHAR,
+  overall_rating VARCHAR,
+  overall_rating_original VARCHAR,
+  provision_type VARCHAR,
+  sector VARCHAR,
+  la_code VARCHAR,
+  year INTEGER,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE joiners_leavers (
+  urn VARCHAR NOT NULL,
+  event VARCHAR NOT NULL,
+  event_date DATE,
+  provision_type VARCHAR,
+  sector VARCHAR,
+  la_code VARCHAR,
+  places INTEGER,
+  year INTEGER,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE ilacs (
+  la_code VARCHAR NOT NULL,
+  overall_rating VARCHAR,
+  inspection_date DATE,
+  publication_date DATE,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE contracts (
+  contract_id VARCHAR PRIMARY KEY,
+  source VARCHAR NOT NULL,
+  ocid VARCHAR,
+  buyer_name VARCHAR,
+  la_code VARCHAR,
+  title VARCHAR,
+  description VARCHAR,
+  cpv VARCHAR,
+  service VARCHAR,
+  procurement_method VARCHAR,
+  procurement_method_detail VARCHAR,
+  procedure_type VARCHAR,
+  value_gbp DOUBLE,
+  value_is_shared BOOLEAN,
+  annual_value_gbp DOUBLE,
+  start_date DATE,
+  end_date DATE,
+  duration_months DOUBLE,
+  award_date DATE,
+  tender_published_date DATE,
+  tender_end_date DATE,
+  number_of_tenderers INTEGER,
+  supplier_name VARCHAR,
+  supplier_ownership VARCHAR,
+  ownership_reason VARCHAR,
+  supplier_is_sme BOOLEAN,
+  supplier_is_vcse BOOLEAN,
+  commissioning_model VARCHAR,
+  model_reason VARCHAR,
+  model_rule VARCHAR,
+  year INTEGER,
+  in_scope BOOLEAN,
+  notice_url VARCHAR,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE spend (
+  la_code VARCHAR,
+  period VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  source VARCHAR NOT NULL,
+  service_line VARCHAR,
+  service VARCHAR,
+  provider_ownership VARCHAR,
+  supplier_name VARCHAR,
+  supplier_ownership VARCHAR,
+  amount_gbp DOUBLE,
+  is_derived BOOLEAN NOT NULL DEFAULT false,
+  commissioning_model VARCHAR,
+  model_reason VARCHAR,
+  model_rule VARCHAR,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE cla_placements (
+  la_code VARCHAR,
+  year INTEGER NOT NULL,
+  provider VARCHAR NOT NULL,
+  placement_type VARCHAR,
+  children INTEGER,
+  marker VARCHAR,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
+CREATE TABLE build_info (
+  key VARCHAR PRIMARY KEY,
+  value VARCHAR
+);
+
+CREATE TABLE build_log (
+  source VARCHAR NOT NULL,
+  source_file VARCHAR,
+  checksum VARCHAR,
+  rows_read INTEGER NOT NULL,
+  rows_kept INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  ruleset_version VARCHAR,
+  duration_ms INTEGER,
+  built_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE rejects (
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  line INTEGER,
+  reason VARCHAR NOT NULL
+);
+`;
+
+/** Tables whose row counts /api/health reports. */
+export const MAIN_TABLES = [
+  "local_authorities",
+  "statistical_neighbours",
+  "provider_snapshots",
+  "inspections",
+  "joiners_leavers",
+  "contracts",
+  "spend",
+  "rejects",
+] as const;
