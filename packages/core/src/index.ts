@@ -1,3 +1,4 @@
+export * from "./classification/index.js";
 export * from "./council-names.js";
 export * from "./councils.js";
 export * from "./dimensions.js";
@@ -7,3 +8,4 @@ export * from "./metrics.js";
 export * from "./scope.js";
 export * from "./sources.js";
 export * from "./vocab.js";
+export * from "./warehouse-schema.js";

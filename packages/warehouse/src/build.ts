@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { SAMPLE_MARKER } from "@lens/core";
+import { SAMPLE_MARKER, SCHEMA_SQL, SCHEMA_VERSION } from "@lens/core";
 import {
   type FileStats,
   INGESTERS,
@@ -19,7 +19,6 @@ import {
 } from "@lens/ingest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openWarehouse } from "./db.js";
-import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 
 export interface SourceSummary {
   source: string;

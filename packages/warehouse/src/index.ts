@@ -1,4 +1,3 @@
 export * from "./build.js";
 export * from "./db.js";
 export * from "./paths.js";
-export * from "./schema.js";

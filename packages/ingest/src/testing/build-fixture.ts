@@ -19,14 +19,13 @@ export interface IngestRun {
 }
 
 export async function runIngesters(
-  schemaSql: string,
   dir: string,
   ingesters: readonly SourceIngester[],
   options: { isSample?: boolean } = {},
 ): Promise<IngestRun> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run(schemaSql);
+  await connection.run(SCHEMA_SQL);
   const scratchDir = await mkdtemp(join(tmpdir(), "lens-ingest-test-"));
   const rejects: IngestRun["rejects"] = [];
   const ctx: IngestContext = {
