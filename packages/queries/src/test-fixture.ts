@@ -1,0 +1,57 @@
+/**
+ * A fresh in-memory warehouse with the real schema and a few handmade rows, for query tests.
+ * Rows are given as partial objects; missing columns are NULL.
+ */
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { SCHEMA_SQL } from "@lens/core";
+
+export type FixtureRows = Partial<Record<string, Record<string, string | number | boolean | null>[]>>;
+
+export async function fixtureWarehouse(rows: FixtureRows): Promise<{ connection: DuckDBConnection; close(): void }> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(SCHEMA_SQL);
+  for (const [table, list] of Object.entries(rows)) {
+    for (const row of list ?? []) {
+      const columns = Object.keys(row);
+      const params = Object.fromEntries(columns.map((c, i) => [`p${i}`, row[c] ?? null]));
+      await connection.run(
+        `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$p${i}`).join(", ")})`,
+        params,
+      );
+    }
+  }
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+let id = 0;
+/** A contract row with defaults that tests override. */
+export function contract(
+  overrides: Record<string, string | number | boolean | null>,
+): Record<string, string | number | boolean | null> {
+  id++;
+  return {
+    contract_id: `c${id}`,
+    source: "sample",
+    source_file: "fixture",
+    in_scope: true,
+    la_code: "886",
+    year: 2020,
+    ...overrides,
+  };
+}
+
+export const KENT = { la_code: "886", ons_code: "E10000016", name: "Kent", region: "South East", la_type: "County" };
+export const LEEDS = {
+  la_code: "383",
+  ons_code: "E08000035",
+  name: "Leeds",
+  region: "Yorkshire and the Humber",
+  la_type: "Metropolitan District",
+};
