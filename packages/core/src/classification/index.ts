@@ -1,0 +1,33 @@
+export {
+  type CommissioningEvidence,
+  classifyCommissioningModel,
+  classifyContract,
+  classifySupplierOwnership,
+  type ModelDecision,
+  type OwnershipDecision,
+  type OwnershipEvidence,
+} from "./classify.js";
+export {
+  type Arrangement,
+  type ArrangementKind,
+  buildOfstedOwnerLookup,
+  detectArrangement,
+  ledgerCategoryMeaning,
+  type OfstedOwnerLookup,
+  SECTOR_OWNERSHIP,
+} from "./evidence.js";
+export { normaliseOrganisationName, organisationMatchKey } from "./normalise.js";
+export { isCompetitive, normaliseProcedure, type ProcedureResult } from "./procedure.js";
+export {
+  type ClassificationRule,
+  describeRules,
+  MODEL_RULES,
+  type ModelFacts,
+  type ModelRule,
+  OWNERSHIP_RULES,
+  type OwnershipFacts,
+  type OwnershipRule,
+  RULES,
+  RULESET_VERSION,
+} from "./rules.js";
+export { categoriseService, type ServiceResult } from "./service.js";

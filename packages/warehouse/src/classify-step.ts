@@ -1,0 +1,355 @@
+/**
+ * Build step: classify every contract and spend row (procedure, service, supplier ownership,
+ * commissioning model, rule and reason) with the pure rules in @lens/core.
+ *
+ * Speed invariant: rows are never classified one by one. Each pass selects the DISTINCT
+ * evidence combinations (far fewer than rows), classifies those in JS, loads the answers into
+ * a temp table with the DuckDB Appender and writes them back with one UPDATE … FROM join.
+ * Results depend only on the evidence columns, so equal evidence always gets an equal answer.
+ *
+ * Also creates `classification_rules` (the rule table as data) and the
+ * `classification_coverage` view (rows each rule decided, per table and stage), so a rule's
+ * reach and the rows left unknown are queryable.
+ */
+
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import {
+  buildOfstedOwnerLookup,
+  COMMISSIONING_MODELS,
+  type CommissioningModel,
+  categoriseService,
+  classifyCommissioningModel,
+  classifySupplierOwnership,
+  describeRules,
+  detectArrangement,
+  normaliseProcedure,
+  type OfstedOwnerLookup,
+  RULESET_VERSION,
+  SPEND_OWNERSHIPS,
+  SUPPLIER_OWNERSHIPS,
+  type SupplierOwnership,
+} from "@lens/core";
+
+export interface ClassificationSummary {
+  rulesetVersion: string;
+  contracts: {
+    rows: number;
+    /** Distinct evidence combinations actually classified in JS (text pass + model pass). */
+    distinctText: number;
+    distinctEvidence: number;
+    byModel: Record<CommissioningModel, number>;
+    byOwnership: Record<SupplierOwnership, number>;
+  };
+  spend: { rows: number; distinctEvidence: number; byModel: Record<CommissioningModel, number> };
+  durationMs: number;
+}
+
+const RULES_DDL = `
+CREATE OR REPLACE TABLE classification_rules (
+  rule_id VARCHAR PRIMARY KEY,
+  description VARCHAR NOT NULL,
+  result VARCHAR NOT NULL,
+  precedence INTEGER NOT NULL,
+  ruleset_version VARCHAR NOT NULL,
+  stage VARCHAR NOT NULL
+)`;
+
+/**
+ * One row per (table, stage, rule). Ownership rule ids are read back from the reasons
+ * ("… (rule O12)") so no extra column is needed in the public schema.
+ */
+const COVERAGE_VIEW = `
+CREATE OR REPLACE VIEW classification_coverage AS
+WITH decided AS (
+  SELECT 'contracts' AS table_name, 'model' AS stage, model_rule AS rule_id, commissioning_model AS result FROM contracts
+  UNION ALL
+  SELECT 'contracts', 'ownership', regexp_extract(ownership_reason, '\\(rule (O[0-9]+)\\)', 1), supplier_ownership FROM contracts
+  UNION ALL
+  SELECT 'spend', 'model', model_rule, commissioning_model FROM spend
+  UNION ALL
+  SELECT 'spend', 'ownership', nullif(regexp_extract(model_reason, '\\(rule (O[0-9]+)\\)', 1), ''), supplier_ownership FROM spend
+  WHERE supplier_ownership IS NOT NULL
+)
+SELECT
+  d.rule_id AS rule,
+  d.table_name AS "table",
+  d.stage,
+  d.result,
+  r.description,
+  count(*)::BIGINT AS rows_decided,
+  round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY d.table_name, d.stage), 2)::DOUBLE AS share_pct
+FROM decided d LEFT JOIN classification_rules r ON r.rule_id = d.rule_id
+GROUP BY d.rule_id, d.table_name, d.stage, d.result, r.description, r.precedence
+ORDER BY d.table_name, d.stage, r.precedence, d.rule_id`;
+
+async function rows(connection: DuckDBConnection, sql: string): Promise<DuckDBValue[][]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRows();
+}
+
+const str = (v: DuckDBValue | undefined): string | null => (v == null ? null : String(v));
+const bool = (v: DuckDBValue | undefined): boolean | null => (typeof v === "boolean" ? v : null);
+const int = (v: DuckDBValue | undefined): number => Number(v ?? 0);
+
+function appendNullable(appender: DuckDBAppender, value: string | null): void {
+  if (value == null) appender.appendNull();
+  else appender.appendVarchar(value);
+}
+
+async function tempAppender(connection: DuckDBConnection, table: string): Promise<DuckDBAppender> {
+  return connection.createAppender(table, "main", "temp");
+}
+
+async function loadOfstedOwners(connection: DuckDBConnection): Promise<OfstedOwnerLookup> {
+  const owners = await rows(
+    connection,
+    "SELECT owner_name, sector FROM provider_snapshots WHERE owner_name IS NOT NULL AND sector IS NOT NULL GROUP BY ALL",
+  );
+  return buildOfstedOwnerLookup(
+    owners.map(([ownerName, sector]) => ({ ownerName: str(ownerName), sector: str(sector) })),
+  );
+}
+
+async function writeRuleTable(connection: DuckDBConnection): Promise<void> {
+  await connection.run(RULES_DDL);
+  const appender = await connection.createAppender("classification_rules");
+  for (const rule of describeRules()) {
+    appender.appendVarchar(rule.ruleId);
+    appender.appendVarchar(rule.description);
+    appender.appendVarchar(rule.result);
+    appender.appendInteger(rule.precedence);
+    appender.appendVarchar(rule.rulesetVersion);
+    appender.appendVarchar(rule.stage);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Pass 1 over contracts: service (from CPV + text) and co-operative arrangement words, per distinct text. */
+async function classifyContractText(connection: DuckDBConnection): Promise<number> {
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_text AS
+    SELECT row_number() OVER () AS text_id, cpv, title, description
+    FROM (SELECT DISTINCT cpv, title, description FROM contracts)`);
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE _cls_text_result (text_id BIGINT, service VARCHAR, arrangement_kind VARCHAR, arrangement_phrase VARCHAR)",
+  );
+  const keys = await rows(connection, "SELECT text_id, cpv, title, description FROM _cls_text");
+  const appender = await tempAppender(connection, "_cls_text_result");
+  for (const [id, cpv, title, description] of keys) {
+    const service = categoriseService(str(cpv), str(title), str(description)).service;
+    const arrangement = detectArrangement(str(title), str(description));
+    appender.appendBigInt(BigInt(int(id)));
+    appender.appendVarchar(service);
+    appendNullable(appender, arrangement?.kind ?? null);
+    appendNullable(appender, arrangement?.phrase ?? null);
+    appender.endRow();
+  }
+  appender.closeSync();
+  return keys.length;
+}
+
+/** Pass 2 over contracts: procedure, ownership and model per distinct evidence combination. */
+async function classifyContractModels(connection: DuckDBConnection, ofstedOwners: OfstedOwnerLookup): Promise<number> {
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_rows AS
+    SELECT c.rowid AS rid,
+           coalesce(c.buyer_name, la.name) AS buyer, c.supplier_name, c.procurement_method, c.procurement_method_detail,
+           c.supplier_is_sme, c.supplier_is_vcse, r.service AS text_service, r.arrangement_kind, r.arrangement_phrase
+    FROM contracts c
+    LEFT JOIN local_authorities la ON la.la_code = c.la_code
+    LEFT JOIN _cls_text t
+      ON t.cpv IS NOT DISTINCT FROM c.cpv AND t.title IS NOT DISTINCT FROM c.title AND t.description IS NOT DISTINCT FROM c.description
+    LEFT JOIN _cls_text_result r ON r.text_id = t.text_id`);
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_evidence AS
+    SELECT row_number() OVER () AS evidence_id, *
+    FROM (SELECT DISTINCT buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
+                          arrangement_kind, arrangement_phrase FROM _cls_rows)`);
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_result (
+      evidence_id BIGINT, procedure_type VARCHAR, supplier_ownership VARCHAR, ownership_reason VARCHAR,
+      commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
+  const keys = await rows(
+    connection,
+    `SELECT evidence_id, buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
+            arrangement_kind, arrangement_phrase FROM _cls_evidence`,
+  );
+  const appender = await tempAppender(connection, "_cls_result");
+  for (const [id, buyer, supplier, method, detail, sme, vcse, kind, phrase] of keys) {
+    const procurementMethodDetail = str(detail);
+    const textArrangement =
+      kind != null
+        ? { kind: String(kind) as "grant" | "partnership" | "reserved", phrase: String(phrase ?? "") }
+        : null;
+    const decision = classifyCommissioningModel({
+      buyerName: str(buyer),
+      supplierName: str(supplier),
+      isSme: bool(sme),
+      isVcse: bool(vcse),
+      ofstedOwners,
+      procedureType: normaliseProcedure(str(method), procurementMethodDetail).procedure,
+      procurementMethod: str(method),
+      procurementMethodDetail,
+      arrangement: textArrangement ?? detectArrangement(procurementMethodDetail),
+    });
+    appender.appendBigInt(BigInt(int(id)));
+    appender.appendVarchar(decision.procedureType);
+    // No supplier → no ownership claim at all (NULL), rather than 'unknown' about nobody.
+    const hasSupplier = str(supplier)?.trim();
+    appendNullable(appender, hasSupplier ? decision.ownership.ownership : null);
+    appendNullable(appender, hasSupplier ? decision.ownership.reason : null);
+    appender.appendVarchar(decision.model);
+    appender.appendVarchar(decision.reason);
+    appender.appendVarchar(decision.rule);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await connection.run(`
+    UPDATE contracts SET
+      procedure_type = x.procedure_type,
+      service = coalesce(contracts.service, x.text_service),
+      supplier_ownership = x.supplier_ownership,
+      ownership_reason = x.ownership_reason,
+      commissioning_model = x.commissioning_model,
+      model_reason = x.model_reason,
+      model_rule = x.model_rule
+    FROM (
+      SELECT r.rid, r.text_service, res.*
+      FROM _cls_rows r
+      JOIN _cls_evidence e
+        ON e.buyer IS NOT DISTINCT FROM r.buyer AND e.supplier_name IS NOT DISTINCT FROM r.supplier_name
+       AND e.procurement_method IS NOT DISTINCT FROM r.procurement_method
+       AND e.procurement_method_detail IS NOT DISTINCT FROM r.procurement_method_detail
+       AND e.supplier_is_sme IS NOT DISTINCT FROM r.supplier_is_sme AND e.supplier_is_vcse IS NOT DISTINCT FROM r.supplier_is_vcse
+       AND e.arrangement_kind IS NOT DISTINCT FROM r.arrangement_kind AND e.arrangement_phrase IS NOT DISTINCT FROM r.arrangement_phrase
+      JOIN _cls_result res ON res.evidence_id = e.evidence_id
+    ) x
+    WHERE contracts.rowid = x.rid`);
+  return keys.length;
+}
+
+const SPEND_LINE_OWNERSHIPS = new Set<string>(SPEND_OWNERSHIPS);
+
+/**
+ * Spend: aggregate lines (s251, placement spend) carry an ownership line and no supplier;
+ * ledger lines carry a supplier, and any category the ledger gives is evidence about it.
+ */
+async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedOwnerLookup): Promise<number> {
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_spend AS
+    SELECT row_number() OVER () AS evidence_id, *
+    FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership
+          FROM spend s LEFT JOIN local_authorities la ON la.la_code = s.la_code)`);
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE _cls_spend_result (
+      evidence_id BIGINT, supplier_ownership VARCHAR, commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
+  const keys = await rows(connection, "SELECT evidence_id, buyer, supplier_name, provider_ownership FROM _cls_spend");
+  const appender = await tempAppender(connection, "_cls_spend_result");
+  for (const [id, buyer, supplier, providerOwnership] of keys) {
+    const supplierName = str(supplier)?.trim() || null;
+    const line = str(providerOwnership)?.trim().toLowerCase() ?? null;
+    const isLine = line != null && SPEND_LINE_OWNERSHIPS.has(line);
+    // An ownership line decides the model for aggregate rows and for "own provision"; on a
+    // named-supplier ledger row any other category is evidence about that supplier instead.
+    const spendOwnership = isLine && (supplierName == null || line === "own") ? line : null;
+    const ledgerCategory = supplierName != null && !spendOwnership ? str(providerOwnership) : null;
+    const ownership =
+      supplierName != null ? classifySupplierOwnership({ supplierName, ledgerCategory, ofstedOwners }) : null;
+    const decision = classifyCommissioningModel({
+      buyerName: str(buyer),
+      supplierName,
+      ledgerCategory,
+      ofstedOwners,
+      spendOwnership,
+      procedureType: "unknown",
+      arrangement: null,
+      ownership,
+    });
+    appender.appendBigInt(BigInt(int(id)));
+    appendNullable(appender, ownership?.ownership ?? null);
+    appender.appendVarchar(decision.model);
+    appender.appendVarchar(decision.reason);
+    appender.appendVarchar(decision.rule);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await connection.run(`
+    UPDATE spend SET
+      supplier_ownership = x.supplier_ownership,
+      commissioning_model = x.commissioning_model,
+      model_reason = x.model_reason,
+      model_rule = x.model_rule
+    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, r.* FROM _cls_spend e JOIN _cls_spend_result r USING (evidence_id)) x
+    WHERE spend.la_code IS NOT DISTINCT FROM x.la_code
+      AND spend.supplier_name IS NOT DISTINCT FROM x.supplier_name
+      AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership`);
+  return keys.length;
+}
+
+async function countBy<K extends string>(
+  connection: DuckDBConnection,
+  sql: string,
+  keys: readonly K[],
+): Promise<Record<K, number>> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const [key, n] of await rows(connection, sql)) {
+    const k = str(key) as K | null;
+    if (k != null && k in out) out[k] = int(n);
+  }
+  return out;
+}
+
+export async function classifyWarehouse(connection: DuckDBConnection): Promise<ClassificationSummary> {
+  const started = Date.now();
+  await writeRuleTable(connection);
+  const ofstedOwners = await loadOfstedOwners(connection);
+  const distinctText = await classifyContractText(connection);
+  const distinctEvidence = await classifyContractModels(connection, ofstedOwners);
+  const spendEvidence = await classifySpend(connection, ofstedOwners);
+  for (const t of [
+    "_cls_text",
+    "_cls_text_result",
+    "_cls_rows",
+    "_cls_evidence",
+    "_cls_result",
+    "_cls_spend",
+    "_cls_spend_result",
+  ]) {
+    await connection.run(`DROP TABLE IF EXISTS temp.main.${t}`);
+  }
+  await connection.run(COVERAGE_VIEW);
+
+  const [[contractRows], [spendRows]] = [
+    await rows(connection, "SELECT count(*) FROM contracts"),
+    await rows(connection, "SELECT count(*) FROM spend"),
+  ];
+  return {
+    rulesetVersion: RULESET_VERSION,
+    contracts: {
+      rows: int(contractRows?.[0]),
+      distinctText,
+      distinctEvidence,
+      byModel: await countBy(
+        connection,
+        "SELECT commissioning_model, count(*) FROM contracts GROUP BY 1",
+        COMMISSIONING_MODELS,
+      ),
+      byOwnership: await countBy(
+        connection,
+        "SELECT supplier_ownership, count(*) FROM contracts GROUP BY 1",
+        SUPPLIER_OWNERSHIPS,
+      ),
+    },
+    spend: {
+      rows: int(spendRows?.[0]),
+      distinctEvidence: spendEvidence,
+      byModel: await countBy(
+        connection,
+        "SELECT commissioning_model, count(*) FROM spend GROUP BY 1",
+        COMMISSIONING_MODELS,
+      ),
+    },
+    durationMs: Date.now() - started,
+  };
+}
