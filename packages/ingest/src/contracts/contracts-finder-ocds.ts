@@ -41,7 +41,7 @@ export const contractsFinderOcdsIngester: SourceIngester = {
       ctx.progress(`reading ${file.relativePath}`);
       const checksum = await fileChecksum(file.path);
       await ctx.connection.run(
-        `CREATE OR REPLACE TEMP VIEW ocds_release_lines AS
+        `CREATE OR REPLACE TEMP TABLE ocds_release_lines AS
          SELECT row_number() OVER () AS line, json
          FROM read_ndjson_objects($path, maximum_object_size = 67108864)`,
         { path: file.path },
@@ -56,7 +56,7 @@ export const contractsFinderOcdsIngester: SourceIngester = {
       } catch (error) {
         throw new Error(`${file.relativePath}: ${(error as Error).message}`);
       }
-      await ctx.connection.run("DROP VIEW ocds_release_lines");
+      await ctx.connection.run("DROP TABLE ocds_release_lines");
       for (const r of result.rejects) ctx.reject(file.relativePath, r.line, r.reason);
       await resolveBuyersAndScope(ctx.connection, file.relativePath);
       stats.push({

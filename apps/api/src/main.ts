@@ -1,0 +1,37 @@
+/** Starts the API and the dashboard on one port. */
+import { formatCount } from "@lens/core";
+import { readEnv } from "./env.js";
+import { getHealth } from "./health.js";
+import { createLensServer } from "./server.js";
+import { WarehouseHolder } from "./warehouse-holder.js";
+
+const env = readEnv();
+const warehouse = new WarehouseHolder(env.warehousePath);
+try {
+  await warehouse.open();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+warehouse.watchForRebuilds();
+warehouse.onReload((info) => console.log(`Warehouse reloaded (built ${info.builtAt}).`));
+process.on("SIGHUP", () => void warehouse.reload());
+
+const server = createLensServer({ warehouse, webDist: env.webDist });
+server.listen(env.port, env.host, async () => {
+  const health = await getHealth(warehouse);
+  const t = health.tables;
+  console.log(`Commissioning Lens is serving on http://localhost:${env.port}`);
+  console.log(
+    `${health.sample ? "SAMPLE DATA (not real)" : "Real data"}: ${formatCount(t.contracts ?? 0)} contracts, ${formatCount(
+      t.provider_snapshots ?? 0,
+    )} provider snapshots, ${formatCount(t.spend ?? 0)} spend lines, ${formatCount(t.local_authorities ?? 0)} councils — built ${health.builtAt ?? "?"} (${env.warehousePath})`,
+  );
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    server.close();
+    warehouse.close();
+    process.exit(0);
+  });

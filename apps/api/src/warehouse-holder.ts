@@ -1,0 +1,136 @@
+/**
+ * Holds the read-only warehouse the API serves and swaps it for a newer build without
+ * dropping requests: a new instance is opened first, new requests go to it, and the old one
+ * is closed once the requests it was serving have finished. Triggered by SIGHUP or by the
+ * file being replaced (the build renames a new file into place).
+ */
+import { type FSWatcher, existsSync, watch } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { type Warehouse, openWarehouse, queryRows } from "@lens/warehouse";
+
+export interface BuildInfo {
+  builtAt: string | null;
+  isSample: boolean;
+  rulesetVersion: string | null;
+  sources: string[];
+  /** Changes with every build; keys caches and frozen permalinks. */
+  buildId: string;
+}
+
+interface Generation {
+  warehouse: Warehouse;
+  connections: DuckDBConnection[];
+  next: number;
+  inFlight: number;
+  retired: boolean;
+  info: BuildInfo;
+}
+
+const CONNECTIONS = 2; // more than the core count buys nothing on DuckDB
+
+export class WarehouseHolder {
+  private current: Generation | null = null;
+  private watcher: FSWatcher | null = null;
+  private reloading: Promise<void> | null = null;
+  private listeners: ((info: BuildInfo) => void)[] = [];
+
+  constructor(readonly path: string) {}
+
+  async open(): Promise<BuildInfo> {
+    if (!existsSync(this.path)) throw new Error(`warehouse not found: ${this.path} (run npm run data:build)`);
+    this.current = await this.openGeneration();
+    return this.current.info;
+  }
+
+  get info(): BuildInfo {
+    if (!this.current) throw new Error("warehouse not open");
+    return this.current.info;
+  }
+
+  onReload(listener: (info: BuildInfo) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs `fn` on one of the current generation's connections; the generation stays open until it returns. */
+  async use<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const generation = this.current;
+    if (!generation) throw new Error("warehouse not open");
+    const connection = generation.connections[generation.next++ % generation.connections.length]!;
+    generation.inFlight++;
+    try {
+      return await fn(connection);
+    } finally {
+      generation.inFlight--;
+      if (generation.retired && generation.inFlight === 0) closeGeneration(generation);
+    }
+  }
+
+  /** Reopens the file if it changed; safe to call repeatedly. */
+  reload(): Promise<void> {
+    this.reloading ??= this.doReload().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  watchForRebuilds(): void {
+    let timer: NodeJS.Timeout | null = null;
+    this.watcher = watch(dirname(this.path), (_event, file) => {
+      if (file !== basename(this.path)) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void this.reload().catch((e) => console.error(`reload failed: ${(e as Error).message}`)), 300);
+    });
+  }
+
+  close(): void {
+    this.watcher?.close();
+    if (this.current) closeGeneration(this.current);
+    this.current = null;
+  }
+
+  private async doReload(): Promise<void> {
+    const old = this.current;
+    const next = await this.openGeneration();
+    if (old && next.info.buildId === old.info.buildId) {
+      closeGeneration(next);
+      return;
+    }
+    this.current = next;
+    if (old) {
+      old.retired = true;
+      if (old.inFlight === 0) closeGeneration(old);
+    }
+    for (const l of this.listeners) l(next.info);
+  }
+
+  private async openGeneration(): Promise<Generation> {
+    const warehouse = await openWarehouse(this.path, { readOnly: true, threads: 2 });
+    const connections: DuckDBConnection[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) connections.push(await warehouse.connect());
+    const rows = await queryRows<{ key: string; value: string }>(connections[0]!, "SELECT key, value FROM build_info");
+    const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    const fileInfo = await stat(this.path);
+    return {
+      warehouse,
+      connections,
+      next: 0,
+      inFlight: 0,
+      retired: false,
+      info: {
+        builtAt: kv.built_at ?? null,
+        isSample: kv.is_sample === "true",
+        rulesetVersion: kv.ruleset_version ?? null,
+        sources: (kv.sources ?? "").split(",").filter((s) => s !== ""),
+        buildId: `${kv.built_at ?? "unknown"}#${fileInfo.ino}`,
+      },
+    };
+  }
+}
+
+function closeGeneration(generation: Generation): void {
+  for (const c of generation.connections) c.closeSync();
+  generation.connections = [];
+  generation.warehouse.close();
+}
