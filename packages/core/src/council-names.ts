@@ -56,6 +56,7 @@ export const COUNCIL_ALIASES: Readonly<Record<string, string>> = {
   "city of york": "816",
   "westmorland furness": "943",
   helens: "342",
+  bedford: "822",
 };
 
 /** Council codes that no longer exist but appear in older sources (kept so rows are not lost). */
