@@ -1,0 +1,53 @@
+/**
+ * The one frame every chart sits in: title, subtitle, the filters in words, the chart (or
+ * its table), notes, n and the source line. Exports compose the same parts as SVG.
+ */
+import { type ReactNode, useId, useState } from "react";
+
+export interface ChartFrameProps {
+  title: string;
+  subtitle?: string;
+  filtersInWords?: string;
+  source: string;
+  notes?: readonly string[];
+  n?: string;
+  summary: string;
+  table: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}
+
+export function ChartFrame(props: ChartFrameProps) {
+  const [showTable, setShowTable] = useState(false);
+  const titleId = useId();
+  return (
+    <figure className="chart-frame" aria-labelledby={titleId}>
+      <header className="chart-frame__header">
+        <div>
+          <h2 id={titleId} className="chart-frame__title">
+            {props.title}
+          </h2>
+          {props.subtitle && <p className="chart-frame__subtitle">{props.subtitle}</p>}
+          {props.filtersInWords && <p className="chart-frame__filters">{props.filtersInWords}</p>}
+        </div>
+        <div className="chart-frame__actions">
+          <button type="button" className="button-secondary" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+            {showTable ? "View as chart" : "View as table"}
+          </button>
+          {props.actions}
+        </div>
+      </header>
+      <p className="visually-hidden">{props.summary}</p>
+      <div className="chart-frame__body">{showTable ? props.table : props.children}</div>
+      <figcaption className="chart-frame__footer">
+        {props.notes?.map((note) => (
+          <p key={note} className="chart-frame__note">
+            {note}
+          </p>
+        ))}
+        {props.n && <p className="chart-frame__n">{props.n}</p>}
+        <p className="chart-frame__source">{props.source}</p>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,9 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { "/api": "http://localhost:3000" } },
+  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 800 },
+  test: { environment: "jsdom" },
+});
