@@ -1,5 +1,6 @@
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
+import { s251OutturnIngester } from "./spend/s251-outturn.js";
 import type { SourceIngester } from "./types.js";
 
 export * from "./csv.js";
@@ -13,4 +14,8 @@ export * from "./types.js";
  * Every known source, in build order (reference data first: later parsers map names to
  * council codes). Add a parser here to make the build discover it.
  */
-export const INGESTERS: readonly SourceIngester[] = [laReferenceIngester, contractsFinderOcdsIngester];
+export const INGESTERS: readonly SourceIngester[] = [
+  laReferenceIngester,
+  contractsFinderOcdsIngester,
+  s251OutturnIngester,
+];

@@ -1,0 +1,274 @@
+/**
+ * Section 251 (formerly s52) outturn, children's and young people's services: one record per
+ * council × budget line, spend split by ownership of the provider. Three layouts:
+ *  - 2008-09: PRIVATE (x), VOLUNTARY (y), PUBLIC (z) — public = own provision + other public,
+ *    so it becomes provider_ownership 'own or other public' (not one of the four);
+ *  - 2009-10, 2010-11: Own Provision (y), Private (z(i)), Other Public (z(ii)), Voluntary (z(iii));
+ *  - 2011-12 onwards (and the generated sample): OwnProvision, PrivateProvision, OtherPublic, Voluntary.
+ * The files carry no year: the financial year comes from the name (`outturn_1314.csv` = 2013-14).
+ *
+ * Invariant: summing amount_gbp over s251 rows never double counts. Total lines ("Total
+ * Children Looked After", "… SERVICES BUDGET …") and memorandum lines (already included in
+ * other lines) are not stored; each is logged as a reject naming why. A detail line becomes
+ * one spend row per non-blank ownership column; a line without any ownership split (CERA,
+ * Youth Justice from 2011-12) becomes one row with provider_ownership NULL and the total.
+ */
+import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
+import { readHead } from "../files.js";
+import { TableWriter } from "../table-writer.js";
+import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import { cleanLineDescription, FileTally, isKnownCouncilCode, readSourceText, serviceForLine } from "./spend-common.js";
+
+export const S251_SOURCE_ID = "s251-outturn";
+
+interface Layout {
+  name: "2008-09" | "2009-11" | "2011-on";
+  laCode: string[];
+  description: string[];
+  lineNumber: string[];
+  /** Ownership label → header names. */
+  ownership: [string, string][];
+  total: string;
+}
+
+const LAYOUTS: readonly Layout[] = [
+  {
+    name: "2008-09",
+    laCode: ["lea number:"],
+    description: ["s52 line reference:"],
+    lineNumber: [],
+    ownership: [
+      ["private", "private (x)"],
+      ["voluntary", "voluntary (y)"],
+      ["own or other public", "public (z)"],
+    ],
+    total: "total expenditure (k)",
+  },
+  {
+    name: "2009-11",
+    laCode: ["lea", "la"],
+    description: ["s52 line reference"],
+    lineNumber: ["line"],
+    ownership: [
+      ["own", "own provision (y)"],
+      ["private", "private (z(i))"],
+      ["other public", "other public (z(ii))"],
+      ["voluntary", "voluntary (z(iii))"],
+    ],
+    total: "total expenditure (k)",
+  },
+  {
+    name: "2011-on",
+    laCode: ["la"],
+    description: ["cypservicedescription"],
+    lineNumber: ["linenumber"],
+    ownership: [
+      ["own", "ownprovision"],
+      ["private", "privateprovision"],
+      ["other public", "otherpublic"],
+      ["voluntary", "voluntary"],
+    ],
+    total: "totalexpenditure",
+  },
+];
+
+function layoutHeader(layout: Layout): string[] {
+  return [layout.description[0]!, layout.total, ...layout.ownership.map(([, h]) => h)];
+}
+
+/** The layout whose columns a header line carries, if any. */
+export function detectS251Layout(headerLine: string): Layout | undefined {
+  const keys = new Set(headerLine.split(",").map((c) => c.replace(/\s+/g, " ").trim().toLowerCase()));
+  return LAYOUTS.find((l) => layoutHeader(l).every((h) => keys.has(h)));
+}
+
+/** `outturn_1314.csv` → period '2013-14', year 2014 (the year the financial year ends). */
+export function s251PeriodFromName(relativePath: string): { period: string; year: number } | undefined {
+  const m = /(?:^|[^0-9])(\d{2})(\d{2})\.csv$/i.exec(relativePath);
+  if (!m) return undefined;
+  const start = 2000 + Number(m[1]);
+  const end = 2000 + Number(m[2]);
+  if (end !== start + 1) return undefined;
+  return { period: `${start}-${m[2]}`, year: end };
+}
+
+export type S251LineKind = "detail" | "total" | "memo";
+
+/**
+ * Which lines are sums or memoranda, by their text. Memo lines are those DfE labels
+ * "memorandum" / "included in lines …", plus 2010-11's line 47 "Unknown", which the budget
+ * total excludes (verified: detail lines sum to "budget excluding CERA" for every council
+ * only without it), and lines numbered after the budget total lines (2011-12, 2012-13).
+ */
+export function s251LineKind(description: string, lineNumber: number | null, budgetLine: number | null): S251LineKind {
+  if (/^total\b/i.test(description) || /services budget/i.test(description)) return "total";
+  if (/memorandum|included in lines?/i.test(description) || /^unknown$/i.test(description)) return "memo";
+  if (lineNumber !== null && budgetLine !== null && lineNumber > budgetLine) return "memo";
+  return "detail";
+}
+
+export interface S251Line {
+  line: number;
+  laCode: string;
+  lineNumber: number | null;
+  description: string;
+  kind: S251LineKind;
+  /** Ownership label → amount (null = blank / NULL in the file). */
+  split: [string, number | null][];
+  total: number | null;
+}
+
+export interface S251Parse {
+  layout: Layout["name"];
+  lines: S251Line[];
+  rejects: { line: number; reason: string }[];
+  /** Records read (non-blank data records). */
+  read: number;
+}
+
+/** Parses one outturn file's text into budget lines; pure, so tests can check sums directly. */
+export function parseS251(text: string, file: string): S251Parse {
+  const records = parseCsv(text);
+  const first = records[0];
+  const layout = first ? detectS251Layout(first.cells.join(",")) : undefined;
+  if (!first || !layout) throw new SourceError(file, 1, "not a known s251 outturn header");
+  const h = findHeaderIndex(records, layoutHeader(layout), 1);
+  if (h !== 0) throw new SourceError(file, 1, "s251 header not on line 1");
+  const columns = headerIndex(first);
+  const lines: S251Line[] = [];
+  const rejects: S251Parse["rejects"] = [];
+  let read = 0;
+  for (const record of records.slice(1)) {
+    if (isBlankRecord(record)) continue;
+    read++;
+    if (record.cells.length < first.cells.length) {
+      rejects.push({
+        line: record.line,
+        reason: `record has ${record.cells.length} of ${first.cells.length} columns (file truncated?)`,
+      });
+      continue;
+    }
+    const laCode = cell(record, columns, ...layout.laCode);
+    const rawDescription = cell(record, columns, ...layout.description);
+    if (!laCode || !/^\d{3}$/.test(laCode)) {
+      rejects.push({ line: record.line, reason: `LA code '${laCode ?? ""}' is not a 3-digit DfE code` });
+      continue;
+    }
+    if (!isKnownCouncilCode(laCode)) {
+      rejects.push({ line: record.line, reason: `LA code ${laCode} is not a known council` });
+      continue;
+    }
+    if (!rawDescription) {
+      rejects.push({ line: record.line, reason: "blank budget line description" });
+      continue;
+    }
+    const lineText = layout.lineNumber.length > 0 ? cell(record, columns, ...layout.lineNumber) : null;
+    const prefix = /^\s*(\d+)/.exec(rawDescription)?.[1];
+    const lineNumber = lineText && /^\d+$/.test(lineText) ? Number(lineText) : prefix ? Number(prefix) : null;
+    const description = cleanLineDescription(rawDescription);
+    const bad: string[] = [];
+    const amount = (header: string): number | null => {
+      const raw = cell(record, columns, header);
+      const value = parseAmount(raw);
+      if (value === undefined) {
+        bad.push(`${header} '${raw}'`);
+        return null;
+      }
+      return value;
+    };
+    const split = layout.ownership.map(([label, header]): [string, number | null] => [label, amount(header)]);
+    const total = amount(layout.total);
+    if (bad.length > 0) {
+      rejects.push({ line: record.line, reason: `not a number: ${bad.join(", ")}` });
+      continue;
+    }
+    lines.push({ line: record.line, laCode, lineNumber, description, kind: "detail", split, total });
+  }
+  // Line numbers of the budget-total lines (per file: they move between years).
+  let budgetLine: number | null = null;
+  for (const l of lines)
+    if (/services budget/i.test(l.description) && l.lineNumber !== null)
+      budgetLine = Math.max(budgetLine ?? 0, l.lineNumber);
+  for (const l of lines) l.kind = s251LineKind(l.description, l.lineNumber, budgetLine);
+  return { layout: layout.name, lines, rejects, read };
+}
+
+export const s251OutturnIngester: SourceIngester = {
+  id: S251_SOURCE_ID,
+  label: "Section 251 outturn (children's services spend by provider ownership)",
+  tables: ["spend"],
+  // Total and memorandum lines (about a quarter of each file) are logged as rejects so that
+  // sums never double count; a rate above this means the layout changed.
+  maxRejectRate: 0.3,
+  async discover(files) {
+    const found: SourceFile[] = [];
+    for (const f of files) {
+      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
+      const head = (await readHead(f.path, 4096)).split(/\r?\n/)[0] ?? "";
+      if (detectS251Layout(head)) found.push(f);
+    }
+    return found;
+  },
+  async ingest(ctx, files) {
+    const writer = await TableWriter.open(ctx.connection, "spend");
+    const stats: FileStats[] = [];
+    try {
+      for (const file of files) stats.push(await ingestS251File(ctx, file, writer));
+    } finally {
+      writer.close();
+    }
+    return stats;
+  },
+};
+
+async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: TableWriter): Promise<FileStats> {
+  ctx.progress(`reading ${file.relativePath}`);
+  const when = s251PeriodFromName(file.relativePath);
+  if (!when)
+    throw new SourceError(
+      file.relativePath,
+      null,
+      "cannot tell the financial year: s251 files carry none, name must end in e.g. 1314.csv",
+    );
+  const { text, checksum } = await readSourceText(file.path);
+  let parsed: S251Parse;
+  try {
+    parsed = parseS251(text, file.relativePath);
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const line = (error as { line?: number }).line ?? null;
+    throw new SourceError(file.relativePath, line, (error as Error).message.replace(/^line \d+: /, ""));
+  }
+  const tally = new FileTally(ctx, file, checksum);
+  tally.read = parsed.read;
+  for (const r of parsed.rejects) tally.reject(r.line, r.reason);
+  const source = ctx.isSample ? "sample" : S251_SOURCE_ID;
+  for (const l of parsed.lines) {
+    if (l.kind === "total") {
+      tally.reject(l.line, `total line '${l.description}' not stored: it sums lines above (no double counting)`);
+      continue;
+    }
+    if (l.kind === "memo") {
+      tally.reject(l.line, `memorandum line '${l.description}' not stored: already counted in other lines`);
+      continue;
+    }
+    const base = {
+      la_code: l.laCode,
+      period: when.period,
+      year: when.year,
+      source,
+      service_line: l.description,
+      service: serviceForLine(l.description),
+      is_derived: false,
+      source_file: file.relativePath,
+      source_line: l.line,
+    };
+    const present = l.split.filter(([, v]) => v !== null);
+    if (present.length === 0) writer.append({ ...base, provider_ownership: null, amount_gbp: l.total });
+    else
+      for (const [ownership, amount] of present)
+        writer.append({ ...base, provider_ownership: ownership, amount_gbp: amount });
+    tally.kept++;
+  }
+  return tally.stats();
+}

@@ -1,0 +1,99 @@
+/**
+ * Helpers shared by the spend parsers: per-file accounting (read = kept + rejected, every
+ * reject reported with its line) and the mapping from budget-line text to a Lens service.
+ */
+import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
+import { readTextFile } from "../files.js";
+import type { FileStats, IngestContext, SourceFile } from "../types.js";
+
+/** Counts one file's rows; `reject` forwards to the build's reject log. */
+export class FileTally {
+  read = 0;
+  kept = 0;
+  rejected = 0;
+  constructor(
+    private readonly ctx: IngestContext,
+    private readonly file: SourceFile,
+    private readonly checksum: string,
+  ) {}
+
+  reject(line: number | null, reason: string): void {
+    this.rejected++;
+    this.ctx.reject(this.file.relativePath, line, reason);
+  }
+
+  stats(): FileStats {
+    if (this.read !== this.kept + this.rejected)
+      throw new Error(`${this.file.relativePath}: read ${this.read} ≠ kept ${this.kept} + rejected ${this.rejected}`);
+    return {
+      file: this.file.relativePath,
+      checksum: this.checksum,
+      rowsRead: this.read,
+      rowsKept: this.kept,
+      rowsRejected: this.rejected,
+    };
+  }
+}
+
+/**
+ * Councils abolished in April 2009 that appear only in 2008-09 returns (their successors are
+ * 822/823 and 895/896); not in core's alias table because no other source predates 2009.
+ */
+export const PRE_2009_COUNCILS: Readonly<Record<string, string>> = { "820": "Bedfordshire", "875": "Cheshire" };
+
+/** A DfE 3-digit code of a current council or of one abolished by a boundary change. */
+export function isKnownCouncilCode(code: string): boolean {
+  return isCurrentCouncilCode(code) || code in ABOLISHED_COUNCILS || code in PRE_2009_COUNCILS;
+}
+
+/** Collapses whitespace (line breaks, tabs, NBSP) and strips a leading line number ("6 Residential care"). */
+export function cleanLineDescription(text: string): string {
+  return text
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .replace(/^\d+\s*(?=[A-Za-z])/, "");
+}
+
+/**
+ * Lens service for a budget line or ledger expense type, only where it clearly fits; NULL
+ * otherwise (adoption, guardianship, safeguarding, strategy… have no Lens service).
+ */
+const SERVICE_RULES: readonly [RegExp, Service][] = [
+  [/short breaks|respite/i, "short breaks"],
+  [
+    /secure accommodation \(welfare\)|^residential care|residential care\b.*(private|3rd|placement)/i,
+    "residential care",
+  ],
+  [/foster/i, "fostering"],
+  [/leaving care|care leaver/i, "care leavers"],
+  [/family support|family interventions/i, "family support"],
+  [/services for young people|connexions|teenage pregnancy|substances? misuse/i, "youth"],
+];
+
+export function serviceForLine(description: string): Service | null {
+  for (const [pattern, service] of SERVICE_RULES) if (pattern.test(description)) return service;
+  return null;
+}
+
+/**
+ * Windows-1252's 0x80–0x9F block (curly quotes, dashes, €…). Node 20's TextDecoder
+ * ("windows-1252") decodes these bytes as C1 control characters (ISO-8859-1), so `’` in
+ * `Children’s` arrives as U+0092; this maps them to the characters Windows-1252 means.
+ */
+const CP1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
+  0x017e, 0x0178,
+];
+
+export function repairCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) =>
+    String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)),
+  );
+}
+
+/** Reads a text file (UTF-8, BOM or Windows-1252) with the Windows-1252 punctuation repaired. */
+export async function readSourceText(path: string): Promise<{ text: string; checksum: string; encoding: string }> {
+  const decoded = await readTextFile(path);
+  return { ...decoded, text: decoded.encoding === "windows-1252" ? repairCp1252(decoded.text) : decoded.text };
+}
