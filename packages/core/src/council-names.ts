@@ -57,6 +57,8 @@ export const COUNCIL_ALIASES: Readonly<Record<string, string>> = {
   "westmorland furness": "943",
   helens: "342",
   bedford: "822",
+  // Ofsted Sep 2014 provider list.
+  blackburn: "889",
 };
 
 /** Council codes that no longer exist but appear in older sources (kept so rows are not lost). */

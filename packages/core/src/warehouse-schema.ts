@@ -37,6 +37,9 @@ CREATE TABLE provider_snapshots (
   inspection_date DATE,
   owner_name VARCHAR,
   covers_all_registered BOOLEAN NOT NULL,
+  provision_type_original VARCHAR,
+  supported_accommodation_outcome VARCHAR,
+  is_supplementary BOOLEAN NOT NULL DEFAULT false,
   source VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER
@@ -52,6 +55,8 @@ CREATE TABLE inspections (
   sector VARCHAR,
   la_code VARCHAR,
   year INTEGER,
+  event_number VARCHAR,
+  registration_status VARCHAR,
   source VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER
@@ -66,6 +71,7 @@ CREATE TABLE joiners_leavers (
   la_code VARCHAR,
   places INTEGER,
   year INTEGER,
+  registration_status VARCHAR,
   source VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER
@@ -76,6 +82,13 @@ CREATE TABLE ilacs (
   overall_rating VARCHAR,
   inspection_date DATE,
   publication_date DATE,
+  overall_rating_original VARCHAR,
+  inspection_start_date DATE,
+  inspection_framework VARCHAR,
+  impact_of_leaders_rating VARCHAR,
+  help_and_protection_rating VARCHAR,
+  in_care_rating VARCHAR,
+  care_leavers_rating VARCHAR,
   source VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER

@@ -1,5 +1,6 @@
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
+import { ofstedProvidersIngester } from "./ofsted/providers.js";
 import { s251OutturnIngester } from "./spend/s251-outturn.js";
 import type { SourceIngester } from "./types.js";
 
@@ -16,6 +17,7 @@ export * from "./types.js";
  */
 export const INGESTERS: readonly SourceIngester[] = [
   laReferenceIngester,
+  ofstedProvidersIngester,
   contractsFinderOcdsIngester,
   s251OutturnIngester,
 ];

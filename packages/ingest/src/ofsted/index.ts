@@ -1,0 +1,1 @@
+export { ofstedProvidersIngester, parseProviderFile } from "./providers.js";
