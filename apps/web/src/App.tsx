@@ -1,4 +1,4 @@
-import { Suspense, lazy } from "react";
+import { lazy, Suspense } from "react";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { Link, useLocation } from "./lib/router.js";
@@ -60,8 +60,8 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Commissioning Lens — open data on how English councils commission children's services. Numbers are computed from
-          the sources listed under <Link to="/sources">Sources &amp; methods</Link>.
+          Commissioning Lens — open data on how English councils commission children's services. Numbers are computed
+          from the sources listed under <Link to="/sources">Sources &amp; methods</Link>.
         </p>
       </footer>
     </div>

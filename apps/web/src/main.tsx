@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
-import { TRPCProvider, makeQueryClient, makeTrpcClient } from "./lib/trpc.js";
+import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./lib/trpc.js";
 import "./styles.css";
 
 function Root() {

@@ -31,7 +31,12 @@ export function ChartFrame(props: ChartFrameProps) {
           {props.filtersInWords && <p className="chart-frame__filters">{props.filtersInWords}</p>}
         </div>
         <div className="chart-frame__actions">
-          <button type="button" className="button-secondary" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+          >
             {showTable ? "View as chart" : "View as table"}
           </button>
           {props.actions}

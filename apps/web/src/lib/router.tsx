@@ -31,7 +31,10 @@ export function useLocation(): { path: string; search: string } {
 }
 
 /** Reads and writes URL search parameters as the page's state. */
-export function useSearchParams(): [URLSearchParams, (update: (p: URLSearchParams) => void, replace?: boolean) => void] {
+export function useSearchParams(): [
+  URLSearchParams,
+  (update: (p: URLSearchParams) => void, replace?: boolean) => void,
+] {
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const set = useCallback((update: (p: URLSearchParams) => void, replace = false) => {
@@ -43,7 +46,11 @@ export function useSearchParams(): [URLSearchParams, (update: (p: URLSearchParam
   return [params, set];
 }
 
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+export function Link({
+  to,
+  children,
+  ...rest
+}: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
     <a
       href={to}

@@ -1,4 +1,4 @@
-import { type MetricDef, type SourceInfo, getSource } from "@lens/core";
+import { getSource, type MetricDef, type SourceInfo } from "@lens/core";
 
 /** "Source: Cabinet Office, Contracts Finder notices (Open Government Licence v3.0)." — from the registry. */
 export function sourcesFor(metrics: readonly MetricDef[], isSample: boolean): SourceInfo[] {

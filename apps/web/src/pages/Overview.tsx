@@ -5,14 +5,25 @@
 import {
   COMMISSIONING_MODELS,
   type CommissioningModel,
-  MODEL_INFO,
-  type MetricDef,
   formatCount,
   formatValue,
   getMetric,
+  type MetricDef,
+  MODEL_INFO,
 } from "@lens/core";
 import { useQueries } from "@tanstack/react-query";
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ErrorBar,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame } from "../components/ChartFrame.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { sourceLine } from "../lib/source-line.js";
@@ -29,7 +40,8 @@ export function Overview() {
   });
   const metrics = HEADLINE.map((id) => getMetric(id)!) as MetricDef[];
   const failed = results.find((r) => r.error);
-  if (failed?.error) return <ErrorBlock error={failed.error} onRetry={() => results.forEach((r) => void r.refetch())} />;
+  if (failed?.error)
+    return <ErrorBlock error={failed.error} onRetry={() => results.forEach((r) => void r.refetch())} />;
   if (results.some((r) => !r.data) || !build.data) return <LoadingBlock label="the headline comparison" />;
 
   const byModel = (metricIndex: number, model: CommissioningModel) =>
@@ -41,7 +53,10 @@ export function Overview() {
       model,
       label: MODEL_INFO[model].label,
       value: row?.value ?? null,
-      error: row && row.value !== null && row.ciLow !== null && row.ciHigh !== null ? [row.value - row.ciLow, row.ciHigh - row.value] : [0, 0],
+      error:
+        row && row.value !== null && row.ciLow !== null && row.ciHigh !== null
+          ? [row.value - row.ciLow, row.ciHigh - row.value]
+          : [0, 0],
       n: row?.n ?? 0,
       suppressed: row?.suppressed ?? true,
     };
@@ -50,7 +65,10 @@ export function Overview() {
   const source = sourceLine(metrics, build.data.isSample);
   const total = models.reduce((a, m) => a + (byModel(0, m)?.n ?? 0), 0);
   const summary = shareRows
-    .map((r) => `${r.label}: ${r.suppressed ? "suppressed" : formatValue(r.value, "percent")} of ${formatCount(r.n)} contracts`)
+    .map(
+      (r) =>
+        `${r.label}: ${r.suppressed ? "suppressed" : formatValue(r.value, "percent")} of ${formatCount(r.n)} contracts`,
+    )
     .join("; ");
 
   const table = (
@@ -77,8 +95,14 @@ export function Overview() {
               const row = byModel(i, model);
               return (
                 <td key={m.id} className="num">
-                  {row?.suppressed ? <span className="suppressed">suppressed (n={row.n})</span> : formatValue(row?.value, m.format)}
-                  {row && !row.suppressed && m.aggregate.kind !== "count" && <span className="n-note"> n={formatCount(row.n)}</span>}
+                  {row?.suppressed ? (
+                    <span className="suppressed">suppressed (n={row.n})</span>
+                  ) : (
+                    formatValue(row?.value, m.format)
+                  )}
+                  {row && !row.suppressed && m.aggregate.kind !== "count" && (
+                    <span className="n-note"> n={formatCount(row.n)}</span>
+                  )}
                 </td>
               );
             })}
@@ -92,8 +116,8 @@ export function Overview() {
     <div className="page">
       <h1>Market-led and cooperative commissioning compared</h1>
       <p className="lede">
-        {formatCount(total)} children's services contracts, classified by how they were commissioned. Hover a bar for its
-        numbers; use “View as table” for all four headline measures.
+        {formatCount(total)} children's services contracts, classified by how they were commissioned. Hover a bar for
+        its numbers; use “View as table” for all four headline measures.
       </p>
       <ChartFrame
         title={`${share.label}, by commissioning model`}
@@ -108,11 +132,20 @@ export function Overview() {
         <ResponsiveContainer width="100%" height={320}>
           <BarChart data={shareRows} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" label={{ value: "Commissioning model", position: "insideBottom", offset: -4 }} height={48} />
+            <XAxis
+              dataKey="label"
+              label={{ value: "Commissioning model", position: "insideBottom", offset: -4 }}
+              height={48}
+            />
             <YAxis
               domain={[0, 1]}
               tickFormatter={(v: number) => formatValue(v, "percent")}
-              label={{ value: "Share ≥ 36 months", angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+              label={{
+                value: "Share ≥ 36 months",
+                angle: -90,
+                position: "insideLeft",
+                style: { textAnchor: "middle" },
+              }}
               width={72}
             />
             <Tooltip formatter={(v) => formatValue(Number(v), "percent")} />

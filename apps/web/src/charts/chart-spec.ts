@@ -1,0 +1,80 @@
+/**
+ * A chart, described as data: what the on-screen recharts component draws, what the export
+ * composer turns into a standalone SVG/PNG, and what the CSV download writes. Pages build a
+ * ChartSpec from API rows with pure functions; nothing here computes a metric.
+ */
+import type { MetricFormat } from "@lens/core";
+
+export type ChartKind = "bar" | "grouped-bar" | "stacked-bar" | "line" | "box" | "scatter";
+
+export interface Series {
+  key: string;
+  label: string;
+  colour: string;
+  /** One value per category; null = suppressed or missing (drawn as a gap, never as zero). */
+  values: (number | null)[];
+  ciLow?: (number | null)[];
+  ciHigh?: (number | null)[];
+  n?: number[];
+  suppressed?: boolean[];
+}
+
+export interface BoxStat {
+  category: string;
+  colour: string;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  outliers: number[];
+  n: number;
+}
+
+export interface ScatterPoint {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  highlight?: boolean;
+}
+
+export interface ReferenceLine {
+  value: number;
+  label: string;
+}
+
+/** The exact rows behind the chart, as the CSV download and the table view show them. */
+export interface ChartTable {
+  columns: { key: string; label: string }[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+export interface ChartSpec {
+  /** Stable slug used in file names: lens-<id>-<from>-<to>.png */
+  id: string;
+  kind: ChartKind;
+  title: string;
+  subtitle?: string;
+  filtersInWords: string;
+  format: MetricFormat;
+  xLabel: string;
+  yLabel: string;
+  categories: string[];
+  series: Series[];
+  boxes?: BoxStat[];
+  points?: ScatterPoint[];
+  xFormat?: MetricFormat;
+  referenceLines?: ReferenceLine[];
+  notes: string[];
+  /** "Source: publisher, title (licence); …" */
+  source: string;
+  licence: string;
+  /** "Data built 25 Nov 2026" or the vintage of the sources. */
+  vintage: string;
+  n: string;
+  summary: string;
+  yearRange?: [number, number];
+  table: ChartTable;
+  isSample: boolean;
+}

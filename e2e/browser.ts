@@ -1,0 +1,53 @@
+/**
+ * One headless Debian Chromium per test file, driven by playwright-core (never a downloaded
+ * browser). Collects console errors per page so tests can assert there were none.
+ */
+import { mkdtempSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), "lens-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context, close: () => context.close() };
+}
+
+export interface WatchedPage {
+  page: Page;
+  consoleErrors: string[];
+}
+
+export async function openPage(context: BrowserContext, url: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  await page.goto(url);
+  return { page, consoleErrors };
+}
+
+export type { Browser, Page };

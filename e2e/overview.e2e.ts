@@ -1,0 +1,30 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
+
+const baseUrl = inject("baseUrl");
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+describe("Overview", () => {
+  it("shows the headline chart with the sample banner and numbers from the API", async () => {
+    const { page, consoleErrors } = await openPage(browser.context, `${baseUrl}/`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await expect(page.getByText("Sample data — not real.").first().isVisible()).resolves.toBe(true);
+
+    const api = await fetch(
+      `${baseUrl}/api/trpc/metrics.compare?input=${encodeURIComponent(JSON.stringify({ metric: "contracts", groupBy: ["model"] }))}`,
+    ).then((r) => r.json() as Promise<{ result: { data: { rows: { dims: { model: string }; value: number }[] } } }>);
+    const marketLed = api.result.data.rows.find((r) => r.dims.model === "market-led")!;
+    await page.getByRole("button", { name: "View as table" }).first().click();
+    const cell = page.getByRole("row", { name: /Market-led/ }).first();
+    await expect(cell.textContent()).resolves.toContain(marketLed.value.toLocaleString("en-GB"));
+
+    await page.screenshot({ path: join(ARTIFACTS, "overview-desktop.png"), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+});
