@@ -28,6 +28,7 @@ import {
   SPEND_OWNERSHIPS,
   SUPPLIER_OWNERSHIPS,
   type SupplierOwnership,
+  supplierCouldBeInHouse,
 } from "@lens/core";
 
 export interface ClassificationSummary {
@@ -149,31 +150,61 @@ async function classifyContractText(connection: DuckDBConnection): Promise<numbe
   return keys.length;
 }
 
-/** Pass 2 over contracts: procedure, ownership and model per distinct evidence combination. */
+/** Suppliers for which the buyer matters (public bodies, council-owned companies): see supplierCouldBeInHouse. */
+async function markInHouseCandidates(connection: DuckDBConnection, sql: string): Promise<void> {
+  await connection.run("CREATE OR REPLACE TEMP TABLE _cls_supplier (supplier_name VARCHAR, needs_buyer BOOLEAN)");
+  const suppliers = await rows(connection, sql);
+  const appender = await tempAppender(connection, "_cls_supplier");
+  for (const [name] of suppliers) {
+    const supplierName = str(name);
+    if (supplierName == null) continue;
+    appender.appendVarchar(supplierName);
+    appender.appendBoolean(supplierCouldBeInHouse(supplierName));
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/**
+ * Pass 2 over contracts: procedure, ownership and model per distinct evidence combination.
+ * The buyer is part of the evidence only for suppliers that could be in-house, so the number
+ * of combinations grows with suppliers × procedures, not buyers × suppliers.
+ */
 async function classifyContractModels(connection: DuckDBConnection, ofstedOwners: OfstedOwnerLookup): Promise<number> {
+  await markInHouseCandidates(
+    connection,
+    "SELECT DISTINCT supplier_name FROM contracts WHERE supplier_name IS NOT NULL",
+  );
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_rows AS
-    SELECT c.rowid AS rid,
-           coalesce(c.buyer_name, la.name) AS buyer, c.supplier_name, c.procurement_method, c.procurement_method_detail,
-           c.supplier_is_sme, c.supplier_is_vcse, r.service AS text_service, r.arrangement_kind, r.arrangement_phrase
-    FROM contracts c
-    LEFT JOIN local_authorities la ON la.la_code = c.la_code
-    LEFT JOIN _cls_text t
-      ON t.cpv IS NOT DISTINCT FROM c.cpv AND t.title IS NOT DISTINCT FROM c.title AND t.description IS NOT DISTINCT FROM c.description
-    LEFT JOIN _cls_text_result r ON r.text_id = t.text_id`);
-  await connection.run(`
-    CREATE OR REPLACE TEMP TABLE _cls_evidence AS
-    SELECT row_number() OVER () AS evidence_id, *
-    FROM (SELECT DISTINCT buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
-                          arrangement_kind, arrangement_phrase FROM _cls_rows)`);
+    SELECT rid, text_service,
+           dense_rank() OVER (ORDER BY buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme,
+                                       supplier_is_vcse, arrangement_kind, arrangement_phrase) AS evidence_id,
+           buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
+           arrangement_kind, arrangement_phrase
+    FROM (
+      SELECT c.rowid AS rid,
+             CASE WHEN s.needs_buyer THEN coalesce(c.buyer_name, la.name) END AS buyer,
+             c.supplier_name, c.procurement_method, c.procurement_method_detail, c.supplier_is_sme, c.supplier_is_vcse,
+             r.service AS text_service, r.arrangement_kind, r.arrangement_phrase
+      FROM contracts c
+      LEFT JOIN _cls_supplier s ON s.supplier_name = c.supplier_name
+      LEFT JOIN local_authorities la ON la.la_code = c.la_code
+      LEFT JOIN _cls_text t
+        ON t.cpv IS NOT DISTINCT FROM c.cpv AND t.title IS NOT DISTINCT FROM c.title
+       AND t.description IS NOT DISTINCT FROM c.description
+      LEFT JOIN _cls_text_result r ON r.text_id = t.text_id
+    )`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_result (
       evidence_id BIGINT, procedure_type VARCHAR, supplier_ownership VARCHAR, ownership_reason VARCHAR,
       commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
   const keys = await rows(
     connection,
-    `SELECT evidence_id, buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
-            arrangement_kind, arrangement_phrase FROM _cls_evidence`,
+    `SELECT evidence_id, any_value(buyer), any_value(supplier_name), any_value(procurement_method),
+            any_value(procurement_method_detail), any_value(supplier_is_sme), any_value(supplier_is_vcse),
+            any_value(arrangement_kind), any_value(arrangement_phrase)
+     FROM _cls_rows GROUP BY evidence_id`,
   );
   const appender = await tempAppender(connection, "_cls_result");
   for (const [id, buyer, supplier, method, detail, sme, vcse, kind, phrase] of keys) {
@@ -214,17 +245,7 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
-    FROM (
-      SELECT r.rid, r.text_service, res.*
-      FROM _cls_rows r
-      JOIN _cls_evidence e
-        ON e.buyer IS NOT DISTINCT FROM r.buyer AND e.supplier_name IS NOT DISTINCT FROM r.supplier_name
-       AND e.procurement_method IS NOT DISTINCT FROM r.procurement_method
-       AND e.procurement_method_detail IS NOT DISTINCT FROM r.procurement_method_detail
-       AND e.supplier_is_sme IS NOT DISTINCT FROM r.supplier_is_sme AND e.supplier_is_vcse IS NOT DISTINCT FROM r.supplier_is_vcse
-       AND e.arrangement_kind IS NOT DISTINCT FROM r.arrangement_kind AND e.arrangement_phrase IS NOT DISTINCT FROM r.arrangement_phrase
-      JOIN _cls_result res ON res.evidence_id = e.evidence_id
-    ) x
+    FROM (SELECT r.rid, r.text_service, res.* FROM _cls_rows r JOIN _cls_result res USING (evidence_id)) x
     WHERE contracts.rowid = x.rid`);
   return keys.length;
 }

@@ -1,0 +1,60 @@
+/**
+ * `npm run data:export -- --parquet <folder> [--warehouse file.duckdb]`: writes every
+ * warehouse table as Parquet, partitioned by source and year where the table has both, so
+ * the same data can be read from R, Python or a larger engine.
+ */
+import { mkdir, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { openWarehouse, queryRows } from "./db.js";
+import { warehousePathFromEnv } from "./paths.js";
+
+const { values } = parseArgs({
+  options: {
+    parquet: { type: "string" },
+    warehouse: { type: "string" },
+  },
+});
+if (!values.parquet) {
+  console.error("Usage: npm run data:export -- --parquet <folder> [--warehouse file.duckdb]");
+  process.exit(1);
+}
+const outDir = resolve(values.parquet);
+const warehousePath = values.warehouse ? resolve(values.warehouse) : warehousePathFromEnv();
+
+/** COPY cannot take its target as a bound parameter; the path is the operator's own argument, quoted. */
+function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const warehouse = await openWarehouse(warehousePath, { readOnly: true });
+const connection = await warehouse.connect();
+try {
+  const tables = await queryRows<{ table_name: string }>(
+    connection,
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1",
+  );
+  await mkdir(outDir, { recursive: true });
+  for (const { table_name: table } of tables) {
+    const columns = await queryRows<{ column_name: string }>(
+      connection,
+      "SELECT column_name FROM information_schema.columns WHERE table_name = $table",
+      { table },
+    );
+    const names = new Set(columns.map((c) => c.column_name));
+    const partitioned = names.has("source") && names.has("year");
+    const target = join(outDir, partitioned ? table : `${table}.parquet`);
+    await rm(target, { recursive: true, force: true });
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      connection,
+      `SELECT count(*)::INTEGER AS n FROM "${table}"`,
+    );
+    await connection.run(
+      `COPY "${table}" TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd${partitioned ? ", PARTITION_BY (source, year)" : ""})`,
+    );
+    console.log(`${table}: ${n.toLocaleString("en-GB")} rows → ${target}${partitioned ? "/source=…/year=…" : ""}`);
+  }
+} finally {
+  connection.closeSync();
+  warehouse.close();
+}
