@@ -16,15 +16,17 @@ import {
   SECTORS,
   SERVICE_INFO,
   SERVICES,
+  SPEND_OWNERSHIPS,
   SUPPLIER_OWNERSHIPS,
 } from "./vocab.js";
 
-export const FACT_TABLES = ["contracts", "provider_snapshots", "spend"] as const;
+export const FACT_TABLES = ["contracts", "provider_snapshots", "joiners_leavers", "spend"] as const;
 export type FactTable = (typeof FACT_TABLES)[number];
 
 export const DIMENSION_IDS = [
   "model",
   "ownership",
+  "provider_ownership",
   "sector",
   "provision_type",
   "rating",
@@ -74,11 +76,19 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     labels: labelsOf(OWNERSHIP_INFO),
     colours: coloursOf(OWNERSHIP_INFO),
   },
+  provider_ownership: {
+    id: "provider_ownership",
+    label: "Provider ownership (spend)",
+    description:
+      "Who the money went to, as the spend return records it: the council's own provision, private, voluntary or other public providers.",
+    expr: { spend: "f.provider_ownership" },
+    values: SPEND_OWNERSHIPS,
+  },
   sector: {
     id: "sector",
     label: "Provider sector",
     description: "Ofsted's sector of the provider: local authority, private, voluntary, health authority or academy.",
-    expr: { provider_snapshots: "f.sector" },
+    expr: { provider_snapshots: "f.sector", joiners_leavers: "f.sector" },
     values: SECTORS,
     labels: labelsOf(SECTOR_INFO),
     colours: coloursOf(SECTOR_INFO),
@@ -87,7 +97,7 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     id: "provision_type",
     label: "Provision type",
     description: "Ofsted provision type (children's home, independent fostering agency, …), spelling normalised.",
-    expr: { provider_snapshots: "f.provision_type" },
+    expr: { provider_snapshots: "f.provision_type", joiners_leavers: "f.provision_type" },
   },
   rating: {
     id: "rating",
@@ -117,7 +127,12 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     id: "council",
     label: "Council",
     description: "The buying council (contracts, spend) or the council the provider is located in (Ofsted).",
-    expr: { contracts: "f.la_code", provider_snapshots: "f.la_code", spend: "f.la_code" },
+    expr: {
+      contracts: "f.la_code",
+      provider_snapshots: "f.la_code",
+      joiners_leavers: "f.la_code",
+      spend: "f.la_code",
+    },
     values: COUNCILS.map((c) => c.laCode),
     labels: Object.fromEntries(COUNCILS.map((c) => [c.laCode, c.name])),
   },
@@ -125,14 +140,24 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     id: "region",
     label: "Region",
     description: "English region of the council.",
-    expr: { contracts: "la.region", provider_snapshots: "la.region", spend: "la.region" },
+    expr: {
+      contracts: "la.region",
+      provider_snapshots: "la.region",
+      joiners_leavers: "la.region",
+      spend: "la.region",
+    },
     values: REGIONS,
   },
   council_type: {
     id: "council_type",
     label: "Council type",
     description: "County, unitary authority, metropolitan district or London borough.",
-    expr: { contracts: "la.la_type", provider_snapshots: "la.la_type", spend: "la.la_type" },
+    expr: {
+      contracts: "la.la_type",
+      provider_snapshots: "la.la_type",
+      joiners_leavers: "la.la_type",
+      spend: "la.la_type",
+    },
     values: COUNCIL_TYPES,
   },
   year: {
@@ -140,13 +165,18 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     label: "Year",
     description:
       "Contracts: year of award (else start). Ofsted: year of the 31 March snapshot. Spend: year in which the financial year ends.",
-    expr: { contracts: "f.year", provider_snapshots: "f.year", spend: "f.year" },
+    expr: { contracts: "f.year", provider_snapshots: "f.year", joiners_leavers: "f.year", spend: "f.year" },
   },
   source: {
     id: "source",
     label: "Source",
     description: "The source dataset the row was read from.",
-    expr: { contracts: "f.source", provider_snapshots: "f.source", spend: "f.source" },
+    expr: {
+      contracts: "f.source",
+      provider_snapshots: "f.source",
+      joiners_leavers: "f.source",
+      spend: "f.source",
+    },
   },
 };
 

@@ -2,31 +2,62 @@
  * The metric registry: the single definition of every number Lens shows. The SQL compiler
  * (packages/queries), the API, the web app, the exports and the methods page all read it.
  *
- * Invariant: a rate is always computed as numerator / denominator over the rows of the
- * group, never as an average of pre-divided values, so any grouping gives the right answer.
+ * Invariants:
+ * - A rate is always computed as numerator / denominator over the rows of the group, never
+ *   as an average of pre-divided values, so any grouping gives the right answer.
+ * - Unknown is never zero: rows whose value is unknown leave the denominator (and are
+ *   reported as coverage = n / total), they are never counted as "no".
+ * - Every SQL fragment here is a fixed string over the fact table aliased `f` (and
+ *   `local_authorities la`); nothing in this file is built from user input.
  */
 import type { DimensionId, FactTable } from "./dimensions.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
 
 /**
- * How the rows of a group turn into a value. Expressions are SQL over the fact table
- * aliased `f`; they are fixed strings in this file, never built from user input.
+ * What kind of number a metric is, for the web to pick a chart and an axis:
+ * - count / amount: additive totals (bars, stacked bars);
+ * - median: a median with quartiles and a row-level value (box plots, histograms);
+ * - share: a proportion of rows with a Wilson interval (bars with error bars, lines with bands);
+ * - mix: the split of each group across the categories of one dimension (100% stacked bars);
+ * - ratio: a sum over a sum (e.g. a money share; no sampling interval: it is a census);
+ * - average: rows per entity (e.g. homes per owner);
+ * - concentration: HHI (0–10,000) or the top-k share of a market.
+ */
+export type MetricKind = "count" | "amount" | "median" | "share" | "mix" | "ratio" | "average" | "concentration";
+
+/**
+ * How the rows of a group turn into a value. Compiled by ONE function,
+ * `compileMetricQuery` in packages/queries.
  */
 export type Aggregate =
   /** Number of rows (or of distinct `distinct` values). */
   | { kind: "count"; distinct?: string }
   /** Sum of a numeric expression; n counts the non-NULL values. */
   | { kind: "sum"; expr: string }
-  /** Median with quartiles; n counts the non-NULL values. */
+  /** Median with quartiles; n counts the non-NULL values. `expr` is also the row-level value for distributions. */
   | { kind: "median"; expr: string }
   /**
    * Share of rows meeting `condition` among rows meeting `base` (the denominator).
    * Rows outside `base` are unknown for this metric and are reported as coverage.
    */
   | { kind: "share"; condition: string; base: string }
-  /** Sum of one expression over the sum of another (e.g. for-profit spend / all spend). */
-  | { kind: "ratio"; numerator: string; denominator: string };
+  /** Sum of one expression over the sum of another (e.g. for-profit spend / all spend of known ownership). */
+  | { kind: "ratio"; numerator: string; denominator: string }
+  /**
+   * Split of each group across the values of `dimension` (appended to the grouping): rows
+   * (or the sum of `weight`) in the cell over rows (or weight) in the group.
+   */
+  | { kind: "mix"; dimension: DimensionId; weight?: string }
+  /** Rows with a known entity divided by the number of distinct entities (e.g. homes per owner). */
+  | { kind: "perEntity"; entity: string }
+  /**
+   * Herfindahl–Hirschman index of the group's market: Σ (entity weight / total weight)² × 10,000,
+   * over rows with a known entity and a positive weight.
+   */
+  | { kind: "hhi"; entity: string; weight: string }
+  /** Share of the group's total weight held by its `k` largest entities (ties broken by name). */
+  | { kind: "topShare"; entity: string; weight: string; k: number };
 
 export interface MetricTarget {
   value: number;
@@ -39,14 +70,21 @@ export interface MetricDef {
   /** A short label for axes and table headers. */
   shortLabel: string;
   definition: string;
+  kind: MetricKind;
   format: MetricFormat;
   unit: string;
   table: FactTable;
+  /**
+   * A fixed SQL relation replacing the table (aliased `f`), for metrics that need per-entity
+   * windows or a join across tables. It must expose the columns the metric's dimensions use.
+   */
+  relation?: string;
   /** A fixed row filter that is part of the definition (e.g. children's homes only). */
   where?: string;
   aggregate: Aggregate;
+  /** The dimensions a user may group or filter by. */
   dimensions: readonly DimensionId[];
-  /** Groups with fewer rows than this are suppressed: value withheld, n still shown. */
+  /** Groups with fewer than this many rows in the denominator (n) are suppressed: value withheld, n still shown. */
   minN: number;
   /** Source ids (see sources.ts) the metric reads on a real warehouse. */
   sources: readonly string[];
@@ -56,7 +94,7 @@ export interface MetricDef {
   polarity: "higher-better" | "lower-better" | "neutral";
 }
 
-const CONTRACT_DIMENSIONS: readonly DimensionId[] = [
+const CONTRACT_DIMENSIONS = [
   "model",
   "ownership",
   "service",
@@ -66,17 +104,117 @@ const CONTRACT_DIMENSIONS: readonly DimensionId[] = [
   "council_type",
   "year",
   "source",
-];
+] as const satisfies readonly DimensionId[];
+
+/** Markets (HHI, top-k) are drawn by council and service; grouping by supplier traits would split the market itself. */
+const MARKET_DIMENSIONS = [
+  "service",
+  "council",
+  "region",
+  "council_type",
+  "year",
+  "source",
+] as const satisfies readonly DimensionId[];
 
 const CONTRACT_SOURCES = ["contracts-finder", "find-a-tender", "norfolk-register"] as const;
 
+const PROVIDER_DIMENSIONS = [
+  "sector",
+  "provision_type",
+  "council",
+  "region",
+  "council_type",
+  "year",
+  "source",
+] as const satisfies readonly DimensionId[];
+
+const SPEND_DIMENSIONS = [
+  "provider_ownership",
+  "ownership",
+  "model",
+  "service",
+  "council",
+  "region",
+  "council_type",
+  "year",
+  "source",
+] as const satisfies readonly DimensionId[];
+
+const OFSTED_PROVIDERS = ["ofsted-providers"] as const;
+const SPEND_SOURCES = ["s251-outturn", "derived-cla-spend", "devon-spend", "devon-grants"] as const;
+
+/**
+ * A framework or multi-supplier award repeats one ceiling on every supplier's row
+ * (`value_is_shared`); that is nobody's value, so it is unknown here rather than counted N times.
+ */
+const ANNUAL_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.annual_value_gbp END";
+const CONTRACT_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.value_gbp END";
+/** Supplier identity for markets: the name, case- and space-folded (full normalisation happens at build). */
+const SUPPLIER = "nullif(lower(trim(f.supplier_name)), '')";
+
+/** Ofsted's definition of a children's home: exactly this provision type, any case (not secure homes, not residential special schools). */
+export const CHILDRENS_HOME = "lower(trim(f.provision_type)) = 'children''s home'";
+/**
+ * Registered at the snapshot: Active or Suspended (Ofsted's published "latest judgement" tables
+ * count both). Files before 2015 carry no status; every listed provider was registered.
+ */
+export const REGISTERED = "coalesce(lower(trim(f.registration_status)), 'active') IN ('active', 'suspended')";
+const INSPECTED = `${REGISTERED} AND f.overall_rating IS NOT NULL`;
+const OWNER = "nullif(lower(trim(f.owner_name)), '')";
+
+const FOLLOWING_YEARS = 3;
+/**
+ * Contracts with their buyer's next award for the same service (strictly later date), and the
+ * latest date in the data (to leave out contracts too recent to have had a follow-up yet).
+ */
+const RETENDER_RELATION = `
+  SELECT w.*,
+    min(w.event_date) OVER (
+      PARTITION BY w.la_code, w.service ORDER BY w.event_date
+      RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
+    ) AS next_event_date,
+    max(w.event_date) OVER () AS data_end_date
+  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope) w`;
+
+/**
+ * Placement spend (s251 residential care and fostering lines, all provider types) per child
+ * looked after at 31 March, per council and year, joined only where both are known.
+ */
+const SPEND_PER_CLA_RELATION = `
+  SELECT s.la_code, s.year, s.placement_spend, c.children
+  FROM (
+    SELECT la_code, year, sum(amount_gbp) AS placement_spend
+    FROM spend
+    WHERE la_code IS NOT NULL AND provider_ownership IS NOT NULL AND amount_gbp IS NOT NULL
+      AND regexp_matches(lower(coalesce(service_line, '')), 'residential care|fostering')
+    GROUP BY la_code, year
+  ) s
+  JOIN (
+    SELECT la_code, year, sum(children) AS children
+    FROM cla_placements
+    WHERE la_code IS NOT NULL AND placement_type IS NULL AND children IS NOT NULL
+    GROUP BY la_code, year
+  ) c ON c.la_code = s.la_code AND c.year = s.year`;
+
+const PROVIDER_COUNT_CAVEAT =
+  "Ofsted's provider files for 2015–2020, 2023 and 2024 list only inspected providers; counts use only snapshots that cover every registered provider (2014, 2018 part 2, 2021, 2022, 2025), so other years are absent rather than understated.";
+const SNAPSHOT_SUM_CAVEAT =
+  "Each snapshot is a stock at 31 March: group or filter by year, or the total adds the same provider once per year.";
+const RATING_CAVEATS = [
+  "Ratings are each provider's latest full inspection at the snapshot date, which may be years old; inspections paused from March 2020 to 2021.",
+  "Before April 2015 the scale was Outstanding / Good / Adequate / Inadequate; Adequate and Satisfactory count as Requires improvement.",
+  "Providers not yet inspected are left out of the denominator; the count of registered providers is given as coverage.",
+] as const;
+
 export const METRICS = [
+  // ── Contracts ──────────────────────────────────────────────────────────────────────────
   {
     id: "contracts",
     label: "Number of contracts",
     shortLabel: "Contracts",
     definition:
-      "Count of awarded (or intended) contracts. A contract awarded to several suppliers counts once per supplier, because each supplier relationship is classified separately.",
+      "Count of awarded (or intended) children's-services contracts. A contract awarded to several suppliers counts once per supplier, because each supplier relationship is classified separately.",
+    kind: "count",
     format: "integer",
     unit: "contracts",
     table: "contracts",
@@ -91,16 +229,56 @@ export const METRICS = [
     polarity: "neutral",
   },
   {
-    id: "median_annual_value",
-    label: "Median annual contract value",
-    shortLabel: "Median annual value",
+    id: "total_annual_value",
+    label: "Total annual contract value",
+    shortLabel: "Annual value (total)",
     definition:
-      "Median of the contract value divided by its duration in years, over contracts where both value and duration are known. Quartiles are reported alongside.",
+      "Sum of each contract's value divided by its length in years, over contracts where both are known and the value is the supplier's own (not a ceiling shared by every supplier on a framework).",
+    kind: "amount",
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
     where: "f.in_scope",
-    aggregate: { kind: "median", expr: "f.annual_value_gbp" },
+    aggregate: { kind: "sum", expr: ANNUAL_VALUE },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 1,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "Notices often state a ceiling or estimate, not what was spent.",
+      "Contracts with an unknown or shared value are left out; coverage (n of total) shows how many.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "total_value",
+    label: "Total contract value",
+    shortLabel: "Value (total)",
+    definition:
+      "Sum of whole-life contract values, over contracts whose value is known and is the supplier's own (not a framework ceiling shared by every supplier).",
+    kind: "amount",
+    format: "gbp",
+    unit: "£",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "sum", expr: CONTRACT_VALUE },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 1,
+    sources: CONTRACT_SOURCES,
+    caveats: ["Notices often state a ceiling or estimate, not what was spent."],
+    polarity: "neutral",
+  },
+  {
+    id: "median_annual_value",
+    label: "Median annual contract value",
+    shortLabel: "Median annual value",
+    definition:
+      "Median of the contract value divided by its duration in years, over contracts where both value and duration are known and the value is the supplier's own. Quartiles are reported alongside.",
+    kind: "median",
+    format: "gbp",
+    unit: "£ a year",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "median", expr: ANNUAL_VALUE },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -116,6 +294,7 @@ export const METRICS = [
     shortLabel: "Median length (months)",
     definition:
       "Median length of the contract period in months (start to end date, or the stated duration), over contracts where it is known. Quartiles are reported alongside.",
+    kind: "median",
     format: "months",
     unit: "months",
     table: "contracts",
@@ -125,6 +304,7 @@ export const METRICS = [
     minN: 5,
     sources: CONTRACT_SOURCES,
     caveats: ["Optional extensions are not included unless the notice's end date includes them."],
+    target: { value: 36, label: "Ask: contracts of at least three years" },
     polarity: "higher-better",
   },
   {
@@ -133,6 +313,7 @@ export const METRICS = [
     shortLabel: "≥ 36 months",
     definition:
       "Contracts whose period is 36 months or longer, as a share of contracts whose length is known. The Declaration of Interdependence asks councils to let contracts run for at least three years.",
+    kind: "share",
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
@@ -145,6 +326,488 @@ export const METRICS = [
     target: { value: 1, label: "Ask: every contract at least three years" },
     polarity: "higher-better",
   },
+  {
+    id: "procedure_mix",
+    label: "Procedure type mix",
+    shortLabel: "Procedure mix",
+    definition:
+      "Share of contracts in each group awarded by each procedure type (open, restricted, negotiated, direct award, framework call-off, grant, other, unknown). Unknown procedures are a category of their own, so the shares of a group add up to 100%.",
+    kind: "mix",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "mix", dimension: "procedure" },
+    dimensions: ["model", "ownership", "service", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "Procedure types are normalised from OCDS procurementMethod and its free-text details; a framework call-off may be recorded as the framework's own procedure.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "model_mix",
+    label: "Commissioning model mix",
+    shortLabel: "Model mix",
+    definition:
+      "Share of contracts in each group classified market-led, cooperative, in-house or unknown by the versioned classification rules. Unknown is a category of its own, never dropped.",
+    kind: "mix",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "mix", dimension: "model" },
+    dimensions: ["service", "procedure", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: ["The model is inferred from procedure and supplier evidence; see the rule table for each decision."],
+    polarity: "neutral",
+  },
+  {
+    id: "single_tenderer_share",
+    label: "Share of contracts with a single tenderer",
+    shortLabel: "Single tenderer",
+    definition:
+      "Contracts that received exactly one tender, as a share of contracts where the number of tenderers is published. Coverage (contracts with a known number of tenderers out of all contracts) is reported next to it because most notices leave it out.",
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: {
+      kind: "share",
+      condition: "f.number_of_tenderers = 1",
+      base: "f.number_of_tenderers IS NOT NULL AND f.number_of_tenderers >= 1",
+    },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "The number of tenderers is published for a minority of notices, and unevenly by source and year: read the coverage.",
+      "Direct awards have one bidder by design; filter by procedure to compare competitive procedures only.",
+    ],
+    polarity: "lower-better",
+  },
+  {
+    id: "median_days_tender_to_award",
+    label: "Median days from tender close to award",
+    shortLabel: "Days close → award",
+    definition:
+      "Median number of days between the tender's closing date and the award date, over contracts where both are known and the award is not before the closing date. Quartiles are reported alongside.",
+    kind: "median",
+    format: "days",
+    unit: "days",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: {
+      kind: "median",
+      expr: "CASE WHEN f.award_date >= f.tender_end_date THEN date_diff('day', f.tender_end_date, f.award_date) END",
+    },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "Only notices that publish both dates count; awards dated before the closing date (data errors, or notices re-used across lots) are left out.",
+    ],
+    polarity: "lower-better",
+  },
+  {
+    id: "retender_within_3y",
+    label: "Re-tendered within three years",
+    shortLabel: "Re-tendered ≤ 3 yrs",
+    definition:
+      "Share of contracts followed, within three years of their award (or start) date, by a new contract from the same council for the same service category. Contracts awarded in the last three years of the data are left out (their follow-up could not be seen yet), as are contracts with no council, no date, or the catch-all service 'other'.",
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    relation: RETENDER_RELATION,
+    aggregate: {
+      kind: "share",
+      condition: `f.next_event_date <= f.event_date + INTERVAL ${FOLLOWING_YEARS} YEAR`,
+      base: `f.event_date IS NOT NULL AND f.la_code IS NOT NULL AND f.service IS NOT NULL AND f.service <> 'other' AND f.event_date <= f.data_end_date - INTERVAL ${FOLLOWING_YEARS} YEAR`,
+    },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 10,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "Service categories are broad: a new contract for a different residential service in the same council counts as a re-tender.",
+      "A contract let in lots on different dates can look like a re-tender of itself.",
+      "Follow-up contracts are looked for among all in-scope contracts, whatever filters are applied to the contracts counted.",
+    ],
+    polarity: "lower-better",
+  },
+  {
+    id: "supplier_hhi",
+    label: "Supplier concentration (HHI)",
+    shortLabel: "HHI",
+    definition:
+      "Herfindahl–Hirschman index of each market (council, service, region or year as grouped): the sum over suppliers of the square of each supplier's percentage share of contract value, from 0 (many small suppliers) to 10,000 (one supplier). Above 2,500 is usually read as highly concentrated.",
+    kind: "concentration",
+    format: "integer",
+    unit: "HHI (0–10,000)",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "hhi", entity: SUPPLIER, weight: CONTRACT_VALUE },
+    dimensions: MARKET_DIMENSIONS,
+    minN: 10,
+    sources: CONTRACT_SOURCES,
+    caveats: [
+      "Computed over contract values as published (often ceilings); contracts with unknown or shared values are left out.",
+      "Suppliers are matched by name after case and space folding; one group trading under several names counts as several suppliers.",
+    ],
+    polarity: "lower-better",
+  },
+  {
+    id: "top5_supplier_share",
+    label: "Top-5 supplier share of contract value",
+    shortLabel: "Top-5 share",
+    definition:
+      "Share of each market's contract value (council, service, region or year as grouped) held by its five largest suppliers, over contracts with a known supplier and a known value of their own.",
+    kind: "concentration",
+    format: "percent",
+    unit: "share of contract value",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "topShare", entity: SUPPLIER, weight: CONTRACT_VALUE, k: 5 },
+    dimensions: MARKET_DIMENSIONS,
+    minN: 10,
+    sources: CONTRACT_SOURCES,
+    caveats: ["Markets with five suppliers or fewer show 100% by definition."],
+    polarity: "lower-better",
+  },
+  {
+    id: "sme_share",
+    label: "Share of contracts awarded to SMEs",
+    shortLabel: "SME share",
+    definition:
+      "Contracts whose supplier is a small or medium-sized enterprise, as a share of contracts where the supplier's size is published (OCDS details.scale).",
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "share", condition: "f.supplier_is_sme", base: "f.supplier_is_sme IS NOT NULL" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: ["Supplier size is self-declared and often missing; read the coverage."],
+    polarity: "neutral",
+  },
+  {
+    id: "vcse_share",
+    label: "Share of contracts awarded to VCSE organisations",
+    shortLabel: "VCSE share",
+    definition:
+      "Contracts whose supplier is a voluntary, community or social enterprise, as a share of contracts where that is known (published VCSE flags or resolved supplier ownership).",
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    where: "f.in_scope",
+    aggregate: { kind: "share", condition: "f.supplier_is_vcse", base: "f.supplier_is_vcse IS NOT NULL" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: ["VCSE status is flagged explicitly by few sources; read the coverage."],
+    polarity: "neutral",
+  },
+  // ── Quality (Ofsted) ──────────────────────────────────────────────────────────────────
+  {
+    id: "providers",
+    label: "Registered providers",
+    shortLabel: "Providers",
+    definition:
+      "Number of providers registered with Ofsted (Active or Suspended) at the 31 March snapshot, from snapshots that list every registered provider.",
+    kind: "count",
+    format: "integer",
+    unit: "providers",
+    table: "provider_snapshots",
+    where: `f.covers_all_registered AND ${REGISTERED}`,
+    aggregate: { kind: "count" },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 1,
+    sources: OFSTED_PROVIDERS,
+    caveats: [PROVIDER_COUNT_CAVEAT, SNAPSHOT_SUM_CAVEAT],
+    polarity: "neutral",
+  },
+  {
+    id: "places",
+    label: "Registered places",
+    shortLabel: "Places",
+    definition:
+      "Sum of registered places of providers registered with Ofsted (Active or Suspended) at the 31 March snapshot, over providers whose places are recorded, from snapshots that list every registered provider.",
+    kind: "amount",
+    format: "integer",
+    unit: "places",
+    table: "provider_snapshots",
+    where: `f.covers_all_registered AND ${REGISTERED}`,
+    aggregate: { kind: "sum", expr: "f.places" },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 1,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      PROVIDER_COUNT_CAVEAT,
+      SNAPSHOT_SUM_CAVEAT,
+      "Fostering and adoption agencies have no places; the 2015 file has no places column.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "homes_good_outstanding",
+    label: "Children's homes rated Good or Outstanding",
+    shortLabel: "Homes Good/Outstanding",
+    definition:
+      "Children's homes (Ofsted provision type exactly 'Children's home', any case; not secure homes or residential special schools) rated Good or Outstanding for overall experiences and progress at their latest full inspection, as a share of registered (Active or Suspended) children's homes that have a latest full inspection, at each 31 March snapshot.",
+    kind: "share",
+    format: "percent",
+    unit: "share of inspected homes",
+    table: "provider_snapshots",
+    where: CHILDRENS_HOME,
+    aggregate: { kind: "share", condition: "f.overall_rating IN ('Good', 'Outstanding')", base: INSPECTED },
+    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: RATING_CAVEATS,
+    polarity: "higher-better",
+  },
+  {
+    id: "homes_inadequate",
+    label: "Children's homes rated Inadequate",
+    shortLabel: "Homes Inadequate",
+    definition:
+      "Children's homes (provision type exactly 'Children's home', any case) rated Inadequate at their latest full inspection, as a share of registered (Active or Suspended) children's homes that have a latest full inspection, at each 31 March snapshot.",
+    kind: "share",
+    format: "percent",
+    unit: "share of inspected homes",
+    table: "provider_snapshots",
+    where: CHILDRENS_HOME,
+    aggregate: { kind: "share", condition: "f.overall_rating = 'Inadequate'", base: INSPECTED },
+    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: RATING_CAVEATS,
+    polarity: "lower-better",
+  },
+  {
+    id: "homes_rating_mix",
+    label: "Children's homes by latest rating",
+    shortLabel: "Homes rating mix",
+    definition:
+      "Split of registered (Active or Suspended), inspected children's homes across Outstanding, Good, Requires improvement and Inadequate at their latest full inspection, at each 31 March snapshot.",
+    kind: "mix",
+    format: "percent",
+    unit: "share of inspected homes",
+    table: "provider_snapshots",
+    where: `${CHILDRENS_HOME} AND ${INSPECTED}`,
+    aggregate: { kind: "mix", dimension: "rating" },
+    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: RATING_CAVEATS,
+    polarity: "neutral",
+  },
+  {
+    id: "providers_good_outstanding",
+    label: "Providers rated Good or Outstanding",
+    shortLabel: "Good/Outstanding",
+    definition:
+      "Providers of any provision type (group or filter by provision type) rated Good or Outstanding at their latest full inspection, as a share of registered (Active or Suspended) providers that have one, at each 31 March snapshot.",
+    kind: "share",
+    format: "percent",
+    unit: "share of inspected providers",
+    table: "provider_snapshots",
+    aggregate: { kind: "share", condition: "f.overall_rating IN ('Good', 'Outstanding')", base: INSPECTED },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [...RATING_CAVEATS, "Provision types are judged on different frameworks; compare within a type."],
+    polarity: "higher-better",
+  },
+  {
+    id: "providers_inadequate",
+    label: "Providers rated Inadequate",
+    shortLabel: "Inadequate",
+    definition:
+      "Providers of any provision type rated Inadequate at their latest full inspection, as a share of registered (Active or Suspended) providers that have one, at each 31 March snapshot.",
+    kind: "share",
+    format: "percent",
+    unit: "share of inspected providers",
+    table: "provider_snapshots",
+    aggregate: { kind: "share", condition: "f.overall_rating = 'Inadequate'", base: INSPECTED },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [...RATING_CAVEATS, "Provision types are judged on different frameworks; compare within a type."],
+    polarity: "lower-better",
+  },
+  {
+    id: "homes_per_owner",
+    label: "Children's homes per owner (chain size)",
+    shortLabel: "Homes per owner",
+    definition:
+      "Registered children's homes with a recorded owner divided by the number of distinct owners (Ofsted's 'Organisation which owns the provider', case- and space-folded), at each snapshot: the average chain size a home belongs to is larger still, because big chains own many homes.",
+    kind: "average",
+    format: "decimal",
+    unit: "homes per owner",
+    table: "provider_snapshots",
+    where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
+    aggregate: { kind: "perEntity", entity: OWNER },
+    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.",
+      "Grouped by council, it counts an owner's homes in that council only.",
+      SNAPSHOT_SUM_CAVEAT,
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "top10_owner_places_share",
+    label: "Largest ten owners' share of children's home places",
+    shortLabel: "Top-10 owners' places",
+    definition:
+      "Share of registered children's home places held by the ten owners with the most places, over homes whose owner and places are recorded, at each snapshot.",
+    kind: "concentration",
+    format: "percent",
+    unit: "share of places",
+    table: "provider_snapshots",
+    where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
+    aggregate: { kind: "topShare", entity: OWNER, weight: "f.places", k: 10 },
+    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    minN: 10,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.",
+      "Without grouping by year the shares mix snapshots; group or filter by year.",
+    ],
+    polarity: "lower-better",
+  },
+  {
+    id: "joiners",
+    label: "Providers joining the register",
+    shortLabel: "Joiners",
+    definition: "Number of providers that registered with Ofsted during the year to 31 March.",
+    kind: "count",
+    format: "integer",
+    unit: "providers",
+    table: "joiners_leavers",
+    where: "lower(f.event) LIKE 'join%'",
+    aggregate: { kind: "count" },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 1,
+    sources: ["ofsted-joiners-leavers"],
+    caveats: ["Published for 2016-17 to 2022-23 only."],
+    polarity: "neutral",
+  },
+  {
+    id: "leavers",
+    label: "Providers leaving the register",
+    shortLabel: "Leavers",
+    definition: "Number of providers that de-registered from Ofsted during the year to 31 March.",
+    kind: "count",
+    format: "integer",
+    unit: "providers",
+    table: "joiners_leavers",
+    where: "lower(f.event) LIKE 'leav%'",
+    aggregate: { kind: "count" },
+    dimensions: PROVIDER_DIMENSIONS,
+    minN: 1,
+    sources: ["ofsted-joiners-leavers"],
+    caveats: ["Published for 2016-17 to 2022-23 only.", "A change of owner can appear as a leaver and a joiner."],
+    polarity: "neutral",
+  },
+  // ── Spend ─────────────────────────────────────────────────────────────────────────────
+  {
+    id: "spend_total",
+    label: "Spend",
+    shortLabel: "Spend",
+    definition:
+      "Sum of spend (outturn lines split by provider ownership, and ledger payments) over rows with a known amount.",
+    kind: "amount",
+    format: "gbp",
+    unit: "£",
+    table: "spend",
+    aggregate: { kind: "sum", expr: "f.amount_gbp" },
+    dimensions: SPEND_DIMENSIONS,
+    minN: 1,
+    sources: SPEND_SOURCES,
+    caveats: [
+      "Sources overlap (s251 outturn, researcher panels, council ledgers): filter or group by source, or the same money counts twice.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "spend_by_ownership",
+    label: "Spend by provider ownership",
+    shortLabel: "Spend mix",
+    definition:
+      "Split of each group's spend between the council's own provision and private, voluntary and other public providers, as recorded in the spend return, over rows with a known amount and ownership.",
+    kind: "mix",
+    format: "percent",
+    unit: "share of spend",
+    table: "spend",
+    where: "f.provider_ownership IS NOT NULL AND f.amount_gbp IS NOT NULL",
+    aggregate: { kind: "mix", dimension: "provider_ownership", weight: "f.amount_gbp" },
+    dimensions: ["service", "council", "region", "council_type", "year", "source"],
+    minN: 1,
+    sources: SPEND_SOURCES,
+    caveats: [
+      "Sources overlap: filter or group by source, or the same money counts twice.",
+      "A census of reported spend, not a sample: no sampling interval is shown.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "spend_share_for_profit",
+    label: "Share of spend with for-profit providers",
+    shortLabel: "For-profit spend",
+    definition:
+      "Spend with private (for-profit) providers as a share of spend whose provider ownership is known: the return's 'private' column for outturn lines, and suppliers resolved as for-profit for ledger payments.",
+    kind: "ratio",
+    format: "percent",
+    unit: "share of spend",
+    table: "spend",
+    aggregate: {
+      kind: "ratio",
+      numerator:
+        "CASE WHEN coalesce(f.provider_ownership = 'private', f.supplier_ownership = 'for-profit') THEN f.amount_gbp ELSE 0 END",
+      denominator:
+        "CASE WHEN f.provider_ownership IS NOT NULL OR f.supplier_ownership IN ('for-profit', 'not-for-profit', 'public') THEN f.amount_gbp END",
+    },
+    dimensions: ["service", "model", "council", "region", "council_type", "year", "source"],
+    minN: 1,
+    sources: SPEND_SOURCES,
+    caveats: [
+      "Sources overlap: filter or group by source, or the same money counts twice.",
+      "Spend of unknown ownership is left out of both sides, not counted as not-for-profit.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "placement_spend_per_cla",
+    label: "Placement spend per child looked after",
+    shortLabel: "Spend per child looked after",
+    definition:
+      "Spend on residential care and fostering placements (s251 outturn lines, all provider types) divided by the number of children looked after at 31 March, per council and year, over council-years where both are known.",
+    kind: "ratio",
+    format: "gbp",
+    unit: "£ per child",
+    table: "spend",
+    relation: SPEND_PER_CLA_RELATION,
+    aggregate: { kind: "ratio", numerator: "f.placement_spend", denominator: "f.children" },
+    dimensions: ["council", "region", "council_type", "year"],
+    minN: 1,
+    sources: ["s251-outturn", "dfe-cla"],
+    caveats: [
+      "Spend is for the financial year ending in the stated year; children are counted at 31 March of it.",
+      "Children looked after are the sum of the placement-provider rows with no placement-type breakdown in the DfE table.",
+      "n counts council-years, so an England or regional value is total spend over total children, not an average of council rates.",
+    ],
+    polarity: "neutral",
+  },
 ] as const satisfies readonly MetricDef[];
 
 export type MetricId = (typeof METRICS)[number]["id"];
@@ -153,4 +816,16 @@ export const METRIC_IDS = METRICS.map((m) => m.id) as readonly string[];
 
 export function getMetric(id: string): MetricDef | undefined {
   return (METRICS as readonly MetricDef[]).find((m) => m.id === id);
+}
+
+/** The row-level value a distribution (box plot, histogram) is drawn from, if the metric has one. */
+export function metricValueExpr(metric: MetricDef): string | undefined {
+  return metric.aggregate.kind === "median" || metric.aggregate.kind === "sum" ? metric.aggregate.expr : undefined;
+}
+
+/** Whether the metric is a proportion of counted rows, so a 95% Wilson interval applies. */
+export function hasBinomialInterval(metric: MetricDef): boolean {
+  return (
+    metric.aggregate.kind === "share" || (metric.aggregate.kind === "mix" && metric.aggregate.weight === undefined)
+  );
 }

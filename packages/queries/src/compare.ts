@@ -10,12 +10,13 @@ import {
   filtersSchema,
   getMetric,
   groupBySchema,
+  hasBinomialInterval,
   type MetricDef,
   metricIdSchema,
 } from "@lens/core";
 import { z } from "zod";
 import { compileMetricQuery } from "./compile-metric.js";
-import { runQuery } from "./run.js";
+import { type RunOptions, runQuery } from "./run.js";
 import { wilsonInterval } from "./wilson.js";
 
 export const compareInput = z.object({
@@ -31,7 +32,11 @@ export interface MetricRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Rows in the denominator: what the suppression rule looks at. */
   n: number;
+  /** Every row of the group (after the metric's own filter); n / total is the coverage. */
+  total: number;
+  coverage: number | null;
   suppressed: boolean;
   ciLow: number | null;
   ciHigh: number | null;
@@ -46,25 +51,28 @@ export interface CompareResult {
   rows: MetricRow[];
 }
 
-interface RawRow {
+export interface RawMetricRow {
   d0?: string | number | null;
   d1?: string | number | null;
+  d2?: string | number | null;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
   n: number;
+  total: number;
   q1: number | null;
   q3: number | null;
 }
 
-export function shapeMetricRow(metric: MetricDef, groupBy: readonly DimensionId[], raw: RawRow): MetricRow {
+export function shapeMetricRow(metric: MetricDef, dimIds: readonly DimensionId[], raw: RawMetricRow): MetricRow {
   const dims: MetricRow["dims"] = {};
-  groupBy.forEach((d, i) => {
-    dims[d] = (i === 0 ? raw.d0 : raw.d1) ?? null;
+  const cols = [raw.d0, raw.d1, raw.d2];
+  dimIds.forEach((d, i) => {
+    dims[d] = cols[i] ?? null;
   });
   const suppressed = raw.n < metric.minN;
   const ci =
-    metric.aggregate.kind === "share" && raw.numerator !== null && raw.denominator !== null && !suppressed
+    hasBinomialInterval(metric) && raw.numerator !== null && raw.denominator !== null && !suppressed
       ? wilsonInterval(raw.numerator, raw.denominator)
       : null;
   return {
@@ -73,6 +81,8 @@ export function shapeMetricRow(metric: MetricDef, groupBy: readonly DimensionId[
     numerator: suppressed ? null : raw.numerator,
     denominator: suppressed ? null : raw.denominator,
     n: raw.n,
+    total: raw.total,
+    coverage: raw.total > 0 ? raw.n / raw.total : null,
     suppressed,
     ciLow: ci?.low ?? null,
     ciHigh: ci?.high ?? null,
@@ -81,15 +91,26 @@ export function shapeMetricRow(metric: MetricDef, groupBy: readonly DimensionId[
   };
 }
 
-export async function compare(connection: DuckDBConnection, input: CompareInput): Promise<CompareResult> {
+/** Runs one metric with a grouping and filters (already validated) and shapes its rows. */
+export async function runMetric(
+  connection: DuckDBConnection,
+  metric: MetricDef,
+  groupBy: readonly DimensionId[],
+  filters: Filters,
+  options: RunOptions = {},
+): Promise<{ dims: DimensionId[]; rows: MetricRow[] }> {
+  const query = compileMetricQuery(metric, groupBy, filters);
+  const raw = await runQuery<RawMetricRow>(connection, query, options);
+  return { dims: query.dims, rows: raw.map((r) => shapeMetricRow(metric, query.dims, r)) };
+}
+
+export async function compare(
+  connection: DuckDBConnection,
+  input: CompareInput,
+  options: RunOptions = {},
+): Promise<CompareResult> {
   const parsed = compareInput.parse(input);
   const metric = getMetric(parsed.metric)!;
-  const query = compileMetricQuery(metric, parsed.groupBy, parsed.filters);
-  const raw = await runQuery<RawRow>(connection, query);
-  return {
-    metric: metric.id,
-    groupBy: parsed.groupBy,
-    filters: parsed.filters,
-    rows: raw.map((r) => shapeMetricRow(metric, parsed.groupBy, r)),
-  };
+  const { dims, rows } = await runMetric(connection, metric, parsed.groupBy, parsed.filters, options);
+  return { metric: metric.id, groupBy: dims, filters: parsed.filters, rows };
 }

@@ -3,56 +3,131 @@
  * bound parameters. Identifiers come only from the registries (metric and dimension ids are
  * validated before this point); every filter value is a `$name` parameter.
  *
- * Invariant: value, numerator, denominator and n are computed over the same rows of the same
- * group, so a chart, its CSV and the data API can never disagree about what a number means.
+ * Invariant: value, numerator, denominator, n and total are computed over the same rows of
+ * the same group, so a chart, its CSV and the data API can never disagree about what a
+ * number means. Every statement returns the same columns:
+ *   d0[, d1[, d2]], value, numerator, denominator, n, total, q1, q3
+ * where n is the count the suppression rule looks at (the denominator's rows) and total is
+ * every row of the group, so n / total is the coverage.
  */
 
 import type { DuckDBValue } from "@duckdb/node-api";
-import { DIMENSIONS, type DimensionId, type Filters, LIST_FILTER_DIMENSIONS, type MetricDef } from "@lens/core";
+import {
+  DIMENSIONS,
+  type DimensionId,
+  type FactTable,
+  type Filters,
+  LIST_FILTER_DIMENSIONS,
+  type MetricDef,
+} from "@lens/core";
 
 export interface CompiledQuery {
   sql: string;
   params: Record<string, DuckDBValue>;
 }
 
+export interface CompiledMetricQuery extends CompiledQuery {
+  /** The dimensions of the output columns d0, d1, d2 in order (a mix metric appends its own). */
+  dims: DimensionId[];
+}
+
 export class QueryInputError extends Error {
   override name = "QueryInputError";
 }
 
-/** SQL for value / numerator / denominator / n / quartiles of one aggregate. */
-export function aggregateSql(metric: MetricDef): string {
+const NO_QUARTILES = "NULL::DOUBLE AS q1, NULL::DOUBLE AS q3";
+
+/** SQL for value / numerator / denominator / n / total / quartiles of a single-level aggregate. */
+function singleLevelAggregateSql(metric: MetricDef): string {
   const a = metric.aggregate;
+  const total = "count(*)::INTEGER AS total";
   switch (a.kind) {
     case "count": {
       const expr = a.distinct ? `count(DISTINCT ${a.distinct})` : "count(*)";
-      return `${expr}::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, ${expr}::INTEGER AS n, NULL::DOUBLE AS q1, NULL::DOUBLE AS q3`;
+      return `${expr}::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, ${expr}::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     }
     case "sum":
-      return `sum(${a.expr})::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, count(${a.expr})::INTEGER AS n, NULL::DOUBLE AS q1, NULL::DOUBLE AS q3`;
+      // sum() of no known values is NULL, never 0.
+      return `sum(${a.expr})::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, count(${a.expr})::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     case "median":
-      return `median(${a.expr})::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, count(${a.expr})::INTEGER AS n, quantile_cont(${a.expr}, 0.25)::DOUBLE AS q1, quantile_cont(${a.expr}, 0.75)::DOUBLE AS q3`;
+      return `median(${a.expr})::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, count(${a.expr})::INTEGER AS n, ${total}, quantile_cont(${a.expr}, 0.25)::DOUBLE AS q1, quantile_cont(${a.expr}, 0.75)::DOUBLE AS q3`;
     case "share": {
       const num = `count(*) FILTER (WHERE (${a.base}) AND (${a.condition}))`;
       const den = `count(*) FILTER (WHERE ${a.base})`;
-      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, ${den}::INTEGER AS n, NULL::DOUBLE AS q1, NULL::DOUBLE AS q3`;
+      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, ${den}::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     }
     case "ratio": {
-      const num = `sum(${a.numerator})`;
+      // Both sides over the rows where the denominator is known, so an unknown never becomes a 0.
+      const num = `sum(${a.numerator}) FILTER (WHERE (${a.denominator}) IS NOT NULL)`;
       const den = `sum(${a.denominator})`;
-      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, count(${a.denominator})::INTEGER AS n, NULL::DOUBLE AS q1, NULL::DOUBLE AS q3`;
+      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, count(${a.denominator})::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     }
+    case "perEntity": {
+      const num = `count(${a.entity})`;
+      const den = `count(DISTINCT ${a.entity})`;
+      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, ${num}::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
+    }
+    default:
+      throw new Error(`aggregate '${a.kind}' is not single-level`);
   }
 }
 
 /** Expression of a dimension on the metric's table; throws when the pairing is not allowed. */
 export function dimensionSql(metric: MetricDef, dimension: DimensionId): string {
-  if (!metric.dimensions.includes(dimension))
+  const own = metric.aggregate.kind === "mix" && metric.aggregate.dimension === dimension;
+  if (!own && !metric.dimensions.includes(dimension))
     throw new QueryInputError(
       `dimension '${dimension}' is not available for metric '${metric.id}'; allowed: ${metric.dimensions.join(", ")}`,
     );
-  const expr = DIMENSIONS[dimension].expr[metric.table];
-  if (expr === undefined) throw new QueryInputError(`dimension '${dimension}' does not apply to ${metric.table}`);
+  return tableDimensionSql(metric.table, dimension);
+}
+
+export function tableDimensionSql(table: FactTable, dimension: DimensionId): string {
+  const expr = DIMENSIONS[dimension].expr[table];
+  if (expr === undefined) throw new QueryInputError(`dimension '${dimension}' does not apply to ${table}`);
   return expr;
+}
+
+/**
+ * WHERE clauses and parameters for user filters on a table. `allowed` limits the dimensions
+ * (a metric's own list); a filter on any other dimension is an input error, never ignored.
+ */
+export function filtersToSql(
+  table: FactTable,
+  allowed: readonly DimensionId[] | null,
+  filters: Filters,
+  prefix = "f",
+): { clauses: string[]; params: Record<string, DuckDBValue> } {
+  const clauses: string[] = [];
+  const params: Record<string, DuckDBValue> = {};
+  const expr = (d: DimensionId) => {
+    if (allowed && !allowed.includes(d))
+      throw new QueryInputError(`filter '${d}' is not available here; allowed: ${allowed.join(", ")}`);
+    return tableDimensionSql(table, d);
+  };
+  if (filters.from !== undefined || filters.to !== undefined) {
+    const year = expr("year");
+    if (filters.from !== undefined) {
+      clauses.push(`${year} >= $${prefix}_year_from`);
+      params[`${prefix}_year_from`] = filters.from;
+    }
+    if (filters.to !== undefined) {
+      clauses.push(`${year} <= $${prefix}_year_to`);
+      params[`${prefix}_year_to`] = filters.to;
+    }
+  }
+  for (const dimension of LIST_FILTER_DIMENSIONS) {
+    const values = filters[dimension];
+    if (!values || values.length === 0) continue;
+    const sql = expr(dimension);
+    const names = values.map((value, i) => {
+      const name = `${prefix}_${dimension}_${i}`;
+      params[name] = value;
+      return `$${name}`;
+    });
+    clauses.push(`CAST(${sql} AS VARCHAR) IN (${names.join(", ")})`);
+  }
+  return { clauses, params };
 }
 
 /** WHERE clauses and parameters for the metric's own filter plus the user's filters. */
@@ -60,50 +135,96 @@ export function filterSql(
   metric: MetricDef,
   filters: Filters,
 ): { clauses: string[]; params: Record<string, DuckDBValue> } {
-  const clauses: string[] = [];
-  const params: Record<string, DuckDBValue> = {};
-  if (metric.where) clauses.push(`(${metric.where})`);
-  if (filters.from !== undefined || filters.to !== undefined) {
-    const year = dimensionSql(metric, "year");
-    if (filters.from !== undefined) {
-      clauses.push(`${year} >= $year_from`);
-      params.year_from = filters.from;
-    }
-    if (filters.to !== undefined) {
-      clauses.push(`${year} <= $year_to`);
-      params.year_to = filters.to;
-    }
-  }
-  for (const dimension of LIST_FILTER_DIMENSIONS) {
-    const values = filters[dimension];
-    if (!values || values.length === 0) continue;
-    const expr = dimensionSql(metric, dimension);
-    const names = values.map((value, i) => {
-      const name = `f_${dimension}_${i}`;
-      params[name] = value;
-      return `$${name}`;
-    });
-    clauses.push(`CAST(${expr} AS VARCHAR) IN (${names.join(", ")})`);
-  }
+  const allowed: DimensionId[] = [...metric.dimensions];
+  if (metric.aggregate.kind === "mix") allowed.push(metric.aggregate.dimension);
+  const { clauses, params } = filtersToSql(metric.table, allowed, filters);
+  if (metric.where) clauses.unshift(`(${metric.where})`);
   return { clauses, params };
 }
 
 export function fromSql(metric: MetricDef): string {
-  return `${metric.table} f LEFT JOIN local_authorities la ON la.la_code = f.la_code`;
+  const relation = metric.relation ? `(${metric.relation})` : metric.table;
+  return `${relation} f LEFT JOIN local_authorities la ON la.la_code = f.la_code`;
 }
 
+const list = (xs: readonly string[]) => xs.join(", ");
+
+/**
+ * The one compiler for every aggregate kind. Single-level kinds are one GROUP BY; mix, hhi
+ * and topShare first aggregate per (group, category or entity) and then per group, so a
+ * share is always cell / group total and an HHI always Σ share² over the group's own market.
+ */
 export function compileMetricQuery(
   metric: MetricDef,
   groupBy: readonly DimensionId[],
   filters: Filters,
-): CompiledQuery {
+): CompiledMetricQuery {
   if (groupBy.length > 2) throw new QueryInputError("at most two group-by dimensions");
   if (new Set(groupBy).size !== groupBy.length) throw new QueryInputError("group-by dimensions must differ");
-  const dims = groupBy.map((d, i) => ({ id: d, expr: dimensionSql(metric, d), alias: `d${i}` }));
+  const a = metric.aggregate;
+  if (a.kind === "mix" && groupBy.includes(a.dimension))
+    throw new QueryInputError(`metric '${metric.id}' already splits by '${a.dimension}'; group by another dimension`);
+  const userDims = groupBy.map((d, i) => ({ id: d, expr: dimensionSql(metric, d), alias: `d${i}` }));
   const { clauses, params } = filterSql(metric, filters);
-  const select = [...dims.map((d) => `${d.expr} AS ${d.alias}`), aggregateSql(metric)].join(",\n  ");
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-  const group = dims.length > 0 ? `GROUP BY ${dims.map((d) => d.alias).join(", ")}` : "";
-  const order = dims.length > 0 ? `ORDER BY ${dims.map((d) => `${d.alias} NULLS LAST`).join(", ")}` : "";
-  return { sql: `SELECT\n  ${select}\nFROM ${fromSql(metric)}\n${where}\n${group}\n${order}`, params };
+  const from = fromSql(metric);
+  const aliases = userDims.map((d) => d.alias);
+  const dimSelect = userDims.map((d) => `${d.expr} AS ${d.alias}`);
+
+  if (a.kind === "mix") {
+    const mixAlias = `d${userDims.length}`;
+    const mixExpr = dimensionSql(metric, a.dimension);
+    const cellAliases = [...aliases, mixAlias];
+    const weight = a.weight ? `sum(${a.weight})` : "count(*)";
+    const partition = aliases.length > 0 ? `PARTITION BY ${list(aliases)}` : "";
+    const groupTotal = `sum(c.cell) OVER (${partition})`;
+    const groupRows = `sum(c.rows) OVER (${partition})`;
+    const sql = `WITH c AS (
+  SELECT ${list([...dimSelect, `${mixExpr} AS ${mixAlias}`])}, ${weight} AS cell, count(*) AS rows
+  FROM ${from}
+  ${where}
+  GROUP BY ${list(cellAliases)}
+)
+SELECT ${list(cellAliases.map((x) => `c.${x}`))},
+  (c.cell / nullif(${groupTotal}, 0))::DOUBLE AS value, c.cell::DOUBLE AS numerator, (${groupTotal})::DOUBLE AS denominator,
+  (${groupRows})::INTEGER AS n, (${groupRows})::INTEGER AS total, ${NO_QUARTILES}
+FROM c
+ORDER BY ${list(cellAliases.map((x) => `${x} NULLS LAST`))}`;
+    return { sql, params, dims: [...groupBy, a.dimension] };
+  }
+
+  if (a.kind === "hhi" || a.kind === "topShare") {
+    // Per (group, entity): weight of rows with a known entity and a positive weight; all rows count toward total.
+    const known = `(${a.entity}) IS NOT NULL AND (${a.weight}) > 0`;
+    const inner = `SELECT ${list([...dimSelect, `${a.entity} AS entity`])},
+    sum(${a.weight}) FILTER (WHERE ${known}) AS w, count(*) FILTER (WHERE ${known}) AS rows, count(*) AS all_rows
+  FROM ${from}
+  ${where}
+  GROUP BY ${list([...aliases, "entity"])}`;
+    const partition = aliases.length > 0 ? `PARTITION BY ${list(aliases)}` : "";
+    const outerSelect = aliases.map((x) => `e.${x}`);
+    const group = aliases.length > 0 ? `GROUP BY ${list(outerSelect)}` : "";
+    const order = aliases.length > 0 ? `ORDER BY ${list(outerSelect.map((x) => `${x} NULLS LAST`))}` : "";
+    const totalW = "sum(e.w)";
+    const valueSql =
+      a.kind === "hhi"
+        ? `(sum(e.w * e.w) / nullif(${totalW} * ${totalW}, 0) * 10000)::DOUBLE AS value, NULL::DOUBLE AS numerator, ${totalW}::DOUBLE AS denominator`
+        : `(sum(e.w) FILTER (WHERE e.rk <= ${Math.trunc(a.k)}) / nullif(${totalW}, 0))::DOUBLE AS value, sum(e.w) FILTER (WHERE e.rk <= ${Math.trunc(a.k)})::DOUBLE AS numerator, ${totalW}::DOUBLE AS denominator`;
+    const sql = `WITH e AS (
+  SELECT *, row_number() OVER (${partition} ORDER BY w DESC NULLS LAST, entity) AS rk FROM (
+  ${inner}
+  ) x
+)
+SELECT ${list([...outerSelect, valueSql])},
+  coalesce(sum(e.rows), 0)::INTEGER AS n, sum(e.all_rows)::INTEGER AS total, ${NO_QUARTILES}
+FROM e
+${group}
+${order}`;
+    return { sql, params, dims: [...groupBy] };
+  }
+
+  const select = [...dimSelect, singleLevelAggregateSql(metric)].join(",\n  ");
+  const group = aliases.length > 0 ? `GROUP BY ${list(aliases)}` : "";
+  const order = aliases.length > 0 ? `ORDER BY ${list(aliases.map((x) => `${x} NULLS LAST`))}` : "";
+  return { sql: `SELECT\n  ${select}\nFROM ${from}\n${where}\n${group}\n${order}`, params, dims: [...groupBy] };
 }

@@ -55,3 +55,57 @@ export const LEEDS = {
   region: "Yorkshire and the Humber",
   la_type: "Metropolitan District",
 };
+
+type Row = Record<string, string | number | boolean | null>;
+
+let urn = 0;
+/** A provider_snapshots row: a registered children's home in Kent at the 2020 snapshot unless overridden. */
+export function provider(overrides: Row): Row {
+  urn++;
+  return {
+    snapshot_date: "2020-03-31",
+    year: 2020,
+    urn: `SC${String(urn).padStart(6, "0")}`,
+    provision_type: "Children's home",
+    sector: "Private",
+    la_code: "886",
+    registration_status: "Active",
+    covers_all_registered: true,
+    source: "sample",
+    source_file: "fixture",
+    ...overrides,
+  };
+}
+
+/** A spend row: an s251-style line for Kent in 2020 unless overridden. */
+export function spendLine(overrides: Row): Row {
+  return {
+    la_code: "886",
+    period: "2019-20",
+    year: 2020,
+    source: "sample",
+    service_line: "6 Residential care",
+    is_derived: false,
+    source_file: "fixture",
+    ...overrides,
+  };
+}
+
+export function joinerLeaver(overrides: Row): Row {
+  urn++;
+  return {
+    urn: `SC${String(urn).padStart(6, "0")}`,
+    event: "Joiner",
+    provision_type: "Children's home",
+    sector: "Private",
+    la_code: "886",
+    year: 2020,
+    source: "sample",
+    source_file: "fixture",
+    ...overrides,
+  };
+}
+
+export function claRow(overrides: Row): Row {
+  return { la_code: "886", year: 2020, provider: "Private", source: "sample", source_file: "fixture", ...overrides };
+}
