@@ -141,6 +141,7 @@ CREATE TABLE spend (
   service VARCHAR,
   provider_ownership VARCHAR,
   supplier_name VARCHAR,
+  supplier_category VARCHAR,
   supplier_ownership VARCHAR,
   amount_gbp DOUBLE,
   is_derived BOOLEAN NOT NULL DEFAULT false,

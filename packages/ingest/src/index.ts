@@ -1,6 +1,17 @@
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
+import { homeOfficeAwardsIngester } from "./contracts/home-office-awards.js";
+import { lancashireDerivedIngester } from "./contracts/lancashire-derived.js";
+import { norfolkRegisterIngester } from "./contracts/norfolk-register.js";
+import {
+  findATenderIngester,
+  publicContractsScotlandIngester,
+  sell2walesIngester,
+} from "./contracts/ocds-publishers.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
 import { ofstedProvidersIngester } from "./ofsted/providers.js";
+import { derivedClaSpendIngester } from "./spend/derived-cla-spend.js";
+import { devonGrantsIngester } from "./spend/devon-grants.js";
+import { devonSpendIngester } from "./spend/devon-spend.js";
 import { s251OutturnIngester } from "./spend/s251-outturn.js";
 import type { SourceIngester } from "./types.js";
 
@@ -19,5 +30,15 @@ export const INGESTERS: readonly SourceIngester[] = [
   laReferenceIngester,
   ofstedProvidersIngester,
   contractsFinderOcdsIngester,
+  findATenderIngester,
+  publicContractsScotlandIngester,
+  sell2walesIngester,
+  norfolkRegisterIngester,
+  // After Contracts Finder: these reject notices it already loaded.
+  lancashireDerivedIngester,
+  homeOfficeAwardsIngester,
   s251OutturnIngester,
+  derivedClaSpendIngester,
+  devonSpendIngester,
+  devonGrantsIngester,
 ];

@@ -59,15 +59,13 @@ export function cleanLineDescription(text: string): string {
  * otherwise (adoption, guardianship, safeguarding, strategy… have no Lens service).
  */
 const SERVICE_RULES: readonly [RegExp, Service][] = [
-  [/short breaks|respite/i, "short breaks"],
-  [
-    /secure accommodation \(welfare\)|^residential care|residential care\b.*(private|3rd|placement)/i,
-    "residential care",
-  ],
+  [/short ?breaks|respite/i, "short breaks"],
+  [/secure accommodation \(welfare\)|^residential care|^childcare residential/i, "residential care"],
   [/foster/i, "fostering"],
-  [/leaving care|care leaver/i, "care leavers"],
-  [/family support|family interventions/i, "family support"],
-  [/services for young people|connexions|teenage pregnancy|substances? misuse/i, "youth"],
+  [/leaving care|care leaver|^cl-/i, "care leavers"],
+  [/family support|family interventions|section 17|^s17\b/i, "family support"],
+  [/special school/i, "SEND and transport"],
+  [/services for young people|connexions|teenage pregnancy|substances? misuse|youth work/i, "youth"],
 ];
 
 export function serviceForLine(description: string): Service | null {
