@@ -1,12 +1,4 @@
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
-import { homeOfficeAwardsIngester } from "./contracts/home-office-awards.js";
-import { lancashireDerivedIngester } from "./contracts/lancashire-derived.js";
-import { norfolkRegisterIngester } from "./contracts/norfolk-register.js";
-import {
-  findATenderIngester,
-  publicContractsScotlandIngester,
-  sell2walesIngester,
-} from "./contracts/ocds-publishers.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
 import { ofstedProvidersIngester } from "./ofsted/providers.js";
 import { derivedClaSpendIngester } from "./spend/derived-cla-spend.js";
@@ -30,13 +22,6 @@ export const INGESTERS: readonly SourceIngester[] = [
   laReferenceIngester,
   ofstedProvidersIngester,
   contractsFinderOcdsIngester,
-  findATenderIngester,
-  publicContractsScotlandIngester,
-  sell2walesIngester,
-  norfolkRegisterIngester,
-  // After Contracts Finder: these reject notices it already loaded.
-  lancashireDerivedIngester,
-  homeOfficeAwardsIngester,
   s251OutturnIngester,
   derivedClaSpendIngester,
   devonSpendIngester,
