@@ -41,8 +41,60 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     return { text, encoding: hasBom ? "utf-8-bom" : "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+    return { text: decodeWindows1252(body), encoding: "windows-1252" };
   }
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (curly quotes, en dash, euro…). Node 20's TextDecoder treats
+ * "windows-1252" as Latin-1 and turns them into C1 control characters, so they are mapped here.
+ */
+const CP1252_HIGH: readonly (number | undefined)[] = [
+  0x20ac,
+  undefined,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  undefined,
+  0x017d,
+  undefined,
+  undefined,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  undefined,
+  0x017e,
+  0x0178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  const chunk: number[] = [];
+  for (const b of bytes) {
+    chunk.push(b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? 0xfffd) : b);
+    if (chunk.length === 8192) {
+      out += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...chunk);
 }
 
 export async function readTextFile(path: string): Promise<DecodedText & { checksum: string }> {
