@@ -40,6 +40,7 @@ CREATE TABLE provider_snapshots (
   provision_type_original VARCHAR,
   supported_accommodation_outcome VARCHAR,
   is_supplementary BOOLEAN NOT NULL DEFAULT false,
+  inspection_event_type VARCHAR,
   source VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER

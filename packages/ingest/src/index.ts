@@ -1,6 +1,11 @@
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
-import { ofstedProvidersIngester } from "./ofsted/providers.js";
+import {
+  ofstedIlacsIngester,
+  ofstedInspectionsIngester,
+  ofstedJoinersLeaversIngester,
+  ofstedProvidersIngester,
+} from "./ofsted/index.js";
 import { derivedClaSpendIngester } from "./spend/derived-cla-spend.js";
 import { devonGrantsIngester } from "./spend/devon-grants.js";
 import { devonSpendIngester } from "./spend/devon-spend.js";
@@ -21,6 +26,9 @@ export * from "./types.js";
 export const INGESTERS: readonly SourceIngester[] = [
   laReferenceIngester,
   ofstedProvidersIngester,
+  ofstedInspectionsIngester,
+  ofstedJoinersLeaversIngester,
+  ofstedIlacsIngester,
   contractsFinderOcdsIngester,
   s251OutturnIngester,
   derivedClaSpendIngester,

@@ -10,6 +10,7 @@ import { parseCount, parseUkDate } from "../csv.js";
 import { readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import { normaliseInspectionType } from "./inspections.js";
 import {
   cellAt,
   councilForOfstedName,
@@ -64,6 +65,7 @@ export interface ProviderRow {
   overall_rating_original: string | null;
   supported_accommodation_outcome: string | null;
   inspection_date: string | null;
+  inspection_event_type: string | null;
   owner_name: string | null;
 }
 
@@ -99,6 +101,7 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
     status: c.index(...PROVIDER_COLUMNS.registrationStatus),
     owner: c.index(...PROVIDER_COLUMNS.owner),
     inspectionDate: c.index(...PROVIDER_COLUMNS.inspectionDate),
+    eventType: c.index(...PROVIDER_COLUMNS.eventType),
     overall: c.index(...PROVIDER_COLUMNS.overall),
     sa: c.index(...PROVIDER_COLUMNS.supportedAccommodationOutcome),
   };
@@ -146,6 +149,15 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
       reject(`URN ${urn}: overall judgement '${ratingOriginal}' not recognised`);
       continue;
     }
+    const eventTypeOriginal = cellAt(record, col.eventType);
+    const eventType = normaliseInspectionType(eventTypeOriginal);
+    if (eventType === undefined) {
+      reject(`URN ${urn}: inspection event type '${eventTypeOriginal}' not recognised`);
+      continue;
+    }
+    // A few rows of the "latest full inspection" columns hold a monitoring inspection with a
+    // judgement. Ofsted's Table 8c counts them in every year but 2023, so the judgement is
+    // kept as published and inspection_event_type lets a query leave them out.
     const dateText = cellAt(record, col.inspectionDate);
     const inspectionDate = parseUkDate(dateText);
     if (inspectionDate === undefined) {
@@ -178,6 +190,7 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
       overall_rating_original: ratingOriginal,
       supported_accommodation_outcome: cellAt(record, col.sa),
       inspection_date: inspectionDate,
+      inspection_event_type: eventType,
       owner_name: cellAt(record, col.owner),
     });
   }

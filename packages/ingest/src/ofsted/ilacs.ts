@@ -1,0 +1,158 @@
+/**
+ * ILACS: the latest Ofsted judgement of each council's children's services, as scraped by
+ * Data to Insight (one xlsx sheet, one row per council) → ilacs. Grades are lower-case in
+ * the file and normalised to the 4-point vocabulary; `nan`/`None` are the scraper's blanks.
+ * Row numbers are spreadsheet rows (header = row 1).
+ */
+import { isCurrentCouncilCode, type Rating } from "@lens/core";
+import XLSX from "xlsx";
+import { parseUkDate } from "../csv.js";
+import { fileChecksum } from "../files.js";
+import { TableWriter } from "../table-writer.js";
+import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import { normaliseRating } from "./ofsted-common.js";
+
+const REQUIRED = ["la_code", "overall_effectiveness_grade", "inspection_end_date"];
+
+function readSheet(path: string): unknown[][] | null {
+  const workbook = XLSX.readFile(path, { cellDates: false });
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) continue;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: null, blankrows: true });
+    const first = (rows[0] ?? []).map((v) =>
+      String(v ?? "")
+        .trim()
+        .toLowerCase(),
+    );
+    if (REQUIRED.every((r) => first.includes(r))) return rows;
+  }
+  return null;
+}
+
+function text(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const s = String(v).trim();
+  return s === "" || s === "nan" || s === "None" ? null : s;
+}
+
+/** A judgement cell: 4-point rating, null (blank or a marker such as inspection_pre_dates_judgement), undefined = unknown. */
+function grade(v: unknown): Rating | null | undefined {
+  const s = text(v);
+  if (s === null || s === "inspection_pre_dates_judgement") return null;
+  return normaliseRating(s);
+}
+
+export const ofstedIlacsIngester: SourceIngester = {
+  id: "ofsted-ilacs",
+  label: "Ofsted ILACS judgements per council",
+  tables: ["ilacs"],
+  maxRejectRate: 0.05,
+  async discover(files) {
+    const out: SourceFile[] = [];
+    for (const f of files) {
+      if (!/\.xlsx$/i.test(f.relativePath)) continue;
+      try {
+        if (readSheet(f.path)) out.push(f);
+      } catch {
+        // Not a workbook SheetJS can open: not this source (a corrupt ILACS file fails in ingest).
+        if (/ilacs/i.test(f.relativePath)) out.push(f);
+      }
+    }
+    return out;
+  },
+  async ingest(ctx, files) {
+    const source = ctx.isSample ? "sample" : "ofsted-ilacs";
+    const writer = await TableWriter.open(ctx.connection, "ilacs");
+    const stats: FileStats[] = [];
+    try {
+      for (const file of files) {
+        let rows: unknown[][] | null;
+        try {
+          rows = readSheet(file.path);
+        } catch (error) {
+          throw new SourceError(file.relativePath, null, `not a readable workbook: ${(error as Error).message}`);
+        }
+        if (!rows) throw new SourceError(file.relativePath, 1, `no sheet with columns ${REQUIRED.join(", ")} in row 1`);
+        const header = rows[0]!.map((v) =>
+          String(v ?? "")
+            .trim()
+            .toLowerCase(),
+        );
+        const at = (name: string) => header.indexOf(name);
+        const seen = new Set<string>();
+        let read = 0;
+        let kept = 0;
+        let rejected = 0;
+        for (let i = 1; i < rows.length; i++) {
+          const row = rows[i]!;
+          if (row.every((v) => text(v) === null)) continue;
+          read++;
+          const line = i + 1;
+          const reject = (reason: string) => {
+            rejected++;
+            ctx.reject(file.relativePath, line, reason);
+          };
+          const get = (name: string) => text(row[at(name)]);
+          const laCode = get("la_code");
+          const name = get("local_authority") ?? "?";
+          if (!laCode || !isCurrentCouncilCode(laCode)) {
+            reject(`council '${name}': la_code '${laCode ?? ""}' is not a current DfE code`);
+            continue;
+          }
+          if (seen.has(laCode)) {
+            reject(`council ${laCode} (${name}) listed twice`);
+            continue;
+          }
+          const overallOriginal = get("overall_effectiveness_grade");
+          const subs = ["impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade", "care_leavers_grade"];
+          const grades = [overallOriginal, ...subs.map((s) => get(s))].map(grade);
+          const badGrade = grades.findIndex((g) => g === undefined);
+          if (badGrade >= 0) {
+            reject(
+              `council ${laCode}: grade '${[overallOriginal, ...subs.map((s) => get(s))][badGrade]}' not recognised`,
+            );
+            continue;
+          }
+          const dates = ["inspection_start_date", "inspection_end_date", "publication_date"].map((d) => [
+            get(d),
+            parseUkDate(get(d)),
+          ]);
+          const badDate = dates.find(([, d]) => d === undefined);
+          if (badDate) {
+            reject(`council ${laCode}: date '${badDate[0]}' is not a dd/mm/yyyy (or dd/mm/yy) date`);
+            continue;
+          }
+          seen.add(laCode);
+          writer.append({
+            la_code: laCode,
+            overall_rating: grades[0],
+            overall_rating_original: overallOriginal,
+            inspection_start_date: dates[0]![1],
+            inspection_date: dates[1]![1],
+            publication_date: dates[2]![1],
+            inspection_framework: get("inspection_framework"),
+            impact_of_leaders_rating: grades[1],
+            help_and_protection_rating: grades[2],
+            in_care_rating: grades[3],
+            care_leavers_rating: grades[4],
+            source,
+            source_file: file.relativePath,
+            source_line: line,
+          });
+          kept++;
+        }
+        stats.push({
+          file: file.relativePath,
+          checksum: await fileChecksum(file.path),
+          rowsRead: read,
+          rowsKept: kept,
+          rowsRejected: rejected,
+        });
+      }
+    } finally {
+      writer.close();
+    }
+    return stats;
+  },
+};
