@@ -194,7 +194,10 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
         ON t.cpv IS NOT DISTINCT FROM c.cpv AND t.title IS NOT DISTINCT FROM c.title
        AND t.description IS NOT DISTINCT FROM c.description
       LEFT JOIN _cls_text_result r ON r.text_id = t.text_id
-    )`);
+    )
+    -- Row order matters: the UPDATE below writes rows in this order, and DuckDB updates rows
+    -- in storage order ~100× faster than scattered (measured: 0.5 s vs > 80 s for 1M rows).
+    ORDER BY rid`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_result (
       evidence_id BIGINT, procedure_type VARCHAR, supplier_ownership VARCHAR, ownership_reason VARCHAR,

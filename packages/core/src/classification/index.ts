@@ -29,5 +29,6 @@ export {
   type OwnershipRule,
   RULES,
   RULESET_VERSION,
+  supplierCouldBeInHouse,
 } from "./rules.js";
 export { categoriseService, type ServiceResult } from "./service.js";

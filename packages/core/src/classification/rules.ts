@@ -22,6 +22,7 @@ import {
   MAINTAINED_SCHOOL_NAME,
   NOT_FOR_PROFIT_WORD,
 } from "./evidence.js";
+import { normaliseOrganisationName } from "./normalise.js";
 import { isCompetitive } from "./procedure.js";
 
 export const RULESET_VERSION = "2026.11-1";
@@ -88,9 +89,23 @@ function ofstedRule(
   };
 }
 
-/** Buyer and supplier are the same council (the council paying itself or its own service). */
+/**
+ * Whether the buyer can matter for this supplier: only public bodies and council-owned
+ * companies can be "in-house". The warehouse uses this to keep the buyer out of the evidence
+ * key for every other supplier (buyer × supplier would multiply the distinct combinations).
+ */
+export function supplierCouldBeInHouse(supplierName: string | null | undefined): boolean {
+  const name = normaliseOrganisationName(supplierName);
+  if (name === "") return false;
+  return (
+    isPublicBodyName(name) != null || isCouncilName(name) || COUNCIL_OWNED_COMPANIES.some((c) => c.name.test(name))
+  );
+}
+
+/** Buyer and supplier are the same public body (the council paying itself or its own service). */
 function sameCouncil(f: ModelFacts): string | null {
   if (f.supplier === "" || f.buyer === "") return null;
+  if (isPublicBodyName(f.supplier) == null && !isCouncilName(f.supplier)) return null;
   if (f.supplier === f.buyer) return `supplier ${q(f.supplierName)} is the buyer`;
   if (!isCouncilName(f.supplier)) return null;
   const s = councilCore(f.supplierName);
