@@ -1,0 +1,112 @@
+/**
+ * searchContracts: the contracts behind any number, paged and sortable, with text search on
+ * title, description, supplier and buyer, every contract filter, and each row's source link
+ * (the notice URL, else file:line).
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { type DimensionId, filtersSchema, METRICS } from "@lens/core";
+import { z } from "zod";
+import { filtersToSql } from "./compile-metric.js";
+import { type RunOptions, runQuery } from "./run.js";
+import { containsPattern, type Page, pagingInput } from "./search.js";
+
+/** Allow-listed sort keys → fixed SQL. */
+export const CONTRACT_SORTS = {
+  award_date: "coalesce(f.award_date, f.start_date)",
+  value: "f.value_gbp",
+  annual_value: "f.annual_value_gbp",
+  duration: "f.duration_months",
+  supplier: "lower(f.supplier_name)",
+  buyer: "lower(coalesce(la.name, f.buyer_name))",
+  title: "lower(f.title)",
+  tenderers: "f.number_of_tenderers",
+} as const;
+
+const CONTRACT_FILTER_DIMENSIONS: readonly DimensionId[] = METRICS.find((m) => m.id === "contracts")!.dimensions;
+
+export const searchContractsInput = z.object({
+  ...pagingInput,
+  filters: filtersSchema.default({}),
+  sort: z
+    .enum(Object.keys(CONTRACT_SORTS) as [keyof typeof CONTRACT_SORTS, ...(keyof typeof CONTRACT_SORTS)[]])
+    .default("award_date"),
+  /** Notices judged not to be children's services are hidden unless asked for. */
+  includeOutOfScope: z.boolean().default(false),
+});
+export type SearchContractsInput = z.input<typeof searchContractsInput>;
+
+export interface ContractRow {
+  contractId: string;
+  source: string;
+  ocid: string | null;
+  title: string | null;
+  buyerName: string | null;
+  laCode: string | null;
+  councilName: string | null;
+  supplierName: string | null;
+  supplierOwnership: string | null;
+  commissioningModel: string | null;
+  modelReason: string | null;
+  procedureType: string | null;
+  service: string | null;
+  valueGbp: number | null;
+  annualValueGbp: number | null;
+  durationMonths: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  awardDate: string | null;
+  numberOfTenderers: number | null;
+  year: number | null;
+  inScope: boolean | null;
+  noticeUrl: string | null;
+  sourceFile: string;
+  sourceLine: number | null;
+  /** Where to check this row: the notice URL, else "file:line". */
+  sourceLink: string;
+}
+
+export async function searchContracts(
+  connection: DuckDBConnection,
+  input: SearchContractsInput,
+  options: RunOptions = {},
+): Promise<Page<ContractRow>> {
+  const p = searchContractsInput.parse(input);
+  const { clauses, params } = filtersToSql("contracts", CONTRACT_FILTER_DIMENSIONS, p.filters);
+  if (!p.includeOutOfScope) clauses.push("f.in_scope");
+  if (p.q) {
+    clauses.push(
+      "(f.title ILIKE $q ESCAPE '\\' OR f.supplier_name ILIKE $q ESCAPE '\\' OR f.buyer_name ILIKE $q ESCAPE '\\' OR f.description ILIKE $q ESCAPE '\\')",
+    );
+    params.q = containsPattern(p.q);
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
+  const from = "contracts f LEFT JOIN local_authorities la ON la.la_code = f.la_code";
+  const [count] = await runQuery<{ total: number }>(
+    connection,
+    { sql: `SELECT count(*)::INTEGER AS total FROM ${from} ${where}`, params },
+    options,
+  );
+  const total = count?.total ?? 0;
+  const order = `${CONTRACT_SORTS[p.sort]} ${p.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, f.contract_id`;
+  const rows = await runQuery<ContractRow>(
+    connection,
+    {
+      sql: `SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
+  f.la_code AS "laCode", la.name AS "councilName", f.supplier_name AS "supplierName",
+  f.supplier_ownership AS "supplierOwnership", f.commissioning_model AS "commissioningModel",
+  f.model_reason AS "modelReason", f.procedure_type AS "procedureType", f.service,
+  f.value_gbp::DOUBLE AS "valueGbp", f.annual_value_gbp::DOUBLE AS "annualValueGbp",
+  f.duration_months::DOUBLE AS "durationMonths", CAST(f.start_date AS VARCHAR) AS "startDate",
+  CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",
+  f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
+  f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
+  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink"
+FROM ${from} ${where}
+ORDER BY ${order}
+LIMIT $limit OFFSET $offset`,
+      params: { ...params, limit: p.pageSize, offset: (p.page - 1) * p.pageSize },
+    },
+    options,
+  );
+  return { rows, total, page: p.page, pageSize: p.pageSize, pages: Math.ceil(total / p.pageSize) };
+}
