@@ -17,7 +17,7 @@ export function firstMatch(pattern: RegExp, text: string): string | null {
 const NOT_A_COUNCIL = /\bcouncil (for|of) voluntary\b|\bcvs\b|\bbritish council\b/;
 
 export const PUBLIC_BODY_NAME =
-  /\b(county|city|borough|district|metropolitan|town|parish|london borough|royal borough|unitary) council\b|\bcouncil\b|\bcouncils\b|\bnhs\b|\bintegrated care board\b|\bclinical commissioning group\b|\bccg\b|\bpolice\b|\bconstabulary\b|\bfire (and rescue|authority)\b|\buniversity\b|\bcombined authority\b|\bcabinet office\b|\bhome office\b|\bdepartment (for|of)\b|\bministry of\b|\bhm (revenue|prison|courts|treasury)|\b(multi )?academy trust\b|\bacademies trust\b|\bmulti academy\b|\bcafcass\b|\bofsted\b|\blocal government association\b|\bgreater london authority\b|\bcity of london corporation\b|\byouth (offending|justice) (team|service)\b|\bnational health service\b/;
+  /\b(county|city|borough|district|metropolitan|town|parish|london borough|royal borough|unitary) council\b|\bcouncil\b|\bcouncils\b|\bcouncl\b|\bnhs\b|\bintegrated care board\b|\bclinical commissioning group\b|\bccg\b|\bpolice\b|\bconstabulary\b|\bfire (and rescue|authority)\b|\buniversity\b|\bcombined authority\b|\bcabinet office\b|\bhome office\b|\bdepartment (for|of)\b|\bministry of\b|\bhm (revenue|prison|courts|treasury)|\b(multi )?academy trust\b|\bacademies trust\b|\bmulti academy\b|\bcafcass\b|\bofsted\b|\blocal government association\b|\bgreater london authority\b|\bcity of london corporation\b|\byouth (offending|justice) (team|service)\b|\bnational health service\b/;
 
 /** Maintained schools and academies; plain "school" is left alone (independent schools are private or charities). */
 export const MAINTAINED_SCHOOL_NAME =

@@ -25,7 +25,7 @@ import {
 import { normaliseOrganisationName } from "./normalise.js";
 import { isCompetitive } from "./procedure.js";
 
-export const RULESET_VERSION = "2026.11-1";
+export const RULESET_VERSION = "2026.11-2";
 
 /** What the ownership rules can see about one supplier. */
 export interface OwnershipFacts {
@@ -250,8 +250,11 @@ export const RULES: readonly ClassificationRule[] = [
     precedence: 70,
     result: "for-profit",
     description:
-      "Weak: the source says the supplier is not a VCSE and nothing else is known; most such suppliers are companies.",
-    condition: (f) => (f.isVcse === false && f.name !== "" ? "source flags it as not VCSE (weak evidence)" : null),
+      "Weak: the source says the supplier is not a VCSE and nothing else is known; most such suppliers are companies. Not applied to schools and colleges (independent schools are often charities flagged non-VCSE).",
+    condition: (f) =>
+      f.isVcse === false && f.name !== "" && !/\b(school|college)\b/.test(f.name)
+        ? "source flags it as not VCSE (weak evidence)"
+        : null,
   },
   {
     id: "O99",

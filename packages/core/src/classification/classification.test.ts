@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import type { ProcedureType, Service, SupplierOwnership } from "../vocab.js";
+import { classifyCommissioningModel, classifySupplierOwnership } from "./classify.js";
+import { buildOfstedOwnerLookup, detectArrangement } from "./evidence.js";
+import { normaliseOrganisationName } from "./normalise.js";
+import { normaliseProcedure } from "./procedure.js";
+import { describeRules, MODEL_RULES, OWNERSHIP_RULES, RULES, RULESET_VERSION } from "./rules.js";
+import { categoriseService } from "./service.js";
+
+describe("normaliseOrganisationName", () => {
+  it.each([
+    ["Acme Care Ltd", "acme care ltd"],
+    ["ACME CARE LIMITED", "acme care ltd"],
+    ["Acme Care Ltd.", "acme care ltd"],
+    ["Horizon Care & Education Group Ltd", "horizon care and education group ltd"],
+    ["Barnardo’s", "barnardos"],
+    ["Barnardo&apos;s", "barnardos"],
+    ["LEAVING CARE COMPANY THE", "leaving care company"],
+    ["UOW831 High Level Cleaning - AWARD", "uow831 high level cleaning"],
+    ["YOUNG DEVON (IVYBRIDGE)****5215", "young devon ivybridge"],
+    ["Eat That Frog Community Interest Company", "eat that frog cic"],
+    ["Axis Europe Public Limited Company", "axis europe plc"],
+    ["  Extra   Spaces  ", "extra spaces"],
+    [null, ""],
+  ])("%s → %s", (input, expected) => {
+    expect(normaliseOrganisationName(input)).toBe(expected);
+  });
+});
+
+describe("normaliseProcedure", () => {
+  it.each<[string | null, string | null, ProcedureType]>([
+    ["open", "Open procedure", "open"],
+    [null, "Open procedure (below threshold)", "open"],
+    [null, "OpenNonOJEU ", "open"],
+    ["open", "Open procedu    re", "open"],
+    ["open", "Below threshold - open competition", "open"],
+    ["selective", "Restricted procedure", "restricted"],
+    [null, "Other - Restricted procedure, below threshold", "restricted"],
+    ["selective", "Call-off from a framework agreement", "framework call-off"],
+    [null, "CallOffFromFrameworkAgreement ", "framework call-off"],
+    ["selective", "Call-off from a dynamic purchasing system", "framework call-off"],
+    [null, "Other - Direct Award from a Framework Contract", "framework call-off"],
+    [null, "Other - Further Competition - Framework", "framework call-off"],
+    ["direct", "Single tender action (below threshold)", "direct award"],
+    ["direct", "Direct award", "direct award"],
+    ["limited", "Negotiated procedure without prior publication (above threshold)", "direct award"],
+    [null, "Award of contract without prior publication of a contract notice", "direct award"],
+    ["selective", "Competitive procedure with negotiation (above threshold)", "negotiated"],
+    ["selective", "Competitive dialogue", "negotiated"],
+    [null, "Negotiated procedure", "negotiated"],
+    [null, "Other: Direct Grant Agreements", "grant"],
+    [null, "grant agreement", "grant"],
+    ["limited", "Competitive quotation (below threshold)", "other"],
+    [null, "Invitation to quote", "other"],
+    [null, "Invitation to tender", "open"],
+    [null, "Other - ", "other"],
+    ["open", "Other - ", "open"],
+    [null, "Not specified", "unknown"],
+    [null, "Not applicable", "unknown"],
+    ["selective", "Not specified", "restricted"],
+    [null, null, "unknown"],
+    [null, "", "unknown"],
+  ])("%s / %s → %s", (method, detail, expected) => {
+    expect(normaliseProcedure(method, detail).procedure).toBe(expected);
+  });
+});
+
+describe("categoriseService", () => {
+  it.each<[string | null, string | null, string | null, Service]>([
+    [null, "Short Breaks (Play & Leisure) and Domiciliary Care", null, "short breaks"],
+    [null, "Foster care for children and young people - rolling list", null, "fostering"],
+    [
+      null,
+      "CF452 - Additional Support for 16 and 17 year olds",
+      "supported accommodation for care leavers",
+      "care leavers",
+    ],
+    [null, "HCC08/24 - Emergency Residential Placements for Children", null, "residential care"],
+    [null, "Mill House CF708 Residential Childrens Home - Rolling", null, "residential care"],
+    [null, "RCC-1118-S-DPS Home to School DPS", null, "SEND and transport"],
+    [null, "Gretton School (out of county SEN) CF639", null, "SEND and transport"],
+    [null, "CF419 - Youth and Community Work Provision Lot 4", null, "youth"],
+    [null, "Childrens services - family & parenting support", null, "family support"],
+    ["85311000", "Placements", null, "residential care"],
+    ["60130000", "Lot 1a - Up to 8 passenger seats", null, "SEND and transport"],
+    ["85312120", "Lot 3", null, "short breaks"],
+    ["45000000", "Demolition services Farm Road", null, "other"],
+    [null, null, null, "other"],
+  ])("%s / %s → %s", (cpv, title, description, expected) => {
+    expect(categoriseService(cpv, title, description).service).toBe(expected);
+  });
+});
+
+describe("detectArrangement", () => {
+  it.each([
+    ["Section 75 agreement for CAMHS", "partnership"],
+    ["Provider alliance for children's mental health", "partnership"],
+    ["Memorandum of Understanding with Torbay", "partnership"],
+    ["Grant agreement - youth clubs", "grant"],
+    ["Reserved contract under Regulation 77", "reserved"],
+    ["Partnership working with schools", null],
+    ["Disabled Facilities Grant adaptations framework", null],
+  ])("%s → %s", (text, kind) => {
+    expect(detectArrangement(text)?.kind ?? null).toBe(kind);
+  });
+});
+
+describe("RULES table", () => {
+  it("has unique ids and unique precedence within each stage", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const stage of [OWNERSHIP_RULES, MODEL_RULES]) {
+      const precedences = stage.map((r) => r.precedence);
+      expect(new Set(precedences).size).toBe(precedences.length);
+    }
+    expect(describeRules()).toHaveLength(RULES.length);
+    expect(describeRules().every((r) => r.rulesetVersion === RULESET_VERSION && r.description.length > 10)).toBe(true);
+  });
+
+  it("ends each stage with a catch-all that yields unknown", () => {
+    expect(OWNERSHIP_RULES.at(-1)?.result).toBe("unknown");
+    expect(MODEL_RULES.at(-1)?.result).toBe("unknown");
+  });
+});
+
+describe("classifySupplierOwnership: one case per rule, in precedence order", () => {
+  const ofsted = buildOfstedOwnerLookup([
+    { ownerName: "Keys Group", sector: "Private" },
+    { ownerName: "Break", sector: "Voluntary" },
+    { ownerName: "Aycliffe Secure Centre", sector: "Local Authority" },
+    { ownerName: "Ambiguous Care", sector: "Private" },
+    { ownerName: "Ambiguous Care", sector: "Voluntary" },
+  ]);
+  it.each<[string, Parameters<typeof classifySupplierOwnership>[0], SupplierOwnership]>([
+    ["O1", { supplierName: "Landmark International School", isVcse: true }, "not-for-profit"],
+    ["O2", { supplierName: "MARY HARE SCHOOL", ledgerCategory: "CHTY" }, "not-for-profit"],
+    ["O3", { supplierName: "BABCOCK LEARNING & DEVELOPMENT", ledgerCategory: "WGA" }, "public"],
+    ["O4", { supplierName: "Somerset NHS Foundation Trust", isVcse: false }, "public"],
+    ["O4", { supplierName: "ACE SCHOOLS MULTI ACADEMY TRUST" }, "public"],
+    ["O5", { supplierName: "Achieving for Children" }, "public"],
+    ["O6", { supplierName: "ACTION FOR CHILDREN", ledgerCategory: "LTD" }, "not-for-profit"],
+    ["O6", { supplierName: "Barnardo's" }, "not-for-profit"],
+    ["O7", { supplierName: "LIFEWORKS CHARITY LTD" }, "not-for-profit"],
+    ["O7", { supplierName: "Eat That Frog C.I.C." }, "not-for-profit"],
+    ["O7", { supplierName: "London & Quadrant Housing Trust" }, "not-for-profit"],
+    ["O8", { supplierName: "BREAK", ofstedOwners: ofsted }, "not-for-profit"],
+    ["O9", { supplierName: "AYCLIFFE SECURE CENTRE", ofstedOwners: ofsted }, "public"],
+    ["O10", { supplierName: "Keys Group", ofstedOwners: ofsted }, "for-profit"],
+    ["O11", { supplierName: "NATIONAL FOSTERING AGENCY", ledgerCategory: "LTD" }, "for-profit"],
+    ["O12", { supplierName: "Acme Care Limited" }, "for-profit"],
+    ["O12", { supplierName: "Trustmarque Solutions Limited" }, "for-profit"],
+    ["O13", { supplierName: "Acle Primary School" }, "public"],
+    ["O14", { supplierName: "A1 Taxis", isVcse: false, isSme: true }, "for-profit"],
+    ["O99", { supplierName: "Kings Ely School", isVcse: false }, "unknown"],
+    ["O99", { supplierName: "Ambiguous Care", ofstedOwners: ofsted }, "unknown"],
+    ["O99", { supplierName: null }, "unknown"],
+  ])("%s: %j", (rule, evidence, ownership) => {
+    const decision = classifySupplierOwnership(evidence);
+    expect([decision.rule, decision.ownership]).toEqual([rule, ownership]);
+    expect(decision.reason).toContain(`rule ${rule}`);
+  });
+});
+
+describe("classifyCommissioningModel: one case per rule", () => {
+  it.each<[string, Parameters<typeof classifyCommissioningModel>[0], string]>([
+    ["S1", { spendOwnership: "own" }, "in-house"],
+    ["S2", { spendOwnership: "private" }, "market-led"],
+    ["S3", { spendOwnership: "voluntary" }, "cooperative"],
+    ["S4", { spendOwnership: "other public" }, "cooperative"],
+    ["H1", { buyerName: "Devon County Council", supplierName: "DEVON COUNTY COUNCIL" }, "in-house"],
+    ["H1", { buyerName: "Devon County Council", supplierName: "DEVON COUNTY COUNCL (FINANCE)" }, "in-house"],
+    [
+      "H2",
+      { buyerName: "Royal Borough of Kingston upon Thames", supplierName: "Achieving for Children CIC" },
+      "in-house",
+    ],
+    ["H2", { buyerName: "Norfolk County Council", supplierName: "NORSE EASTERN LIMITED" }, "in-house"],
+    ["C1", { supplierName: "Acme Care Ltd", procurementMethodDetail: "Other: Direct Grant Agreements" }, "cooperative"],
+    ["C2", { supplierName: "Acme Care Ltd", title: "Provider alliance for children's mental health" }, "cooperative"],
+    [
+      "C3",
+      { supplierName: "Acme Care Ltd", description: "This is a reserved contract under Regulation 77." },
+      "cooperative",
+    ],
+    [
+      "C4",
+      { supplierName: "Barnardo's", procurementMethod: "open", procurementMethodDetail: "Open procedure" },
+      "cooperative",
+    ],
+    ["C5", { buyerName: "Devon County Council", supplierName: "Torbay Council" }, "cooperative"],
+    [
+      "M1",
+      { supplierName: "Acme Care Ltd", procurementMethod: "open", procurementMethodDetail: "Open procedure" },
+      "market-led",
+    ],
+    [
+      "M2",
+      { supplierName: "Acme Care Ltd", procurementMethodDetail: "Call-off from a framework agreement" },
+      "market-led",
+    ],
+    [
+      "M3",
+      { supplierName: "Acme Care Ltd", procurementMethodDetail: "Single tender action (below threshold)" },
+      "market-led",
+    ],
+    ["M4", { supplierName: "Acme Care Ltd", procurementMethodDetail: "Other" }, "market-led"],
+    ["M4", { supplierName: "Acme Care Ltd" }, "market-led"],
+    ["U1", { buyerName: "Devon County Council", procurementMethodDetail: "Open procedure" }, "unknown"],
+    ["U1", { supplierName: "REDACTED UNDER DP ACT", ledgerCategory: "INDV" }, "unknown"],
+    ["U2", { supplierName: "Mystery Provider", procurementMethodDetail: "Open procedure" }, "unknown"],
+  ])("%s: %j", (rule, evidence, model) => {
+    const decision = classifyCommissioningModel(evidence);
+    expect([decision.rule, decision.model]).toEqual([rule, model]);
+    expect(decision.reason).toContain(`rule ${rule}`);
+  });
+
+  it("writes a reason a researcher can check", () => {
+    const decision = classifyCommissioningModel({
+      supplierName: "Acme Care Ltd",
+      procurementMethod: "open",
+      procurementMethodDetail: "Open procedure",
+    });
+    expect(decision.reason).toBe(
+      "supplier 'Acme Care Ltd': has legal form 'Ltd' → for-profit (rule O12); procedure 'Open procedure' → open; rule M1: for-profit supplier; competitive tender → market-led",
+    );
+  });
+});
