@@ -17,6 +17,10 @@ export interface Series {
   ciHigh?: (number | null)[];
   n?: number[];
   suppressed?: boolean[];
+  /** Per-category colours (one series coloured by its categories, e.g. by commissioning model). */
+  colours?: string[];
+  /** Groups whose n is above the suppression floor but still small: drawn paler and flagged in the table. */
+  smallN?: boolean[];
 }
 
 export interface BoxStat {
@@ -42,11 +46,14 @@ export interface ScatterPoint {
 export interface ReferenceLine {
   value: number;
   label: string;
+  /** Optional colour; the composer may fall back to its own ink. */
+  colour?: string;
 }
 
 /** The exact rows behind the chart, as the CSV download and the table view show them. */
 export interface ChartTable {
-  columns: { key: string; label: string }[];
+  /** `format` (optional) says how the table view writes the column's numbers; CSV keeps raw values. */
+  columns: { key: string; label: string; format?: MetricFormat }[];
   rows: Record<string, string | number | boolean | null>[];
 }
 
@@ -77,4 +84,12 @@ export interface ChartSpec {
   yearRange?: [number, number];
   table: ChartTable;
   isSample: boolean;
+  /** Categories drawn emphasised (e.g. the benchmarked council); the others are drawn muted. */
+  highlight?: string[];
+  /** Bars run horizontally (long category names, ranked lists). */
+  horizontal?: boolean;
+  /** Fixed value-axis domain (e.g. [0, 1] for shares). */
+  yDomain?: [number, number];
+  /** Stacked bars whose series add up to 100% of each category (mix metrics). */
+  stackedToWhole?: boolean;
 }

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { ChartKind, ChartSpec } from "../charts/chart-spec.js";
+import { composeExportSvg, type ExportLayout, layoutExport, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
+import { longSpec } from "./fixtures.js";
+import { approximateMeasure } from "./measure-text.js";
+import { boxesOverlap } from "./svg-text.js";
+
+const META = {
+  permalink:
+    "http://127.0.0.1:4173/explore?metric=share_36_months&groupBy=model&from=2015&to=2025&region=North+East&size=social&build=abc123def",
+  exportedAt: new Date("2026-11-25T10:00:00Z"),
+};
+const KINDS: ChartKind[] = ["bar", "grouped-bar", "stacked-bar", "line", "box", "scatter"];
+const PRESETS = Object.keys(SIZE_PRESETS) as SizePreset[];
+
+function checkLayout(layout: ExportLayout): void {
+  const { width, height, texts } = layout;
+  for (const t of texts) {
+    if (t.role === "watermark") {
+      // Rotated about its centre: its rotated bounding box must stay inside the plot.
+      const rad = ((t.rotate ?? 0) * Math.PI) / 180;
+      const bw = Math.abs(t.w * Math.cos(rad)) + Math.abs(t.h * Math.sin(rad));
+      const bh = Math.abs(t.w * Math.sin(rad)) + Math.abs(t.h * Math.cos(rad));
+      const cx = t.x + t.w / 2;
+      const cy = t.y + t.h / 2;
+      expect(cx - bw / 2).toBeGreaterThanOrEqual(layout.plot.x);
+      expect(cx + bw / 2).toBeLessThanOrEqual(layout.plot.x + layout.plot.w);
+      expect(cy - bh / 2).toBeGreaterThanOrEqual(layout.plot.y);
+      expect(cy + bh / 2).toBeLessThanOrEqual(layout.plot.y + layout.plot.h);
+      continue;
+    }
+    const where = `${t.role} "${t.text}" at ${t.x.toFixed(1)},${t.y.toFixed(1)} ${t.w.toFixed(1)}×${t.h.toFixed(1)} in ${width}×${height}`;
+    expect(t.x, where).toBeGreaterThanOrEqual(-0.01);
+    expect(t.y, where).toBeGreaterThanOrEqual(-0.01);
+    expect(t.x + t.w, where).toBeLessThanOrEqual(width + 0.01);
+    expect(t.y + t.h, where).toBeLessThanOrEqual(height + 0.01);
+    // The measured text fits its box (nothing is squeezed into less room than it needs).
+    expect(approximateMeasure(t.text, t) - t.w, where).toBeLessThanOrEqual(0.01);
+  }
+  const boxes = texts.filter((t) => t.role !== "watermark");
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      expect(boxesOverlap(a, b), `${a.role} "${a.text}" overlaps ${b.role} "${b.text}"`).toBe(false);
+    }
+}
+
+describe("layoutExport", () => {
+  for (const preset of PRESETS)
+    for (const kind of KINDS)
+      it(`keeps every text box inside the ${preset} frame without overlaps (${kind}, long labels)`, () => {
+        const layout = layoutExport(longSpec(kind), SIZE_PRESETS[preset], META);
+        expect(layout.width).toBe(SIZE_PRESETS[preset].width);
+        if (SIZE_PRESETS[preset].height !== null) expect(layout.height).toBe(SIZE_PRESETS[preset].height);
+        checkLayout(layout);
+        // The chart keeps a usable plot even in the shortest preset.
+        expect(layout.plot.h).toBeGreaterThan(60);
+      });
+
+  for (const preset of PRESETS)
+    it(`lays out horizontal bars with many councils in the ${preset} frame`, () => {
+      const categories = Array.from({ length: 40 }, (_, i) =>
+        i % 5 === 0 ? "Kingston upon Hull, City of" : `Council ${i}`,
+      );
+      const spec: ChartSpec = longSpec("bar", {
+        horizontal: true,
+        categories,
+        highlight: ["Council 3"],
+        series: [
+          {
+            key: "v",
+            label: "Share",
+            colour: "#2a9d8f",
+            values: categories.map((_, i) => (i % 9 === 4 ? null : i / 50)),
+          },
+        ],
+      });
+      checkLayout(layoutExport(spec, SIZE_PRESETS[preset], META));
+    });
+
+  it("fits narrow custom widths (an embed on a phone)", () => {
+    for (const kind of KINDS) checkLayout(layoutExport(longSpec(kind), { width: 360, height: null, density: 1 }, META));
+  });
+
+  it("drops notes before it would clip them, and says so", () => {
+    const layout = layoutExport(longSpec("grouped-bar"), SIZE_PRESETS.social, META);
+    const texts = layout.texts.map((t) => t.text).join(" ");
+    if (layout.notesShown < 3) expect(texts).toMatch(/more notes? with the chart at the permalink/);
+    checkLayout(layout);
+  });
+
+  it("grows the standard frame with its content and keeps every note", () => {
+    const layout = layoutExport(longSpec("bar"), SIZE_PRESETS.standard, META);
+    expect(layout.notesShown).toBe(3);
+    expect(layout.height).toBeGreaterThan(600);
+  });
+});
+
+describe("composeExportSvg", () => {
+  it("is a standalone, well-formed SVG carrying its own context as text", () => {
+    const spec = longSpec("bar");
+    const svg = composeExportSvg(spec, "standard", META);
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+    expect(doc.querySelector("parsererror")).toBeNull();
+    const text = [...doc.querySelectorAll("text")].map((t) => t.textContent).join(" ");
+    expect(text).toContain("Share of children's services");
+    expect(text).toContain("Source: Cabinet Office");
+    expect(text).toContain("Licence: Open Government Licence v3.0");
+    expect(text).toContain("Sample data — not real");
+    expect(text).toContain("Exported 25 Nov 2026");
+    expect(text.replace(/ /g, "")).toContain(META.permalink.replace(/&/g, "&"));
+    // No external references: no href, no url(), no @import, no <image>.
+    expect(svg).not.toMatch(/href=|url\(|@import|<image|<foreignObject/);
+    expect(doc.documentElement.getAttribute("width")).toBe("1200");
+  });
+
+  it("has no watermark on real data", () => {
+    const svg = composeExportSvg(longSpec("line", { isSample: false }), "social", META);
+    expect(svg).not.toContain("Sample data");
+  });
+
+  it("escapes markup in every piece of text", () => {
+    const svg = composeExportSvg(longSpec("bar", { title: "<script>alert(1)</script> & co" }), "square", META);
+    expect(svg).not.toContain("<script>");
+    expect(new DOMParser().parseFromString(svg, "image/svg+xml").querySelector("parsererror")).toBeNull();
+  });
+
+  it("draws nothing for suppressed values (a gap, never a zero-height bar)", () => {
+    const svg = composeExportSvg(longSpec("bar"), "standard", META);
+    expect(svg).toContain(">suppressed</text>");
+  });
+});

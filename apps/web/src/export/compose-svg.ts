@@ -1,0 +1,347 @@
+/**
+ * composeExportSvg: a chart as one standalone SVG frame — header (title, subtitle, filters),
+ * legend, the chart drawn from its ChartSpec, footer (notes, n, "Source: …", licence, data
+ * vintage, export date, permalink) and, on the sample warehouse, a "Sample data — not real"
+ * band and diagonal watermark. Pure: the same spec, size and meta give the same string, so
+ * the PNG (rasterised in the browser) and the SVG download are the same picture.
+ *
+ * Invariant checked by the layout tests: every text box lies inside the frame and no two
+ * text boxes overlap. Fixed-size presets keep it by shrinking type, then dropping notes
+ * (saying how many and where to read them), then shrinking the chart — never by clipping.
+ */
+import { formatDate } from "@lens/core";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import { layoutChart, REF_COLOUR } from "./chart-marks.js";
+import { approximateMeasure, type MeasureText } from "./measure-text.js";
+import {
+  escapeXml,
+  LINE_HEIGHT,
+  num,
+  type Rect,
+  renderText,
+  SVG_FONT_FAMILY,
+  type TextBox,
+  type TextStyle,
+  wrapBlock,
+} from "./svg-text.js";
+
+export type SizePreset = "standard" | "social" | "square";
+
+export interface ExportSize {
+  /** CSS px of the frame; the PNG is width × density pixels wide. */
+  width: number;
+  /** Fixed frame height, or null to fit the content. */
+  height: number | null;
+  density: number;
+}
+
+export const SIZE_PRESETS: Record<SizePreset, ExportSize & { label: string }> = {
+  standard: { width: 1200, height: null, density: 2, label: "Standard (1200 px wide, 2× density)" },
+  social: { width: 1200, height: 675, density: 1, label: "Social (1200 × 675)" },
+  square: { width: 1080, height: 1080, density: 1, label: "Square (1080 × 1080)" },
+};
+
+export const SIZE_PRESET_IDS = Object.keys(SIZE_PRESETS) as SizePreset[];
+
+export function isSizePreset(v: unknown): v is SizePreset {
+  return typeof v === "string" && v in SIZE_PRESETS;
+}
+
+export interface ExportMeta {
+  permalink: string;
+  exportedAt: Date;
+  /** Canvas-backed measurement in the browser; the Helvetica estimate otherwise. */
+  measure?: MeasureText;
+}
+
+export interface ExportLayout {
+  width: number;
+  height: number;
+  texts: TextBox[];
+  plot: Rect;
+  scale: number;
+  notesShown: number;
+  svg: string;
+}
+
+export const SAMPLE_TEXT = "Sample data — not real";
+const INK = "#1a1a1a";
+const MUTED = "#555";
+const SAMPLE_RED = "#b00020";
+
+interface LegendItem {
+  label: string;
+  colour: string;
+  shape: "square" | "line" | "dash" | "dot";
+}
+
+function legendItems(spec: ChartSpec): LegendItem[] {
+  const items: LegendItem[] = [];
+  const multi = spec.series.length > 1 || spec.kind === "grouped-bar" || spec.kind === "stacked-bar";
+  if (spec.kind !== "box" && spec.kind !== "scatter" && (multi || spec.kind === "line")) {
+    for (const s of spec.series)
+      items.push({ label: s.label, colour: s.colour, shape: spec.kind === "line" ? "line" : "square" });
+  }
+  if (spec.kind === "scatter" && (spec.points ?? []).some((p) => p.highlight)) {
+    items.push({
+      label: spec.series[0]?.label ?? "Councils",
+      colour: spec.series[0]?.colour ?? "#3b6ea5",
+      shape: "dot",
+    });
+    items.push({ label: "Highlighted", colour: "#d1495b", shape: "dot" });
+  }
+  if (spec.kind === "box")
+    items.push({ label: "Box: quartiles · line: median · whiskers: range", colour: "#777", shape: "square" });
+  for (const r of spec.referenceLines ?? [])
+    items.push({ label: r.label, colour: r.colour ?? REF_COLOUR, shape: "dash" });
+  return items;
+}
+
+/** Lays out the legend as flowing rows of swatch + label; long labels wrap inside the row. */
+function layoutLegend(
+  items: LegendItem[],
+  x: number,
+  top: number,
+  width: number,
+  scale: number,
+  measure: MeasureText,
+): { texts: TextBox[]; marks: string; height: number } {
+  const size = Math.max(10, 15 * scale);
+  const lh = size * LINE_HEIGHT;
+  const sw = size * 0.9;
+  const itemGap = 22 * scale;
+  const texts: TextBox[] = [];
+  const marks: string[] = [];
+  let cx = x;
+  let rowTop = top;
+  let rowH = lh;
+  for (const item of items) {
+    const labelMax = width - sw - 6 * scale;
+    const natural = measure(item.label, { size });
+    const itemW = sw + 6 * scale + Math.min(labelMax, natural);
+    if (cx > x && cx + itemW > x + width) {
+      cx = x;
+      rowTop += rowH + 4 * scale;
+      rowH = lh;
+    }
+    const block = wrapBlock(
+      item.label,
+      { size, fill: INK, role: "legend" },
+      { x: cx + sw + 6 * scale, top: rowTop, width: labelMax },
+      measure,
+    );
+    texts.push(...block.boxes);
+    const my = rowTop + lh / 2;
+    const c = escapeXml(item.colour);
+    if (item.shape === "square")
+      marks.push(`<rect x="${num(cx)}" y="${num(my - sw / 2)}" width="${num(sw)}" height="${num(sw)}" fill="${c}"/>`);
+    else if (item.shape === "dot")
+      marks.push(`<circle cx="${num(cx + sw / 2)}" cy="${num(my)}" r="${num(sw / 2.6)}" fill="${c}"/>`);
+    else
+      marks.push(
+        `<line x1="${num(cx)}" x2="${num(cx + sw)}" y1="${num(my)}" y2="${num(my)}" stroke="${c}" stroke-width="${num(3 * scale)}"${item.shape === "dash" ? ' stroke-dasharray="4 3"' : ""}/>`,
+      );
+    rowH = Math.max(rowH, block.height);
+    cx += itemW + itemGap;
+  }
+  return { texts, marks: marks.join(""), height: items.length ? rowTop + rowH - top : 0 };
+}
+
+interface Attempt {
+  scale: number;
+  notes: number;
+  /** Minimum plot area height for fixed-size frames. */
+  minChart: number;
+}
+
+function attempts(fixed: boolean, notes: number): Attempt[] {
+  if (!fixed) return [{ scale: 1, notes, minChart: 0 }];
+  const list: Attempt[] = [];
+  for (const scale of [1, 0.92, 0.85, 0.78]) list.push({ scale, notes, minChart: 220 });
+  for (let k = notes - 1; k >= 0; k--) list.push({ scale: 0.78, notes: k, minChart: 200 });
+  for (const scale of [0.72, 0.66, 0.6]) list.push({ scale, notes: 0, minChart: 160 });
+  list.push({ scale: 0.6, notes: 0, minChart: 60 });
+  return list;
+}
+
+export function layoutExport(spec: ChartSpec, size: ExportSize, meta: ExportMeta): ExportLayout {
+  const measure = meta.measure ?? approximateMeasure;
+  const fixed = size.height !== null;
+  const tries = attempts(fixed, spec.notes.length);
+  let last: ExportLayout | null = null;
+  for (const attempt of tries) {
+    const result = tryLayout(spec, size, meta, measure, attempt);
+    if (result.fits) return result.layout;
+    last = result.layout;
+  }
+  // The last attempt keeps only the chart's minimum: header lines beyond the frame are dropped.
+  return last!;
+}
+
+function tryLayout(
+  spec: ChartSpec,
+  size: ExportSize,
+  meta: ExportMeta,
+  measure: MeasureText,
+  attempt: Attempt,
+): { fits: boolean; layout: ExportLayout } {
+  const { scale } = attempt;
+  const W = size.width;
+  const pad = Math.round(Math.max(12, Math.min(36, W * 0.028)) * Math.min(1, scale + 0.1));
+  const innerW = W - 2 * pad;
+  const texts: TextBox[] = [];
+  const marks: string[] = [];
+  const styles = {
+    title: { size: Math.max(14, 30 * scale), weight: "bold", fill: INK, role: "title" } satisfies TextStyle,
+    subtitle: { size: Math.max(12, 19 * scale), fill: "#333", role: "subtitle" } satisfies TextStyle,
+    filters: { size: Math.max(11, 15.5 * scale), fill: MUTED, role: "filters" } satisfies TextStyle,
+    note: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "note" } satisfies TextStyle,
+    n: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "n" } satisfies TextStyle,
+    source: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "source" } satisfies TextStyle,
+    licence: { size: Math.max(10, 13.5 * scale), fill: MUTED, role: "licence" } satisfies TextStyle,
+    permalink: { size: Math.max(10, 12.5 * scale), fill: MUTED, role: "permalink" } satisfies TextStyle,
+    band: { size: Math.max(11, 15 * scale), weight: "bold", fill: "#fff", role: "sample-band" } satisfies TextStyle,
+  };
+  const gap = 10 * scale;
+
+  // Sample band across the top.
+  let y = 0;
+  if (spec.isSample) {
+    const bandH = styles.band.size * 1.9;
+    marks.push(`<rect x="0" y="0" width="${W}" height="${num(bandH)}" fill="${SAMPLE_RED}"/>`);
+    const text = `${SAMPLE_TEXT} · generated for testing, not real figures`;
+    const label = measure(text, styles.band) <= innerW ? text : SAMPLE_TEXT;
+    const w = Math.min(innerW, measure(label, styles.band));
+    const h = styles.band.size * LINE_HEIGHT;
+    texts.push({
+      ...styles.band,
+      weight: "bold",
+      text: label,
+      x: (W - w) / 2,
+      y: (bandH - h) / 2,
+      w,
+      h,
+      anchor: "middle",
+    });
+    y = bandH;
+  }
+  y += pad;
+
+  const push = (text: string, style: TextStyle, options: { breakAll?: boolean; lineHeight?: number } = {}) => {
+    if (!text) return;
+    const block = wrapBlock(text, style, { x: pad, top: y, width: innerW }, measure, options);
+    texts.push(...block.boxes);
+    y += block.height;
+  };
+  push(spec.title, styles.title, { lineHeight: 1.2 });
+  if (spec.subtitle) {
+    y += 4 * scale;
+    push(spec.subtitle, styles.subtitle);
+  }
+  if (spec.filtersInWords) {
+    y += 2 * scale;
+    push(spec.filtersInWords, styles.filters);
+  }
+  y += gap * 1.4;
+
+  const legend = layoutLegend(legendItems(spec), pad, y, innerW, scale, measure);
+  texts.push(...legend.texts);
+  marks.push(legend.marks);
+  if (legend.height) y += legend.height + gap * 1.2;
+  const chartTop = y;
+
+  // Footer, laid out from 0 and moved under the chart once its height is known.
+  const footer: TextBox[] = [];
+  let fy = 0;
+  const footerPush = (text: string, style: TextStyle, options: { breakAll?: boolean } = {}) => {
+    const block = wrapBlock(text, style, { x: pad, top: fy, width: innerW }, measure, options);
+    footer.push(...block.boxes);
+    fy += block.height + 2 * scale;
+  };
+  const shownNotes = spec.notes.slice(0, attempt.notes);
+  for (const note of shownNotes) footerPush(`Note: ${note}`, styles.note);
+  const dropped = spec.notes.length - shownNotes.length;
+  if (dropped > 0)
+    footerPush(`${dropped} more note${dropped === 1 ? "" : "s"} with the chart at the permalink below.`, styles.note);
+  if (spec.n) footerPush(spec.n, styles.n);
+  footerPush(spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`, styles.source);
+  const vintage = spec.vintage ? ` · Data: ${spec.vintage}` : "";
+  footerPush(
+    `Licence: ${spec.licence}${vintage} · Exported ${formatDate(meta.exportedAt)} · Commissioning Lens`,
+    styles.licence,
+  );
+  footerPush(meta.permalink, styles.permalink, { breakAll: true });
+  const footerH = fy;
+
+  const plotTarget = Math.round(Math.min(560, Math.max(240, W * 0.42)));
+  const chartH = size.height === null ? null : size.height - pad - footerH - gap * 1.5 - chartTop;
+  const fits = chartH === null || chartH >= attempt.minChart;
+  const chart = layoutChart(
+    spec,
+    { x: pad, y: chartTop, w: innerW, h: chartH === null ? null : Math.max(chartH, 60), plotHeight: plotTarget },
+    scale,
+    measure,
+    texts,
+  );
+  texts.push(...chart.texts);
+  const footerTop = chartTop + chart.height + gap * 1.5;
+  for (const b of footer) texts.push({ ...b, y: b.y + footerTop });
+  const H = size.height ?? Math.ceil(footerTop + footerH + pad);
+
+  // Diagonal watermark across the plot, sized so its rotated box stays inside the plot.
+  let watermark = "";
+  if (spec.isSample) {
+    const p = chart.plot;
+    const angle = Math.min(28, (Math.atan2(p.h, p.w) * 180) / Math.PI);
+    const rad = (angle * Math.PI) / 180;
+    let fontSize = 72 * scale;
+    const fitsAt = (f: number) => {
+      const w = measure(SAMPLE_TEXT, { size: f, weight: "bold" });
+      const h = f * 1.1;
+      return w * Math.cos(rad) + h * Math.sin(rad) <= p.w * 0.9 && w * Math.sin(rad) + h * Math.cos(rad) <= p.h * 0.9;
+    };
+    while (fontSize > 10 && !fitsAt(fontSize)) fontSize -= 2;
+    const w = measure(SAMPLE_TEXT, { size: fontSize, weight: "bold" });
+    const h = fontSize * 1.1;
+    const box: TextBox = {
+      x: p.x + p.w / 2 - w / 2,
+      y: p.y + p.h / 2 - h / 2,
+      w,
+      h,
+      text: SAMPLE_TEXT,
+      role: "watermark",
+      size: fontSize,
+      weight: "bold",
+      fill: SAMPLE_RED,
+      anchor: "middle",
+      rotate: -angle,
+    };
+    texts.push(box);
+    watermark = renderText(box).replace("<text ", '<text fill-opacity="0.16" ');
+  }
+
+  const title = escapeXml(spec.title);
+  const body = texts
+    .filter((t) => t.role !== "watermark")
+    .map(renderText)
+    .join("");
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${num(H)}" viewBox="0 0 ${W} ${num(H)}" role="img" aria-labelledby="lens-export-title lens-export-desc">` +
+    `<title id="lens-export-title">${title}</title><desc id="lens-export-desc">${escapeXml(spec.summary)}</desc>` +
+    `<rect width="100%" height="100%" fill="#fff"/>` +
+    `<g font-family="${escapeXml(SVG_FONT_FAMILY)}">` +
+    marks.join("") +
+    chart.marks +
+    watermark +
+    body +
+    "</g></svg>";
+  return {
+    fits: fits && texts.every((t) => t.y + t.h <= H + 0.5),
+    layout: { width: W, height: H, texts, plot: chart.plot, scale, notesShown: shownNotes.length, svg },
+  };
+}
+
+/** The standalone SVG string for a chart at a size. */
+export function composeExportSvg(spec: ChartSpec, size: SizePreset | ExportSize, meta: ExportMeta): string {
+  return layoutExport(spec, typeof size === "string" ? SIZE_PRESETS[size] : size, meta).svg;
+}
