@@ -263,21 +263,26 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend AS
     SELECT row_number() OVER () AS evidence_id, *
-    FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership
+    FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership, s.supplier_category
           FROM spend s LEFT JOIN local_authorities la ON la.la_code = s.la_code)`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend_result (
       evidence_id BIGINT, supplier_ownership VARCHAR, commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
-  const keys = await rows(connection, "SELECT evidence_id, buyer, supplier_name, provider_ownership FROM _cls_spend");
+  const keys = await rows(
+    connection,
+    "SELECT evidence_id, buyer, supplier_name, provider_ownership, supplier_category FROM _cls_spend",
+  );
   const appender = await tempAppender(connection, "_cls_spend_result");
-  for (const [id, buyer, supplier, providerOwnership] of keys) {
+  for (const [id, buyer, supplier, providerOwnership, supplierCategory] of keys) {
     const supplierName = str(supplier)?.trim() || null;
     const line = str(providerOwnership)?.trim().toLowerCase() ?? null;
     const isLine = line != null && SPEND_LINE_OWNERSHIPS.has(line);
     // An ownership line decides the model for aggregate rows and for "own provision"; on a
     // named-supplier ledger row any other category is evidence about that supplier instead.
     const spendOwnership = isLine && (supplierName == null || line === "own") ? line : null;
-    const ledgerCategory = supplierName != null && !spendOwnership ? str(providerOwnership) : null;
+    // The ledger's own supplier category (e.g. Devon's creditor type) is the best evidence.
+    const ledgerCategory =
+      supplierName != null && !spendOwnership ? (str(supplierCategory) ?? str(providerOwnership)) : null;
     const ownership =
       supplierName != null ? classifySupplierOwnership({ supplierName, ledgerCategory, ofstedOwners }) : null;
     const decision = classifyCommissioningModel({
@@ -304,10 +309,12 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
-    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, r.* FROM _cls_spend e JOIN _cls_spend_result r USING (evidence_id)) x
+    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, e.supplier_category, r.*
+          FROM _cls_spend e JOIN _cls_spend_result r USING (evidence_id)) x
     WHERE spend.la_code IS NOT DISTINCT FROM x.la_code
       AND spend.supplier_name IS NOT DISTINCT FROM x.supplier_name
-      AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership`);
+      AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership
+      AND spend.supplier_category IS NOT DISTINCT FROM x.supplier_category`);
   return keys.length;
 }
 
