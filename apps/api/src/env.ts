@@ -12,7 +12,8 @@ export interface ApiEnv {
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got '${env.PORT}'`);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -6,7 +6,7 @@ import { createLensServer } from "./server.js";
 import { WarehouseHolder } from "./warehouse-holder.js";
 
 const env = readEnv();
-const warehouse = new WarehouseHolder(env.warehousePath);
+const warehouse = new WarehouseHolder(env.warehousePath, { queryTimeoutMs: env.queryTimeoutMs });
 try {
   await warehouse.open();
 } catch (error) {

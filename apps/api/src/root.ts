@@ -1,10 +1,17 @@
+import { benchmarkProcedure } from "./routers/benchmark.js";
+import { exportCsvProcedure } from "./routers/export.js";
 import { metaRouter } from "./routers/meta.js";
 import { metricsRouter } from "./routers/metrics.js";
+import { contractsRouter, providersRouter } from "./routers/search.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   meta: metaRouter,
   metrics: metricsRouter,
+  benchmark: benchmarkProcedure,
+  contracts: contractsRouter,
+  providers: providersRouter,
+  exportCsv: exportCsvProcedure,
 });
 
 export type AppRouter = typeof appRouter;

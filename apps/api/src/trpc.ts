@@ -2,13 +2,40 @@
  * tRPC setup: context, error mapping and the base procedure. Clients get a status, a code
  * and a message naming what was wrong with their input — never a stack trace.
  */
-import { QueryInputError } from "@lens/queries";
-import { TRPCError, initTRPC } from "@trpc/server";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { QueryInputError, QueryTimeoutError, type RunOptions } from "@lens/queries";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { QueryCache } from "./query-cache.js";
 import type { WarehouseHolder } from "./warehouse-holder.js";
 
 export interface Context {
   warehouse: WarehouseHolder;
+  cache: QueryCache;
+}
+
+/** A context for a holder; one cache per server, cleared when the warehouse is rebuilt. */
+export function createContextFactory(warehouse: WarehouseHolder, cache = new QueryCache()): () => Context {
+  warehouse.onReload(() => cache.clear());
+  const context = { warehouse, cache };
+  return () => context;
+}
+
+/**
+ * Runs one query function on the warehouse, through the cache. The key is the build id plus
+ * the procedure name plus the validated input, so identical views share one result and a
+ * rebuilt warehouse never answers from the old build.
+ */
+export function cachedQuery<T>(
+  ctx: Context,
+  name: string,
+  input: unknown,
+  fn: (connection: DuckDBConnection, options: RunOptions) => Promise<T>,
+): Promise<T> {
+  const options: RunOptions = { timeoutMs: ctx.warehouse.queryTimeoutMs };
+  return ctx.cache.get(ctx.warehouse.info.buildId, name, input, () =>
+    ctx.warehouse.use((connection) => fn(connection, options)),
+  );
 }
 
 /** "filters.region: unknown value; allowed: …" — one line per problem. */
@@ -34,6 +61,8 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof QueryInputError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    if (cause instanceof QueryTimeoutError)
+      throw new TRPCError({ code: "TIMEOUT", message: `${cause.message}; narrow the selection`, cause });
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       console.error(result.error.cause ?? result.error);
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The query failed; the error has been logged." });

@@ -4,11 +4,11 @@
  * is closed once the requests it was serving have finished. Triggered by SIGHUP or by the
  * file being replaced (the build renames a new file into place).
  */
-import { type FSWatcher, existsSync, watch } from "node:fs";
+import { existsSync, type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type Warehouse, openWarehouse, queryRows } from "@lens/warehouse";
+import { openWarehouse, queryRows, type Warehouse } from "@lens/warehouse";
 
 export interface BuildInfo {
   builtAt: string | null;
@@ -30,13 +30,25 @@ interface Generation {
 
 const CONNECTIONS = 2; // more than the core count buys nothing on DuckDB
 
+export interface WarehouseHolderOptions {
+  /** Passed to every query (packages/queries interrupts a query that runs longer). */
+  queryTimeoutMs?: number;
+}
+
 export class WarehouseHolder {
   private current: Generation | null = null;
   private watcher: FSWatcher | null = null;
   private reloading: Promise<void> | null = null;
   private listeners: ((info: BuildInfo) => void)[] = [];
 
-  constructor(readonly path: string) {}
+  readonly queryTimeoutMs: number;
+
+  constructor(
+    readonly path: string,
+    options: WarehouseHolderOptions = {},
+  ) {
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 15_000;
+  }
 
   async open(): Promise<BuildInfo> {
     if (!existsSync(this.path)) throw new Error(`warehouse not found: ${this.path} (run npm run data:build)`);
@@ -53,14 +65,18 @@ export class WarehouseHolder {
     this.listeners.push(listener);
   }
 
-  /** Runs `fn` on one of the current generation's connections; the generation stays open until it returns. */
-  async use<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` on one of the current generation's connections; the generation stays open until
+   * it returns. `fn` also gets that generation's build info, so a result can be keyed on the
+   * build it was computed from.
+   */
+  async use<T>(fn: (connection: DuckDBConnection, info: BuildInfo) => Promise<T>): Promise<T> {
     const generation = this.current;
     if (!generation) throw new Error("warehouse not open");
     const connection = generation.connections[generation.next++ % generation.connections.length]!;
     generation.inFlight++;
     try {
-      return await fn(connection);
+      return await fn(connection, generation.info);
     } finally {
       generation.inFlight--;
       if (generation.retired && generation.inFlight === 0) closeGeneration(generation);
@@ -80,7 +96,10 @@ export class WarehouseHolder {
     this.watcher = watch(dirname(this.path), (_event, file) => {
       if (file !== basename(this.path)) return;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void this.reload().catch((e) => console.error(`reload failed: ${(e as Error).message}`)), 300);
+      timer = setTimeout(
+        () => void this.reload().catch((e) => console.error(`reload failed: ${(e as Error).message}`)),
+        300,
+      );
     });
   }
 

@@ -1,0 +1,42 @@
+/**
+ * Registry and provenance facts the data API returns beside the numbers: the metric's
+ * definition, its sources with publisher, URL and licence, and whether the data is a sample.
+ * Read from the same registries the SQL is compiled from.
+ */
+import { COUNCILS, getSource, type MetricDef, type SourceInfo } from "@lens/core";
+import type { BuildInfo } from "../warehouse-holder.js";
+
+export const SAMPLE_NOTICE = "Sample data — not real";
+
+export function describeCouncils() {
+  return COUNCILS.map((c) => ({
+    laCode: c.laCode,
+    onsCode: c.onsCode,
+    name: c.name,
+    region: c.region,
+    laType: c.laType,
+    neighbours: c.neighbours,
+  }));
+}
+
+export type SourceSummary = Pick<SourceInfo, "id" | "title" | "publisher" | "url" | "licence" | "licenceUrl">;
+
+/**
+ * The sources behind a metric's numbers in this warehouse: the generated sample when the
+ * warehouse is a sample, else the metric's sources that the build actually read (all of them
+ * when the build did not record which).
+ */
+export function sourcesFor(metric: MetricDef, info: BuildInfo): SourceSummary[] {
+  const ids = info.isSample
+    ? ["sample"]
+    : metric.sources.filter((id) => info.sources.length === 0 || info.sources.includes(id));
+  return ids
+    .map((id) => getSource(id))
+    .filter((s): s is SourceInfo => s !== undefined)
+    .map(({ id, title, publisher, url, licence, licenceUrl }) => ({ id, title, publisher, url, licence, licenceUrl }));
+}
+
+export function licenceOf(sources: readonly SourceSummary[]): string {
+  const licences = [...new Set(sources.map((s) => s.licence))];
+  return licences.length > 0 ? licences.join("; ") : "Open Government Licence v3.0";
+}

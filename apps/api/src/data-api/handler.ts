@@ -1,0 +1,177 @@
+/**
+ * The public, read-only data API under /api/v1 (documented in docs/api.md):
+ *   GET /api/v1                    — index of endpoints
+ *   GET /api/v1/metrics            — the metric registry with definitions
+ *   GET /api/v1/metrics/{metricId} — one metric, grouped and filtered, as JSON or CSV
+ *   GET /api/v1/dimensions         — the dimensions and their vocabularies
+ *   GET /api/v1/councils           — the 153 councils with codes, region, type and neighbours
+ *
+ * Numbers come from the same `compare` query and the same cache entry as the dashboard's
+ * `metrics.compare`, so a chart, its CSV and this API cannot disagree. Bad input is a 400
+ * naming the parameter and the allowed values; nothing here ever sends a stack trace.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { compare, QueryInputError, QueryTimeoutError, registryCatalogue } from "@lens/queries";
+import { type Context, cachedQuery } from "../trpc.js";
+import { metricCsv } from "./csv.js";
+import { describeCouncils, licenceOf, SAMPLE_NOTICE, sourcesFor } from "./describe.js";
+import { type ParamError, parseMetricId, parseMetricQuery } from "./params.js";
+
+export const DATA_API_PREFIX = "/api/v1";
+
+/** Longest query string accepted; a longer one is a 414 before any parsing. */
+export const MAX_QUERY_LENGTH = 8192;
+
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-allow-headers": "content-type",
+  "access-control-max-age": "86400",
+};
+
+function send(res: ServerResponse, status: number, body: string, contentType: string, extra = {}): void {
+  res.writeHead(status, {
+    ...CORS,
+    "content-type": contentType,
+    "cache-control": status === 200 ? "public, max-age=300" : "no-store",
+    "x-content-type-options": "nosniff",
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, `${JSON.stringify(body, null, 2)}\n`, "application/json; charset=utf-8");
+}
+
+function sendError(res: ServerResponse, status: number, error: ParamError | { message: string }): void {
+  sendJson(res, status, { error: { status, ...error } });
+}
+
+export function createDataApiHandler(ctx: Context): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(ctx, req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof QueryInputError) return sendError(res, 400, { parameter: "query", message: error.message });
+      if (error instanceof QueryTimeoutError)
+        return sendError(res, 503, { message: `${error.message}; narrow the selection` });
+      console.error(error);
+      sendError(res, 500, { message: "The query failed; the error has been logged." });
+    });
+  };
+}
+
+async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, CORS);
+    res.end();
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return send(
+      res,
+      405,
+      JSON.stringify({ error: { status: 405, message: "the data API is read-only: use GET" } }),
+      "application/json; charset=utf-8",
+      {
+        allow: "GET, HEAD, OPTIONS",
+      },
+    );
+  }
+  const rawUrl = req.url ?? "/";
+  const queryStart = rawUrl.indexOf("?");
+  if (queryStart >= 0 && rawUrl.length - queryStart > MAX_QUERY_LENGTH)
+    return sendError(res, 414, { message: `query string longer than ${MAX_QUERY_LENGTH} characters` });
+  let url: URL;
+  try {
+    url = new URL(rawUrl, "http://localhost");
+  } catch {
+    return sendError(res, 400, { parameter: "url", message: "malformed URL" });
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  const rest = path.slice(DATA_API_PREFIX.length);
+
+  if (rest === "") return sendJson(res, 200, apiIndex());
+  if (rest === "/metrics") return sendJson(res, 200, { metrics: CATALOGUE.metrics.map((m) => describeMetric(m.id)) });
+  if (rest === "/dimensions") return sendJson(res, 200, { dimensions: CATALOGUE.dimensions });
+  if (rest === "/councils") return sendJson(res, 200, { councils: describeCouncils() });
+  const match = /^\/metrics\/([^/]+)$/.exec(rest);
+  if (match) {
+    let metricId: string;
+    try {
+      metricId = decodeURIComponent(match[1]!);
+    } catch {
+      return sendError(res, 400, { parameter: "metricId", message: "malformed metric id" });
+    }
+    return metricEndpoint(ctx, metricId, url.searchParams, res);
+  }
+  return sendError(res, 404, {
+    message: `no such endpoint: ${rest === "" ? DATA_API_PREFIX : `${DATA_API_PREFIX}${rest}`.slice(0, 200)}`,
+  });
+}
+
+/** The registry entry of a metric, as GET /api/v1/metrics lists it. */
+const CATALOGUE = registryCatalogue();
+
+function describeMetric(id: string) {
+  const entry = CATALOGUE.metrics.find((m) => m.id === id);
+  return entry ? { ...entry, url: `${DATA_API_PREFIX}/metrics/${id}` } : { id };
+}
+
+function apiIndex() {
+  return {
+    name: "Commissioning Lens data API",
+    version: 1,
+    documentation: "docs/api.md",
+    endpoints: [
+      "GET /api/v1/metrics",
+      "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&format=csv]",
+      "GET /api/v1/dimensions",
+      "GET /api/v1/councils",
+    ],
+  };
+}
+
+async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchParams, res: ServerResponse) {
+  const metricCheck = parseMetricId(metricId);
+  if (!metricCheck.ok) return sendError(res, 400, metricCheck.error);
+  const parsed = parseMetricQuery(metricId, params);
+  if (!parsed.ok) return sendError(res, 400, parsed.error);
+  const { metric, groupBy, filters, format } = parsed.value;
+  // Exactly the input `metrics.compare` receives after validation, so both share one cache entry.
+  const input = { metric: metric.id, groupBy, filters };
+  const result = await cachedQuery(ctx, "metrics.compare", input, (c, options) => compare(c, input, options));
+  const info = ctx.warehouse.info;
+  const sources = sourcesFor(metric, info);
+  const licence = licenceOf(sources);
+  const rows = result.rows.map((r) => ({
+    ...r.dims,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    n: r.n,
+    suppressed: r.suppressed,
+    ciLow: r.ciLow,
+    ciHigh: r.ciHigh,
+  }));
+  if (format === "csv") {
+    const body = metricCsv({ metric, groupBy: result.groupBy, filters, rows, sources, licence, info });
+    return send(res, 200, body, "text/csv; charset=utf-8", {
+      "content-disposition": `attachment; filename="lens-${metric.id}.csv"`,
+    });
+  }
+  return sendJson(res, 200, {
+    metric: describeMetric(metric.id),
+    groupBy: result.groupBy,
+    filters,
+    rows,
+    sources,
+    licence,
+    sample: info.isSample,
+    notice: info.isSample ? SAMPLE_NOTICE : null,
+    builtAt: info.builtAt,
+  });
+}

@@ -1,0 +1,131 @@
+/** Every procedure through createCallerFactory on a real warehouse file built from the generated sample. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExportCsvInput } from "./export-csv.js";
+import { openFixture } from "./test/fixture.js";
+
+let fx: Awaited<ReturnType<typeof openFixture>>;
+beforeAll(async () => {
+  fx = await openFixture();
+});
+afterAll(() => fx.close());
+
+describe("meta", () => {
+  it("says the warehouse is a sample and gives its build", async () => {
+    const build = await fx.caller.meta.build();
+    expect(build.isSample).toBe(true);
+    expect(build.buildId).toMatch(/#/);
+  });
+
+  it("lists the sources read, with publisher, URL and licence", async () => {
+    const sources = await fx.caller.meta.sources();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s.rowsKept).toBeGreaterThanOrEqual(0);
+    expect(sources.some((s) => s.licence !== null && s.url !== null)).toBe(true);
+  });
+
+  it("serves metrics and dimensions with definitions, and the rule table from the warehouse", async () => {
+    const catalogue = await fx.caller.meta.catalogue();
+    expect(catalogue.metrics.find((m) => m.id === "share_36_months")?.definition).toMatch(/36 months/);
+    expect(catalogue.dimensions.map((d) => d.id)).toContain("model");
+    const rules = await fx.caller.meta.rules();
+    expect(rules.length).toBeGreaterThan(5);
+    expect(rules[0]).toHaveProperty("rule_id");
+    const registry = await fx.caller.meta.registry();
+    expect(registry.metrics.length).toBe(catalogue.metrics.length);
+  });
+
+  it("gives filter options with counts", async () => {
+    const options = await fx.caller.meta.filterOptions({ table: "contracts" });
+    const model = options.find((o) => o.dimension === "model")!;
+    expect(model.options.reduce((s, o) => s + o.n, 0)).toBeGreaterThan(1000);
+  });
+});
+
+describe("metrics", () => {
+  it("compare: rows with value, numerator, denominator, n and suppression", async () => {
+    const r = await fx.caller.metrics.compare({ metric: "share_36_months", groupBy: ["model"] });
+    expect(r.rows.length).toBeGreaterThan(1);
+    for (const row of r.rows) {
+      expect(row).toHaveProperty("suppressed");
+      if (!row.suppressed) expect(row.value).toBeCloseTo(row.numerator! / row.denominator!, 10);
+    }
+  });
+
+  it("timeseries: one point per year per series", async () => {
+    const r = await fx.caller.metrics.timeseries({ metric: "contracts", dimension: "model" });
+    expect(r.years.length).toBeGreaterThan(5);
+    for (const s of r.series) expect(s.points).toHaveLength(r.years.length);
+  });
+
+  it("distribution: quartiles and histogram bins", async () => {
+    const r = await fx.caller.metrics.distribution({ metric: "median_duration_months", groupBy: "model", bins: 10 });
+    expect(r.binEdges).toHaveLength(11);
+    expect(r.groups.length).toBeGreaterThan(0);
+  });
+
+  it("scatter: two metrics per council", async () => {
+    const r = await fx.caller.metrics.scatter({ x: "spend_share_for_profit", y: "homes_good_outstanding" });
+    expect(r.points).toHaveLength(153);
+  });
+});
+
+describe("benchmark and search", () => {
+  it("benchmark: Kent against its neighbours, region and England, with a rank of up to 153", async () => {
+    const r = await fx.caller.benchmark({ council: "886", metrics: ["share_36_months", "contracts"] });
+    expect(r.council.name).toBe("Kent");
+    const m = r.metrics[0]!;
+    expect(m.neighbours).toHaveLength(10);
+    expect(m.rankOf).toBeLessThanOrEqual(153);
+    expect(m.target).not.toBeNull();
+  });
+
+  it("contracts.search: paged, with a source link on every row", async () => {
+    const r = await fx.caller.contracts.search({ pageSize: 10, sort: "value" });
+    expect(r.rows).toHaveLength(10);
+    expect(r.total).toBeGreaterThan(100);
+    for (const row of r.rows) expect(row.sourceLink).toBeTruthy();
+  });
+
+  it("providers.search: paged", async () => {
+    const r = await fx.caller.providers.search({ pageSize: 5 });
+    expect(r.rows).toHaveLength(5);
+  });
+});
+
+describe("exportCsv", () => {
+  it("exports the compare rows with source, licence and the sample notice", async () => {
+    const r = await fx.caller.exportCsv({ view: "compare", input: { metric: "contracts", groupBy: ["model"] } });
+    expect(r.filename).toBe("lens-contracts-compare.csv");
+    expect(r.csv).toMatch(/^# Source: /);
+    expect(r.csv).toMatch(/# Sample data — not real/);
+    expect(r.csv).toMatch(/\r\nmodel,value,numerator,denominator,n,suppressed,ciLow,ciHigh\r\n/);
+  });
+
+  it.each<ExportCsvInput>([
+    { view: "timeseries", input: { metric: "contracts", dimension: "model" } },
+    { view: "benchmark", input: { council: "886", metrics: ["share_36_months"] } },
+    { view: "contracts", input: { q: "fostering", pageSize: 20 } },
+    { view: "providers", input: { pageSize: 20 }, scope: "all" },
+  ])("exports the $view view", async (selection) => {
+    const r = await fx.caller.exportCsv(selection);
+    expect(r.rows).toBeGreaterThan(0);
+    expect(r.csv.split("\r\n").filter((l) => l !== "" && !l.startsWith("#"))).toHaveLength(r.rows + 1);
+  });
+
+  it("caps an all-pages search export", async () => {
+    const r = await fx.caller.exportCsv({ view: "providers", input: { snapshot: "all" }, scope: "all" });
+    expect(r.rows).toBeLessThanOrEqual(5000);
+    expect(r.truncated).toBe(true);
+  });
+});
+
+describe("cache", () => {
+  it("answers an identical query from the cache", async () => {
+    const before = fx.cache.stats();
+    await fx.caller.metrics.compare({ metric: "vcse_share", groupBy: ["region"] });
+    await fx.caller.metrics.compare({ groupBy: ["region"], metric: "vcse_share" });
+    const after = fx.cache.stats();
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(1);
+  });
+});
