@@ -82,7 +82,8 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     description:
       "Who the money went to, as the spend return records it: the council's own provision, private, voluntary or other public providers.",
     expr: { spend: "f.provider_ownership" },
-    values: SPEND_OWNERSHIPS,
+    // The 2008-09 s251 return does not split own from other public provision.
+    values: [...SPEND_OWNERSHIPS, "own or other public"],
   },
   sector: {
     id: "sector",

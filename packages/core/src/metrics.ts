@@ -153,7 +153,7 @@ const CONTRACT_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.value_gbp E
 const SUPPLIER = "nullif(lower(trim(f.supplier_name)), '')";
 
 /** Ofsted's definition of a children's home: exactly this provision type, any case (not secure homes, not residential special schools). */
-export const CHILDRENS_HOME = "lower(trim(f.provision_type)) = 'children''s home'";
+export const CHILDRENS_HOME = "replace(lower(trim(f.provision_type)), '\u2019', '''') = 'children''s home'";
 /**
  * Registered at the snapshot: Active or Suspended (Ofsted's published "latest judgement" tables
  * count both). Files before 2015 carry no status; every listed provider was registered.
@@ -757,6 +757,7 @@ export const METRICS = [
     caveats: [
       "Sources overlap: filter or group by source, or the same money counts twice.",
       "A census of reported spend, not a sample: no sampling interval is shown.",
+      "The 2008-09 return has one column for own and other public provision together ('own or other public').",
     ],
     polarity: "neutral",
   },
@@ -803,7 +804,8 @@ export const METRICS = [
     sources: ["s251-outturn", "dfe-cla"],
     caveats: [
       "Spend is for the financial year ending in the stated year; children are counted at 31 March of it.",
-      "Children looked after are the sum of the placement-provider rows with no placement-type breakdown in the DfE table.",
+      "Children looked after are the sum of the placement-provider rows with no placement-type breakdown in the DfE table; suppressed cells (1–5 children) are left out, so the count is slightly low and the rate slightly high.",
+      "Only years covered by both the s251 outturn files and the DfE council-level placement tables can be computed.",
       "n counts council-years, so an England or regional value is total spend over total children, not an average of council rates.",
     ],
     polarity: "neutral",

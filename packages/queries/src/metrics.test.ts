@@ -250,6 +250,7 @@ describe("children's homes ratings", () => {
         p2020({ overall_rating: "Good", sector: "Voluntary" }),
         p2020({ overall_rating: "Good", sector: "Voluntary" }),
         ...[1, 2, 3, 4, 5].map(() => provider({ year: 2021, overall_rating: "Good" })),
+        provider({ year: 2023, overall_rating: "Good", provision_type: "Children’s home" }), // typographic apostrophe
       ],
     });
   });
@@ -260,6 +261,7 @@ describe("children's homes ratings", () => {
     expect(result.rows.map((r) => [r.dims.sector, r.dims.year, r.numerator, r.denominator, r.suppressed])).toEqual([
       ["Private", 2020, 4, 6, false],
       ["Private", 2021, 5, 5, false],
+      ["Private", 2023, null, null, true],
       ["Voluntary", 2020, null, null, true],
     ]);
     const all2021 = result.rows[1]!;
