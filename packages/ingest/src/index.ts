@@ -1,3 +1,4 @@
+import { claPlacementsIngester } from "./cla/cla-placements.js";
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
 import {
@@ -34,4 +35,5 @@ export const INGESTERS: readonly SourceIngester[] = [
   derivedClaSpendIngester,
   devonSpendIngester,
   devonGrantsIngester,
+  claPlacementsIngester,
 ];

@@ -1,0 +1,158 @@
+/**
+ * Shared vocabulary of the DfE children-looked-after placement parsers: the provider labels
+ * stored in `cla_placements.provider`, the suppression markers, council-code mapping and the
+ * per-file tally (read = kept + rejected, every reject reported with its line).
+ */
+import { ABOLISHED_COUNCILS, COUNCILS, councilCodeForName, isCurrentCouncilCode } from "@lens/core";
+import type { FileStats, IngestContext, SourceFile } from "../types.js";
+
+export const CLA_SOURCE_ID = "dfe-cla";
+
+/**
+ * Provider labels, aligned with `spend.provider_ownership` (own / private / voluntary / other
+ * public) plus the three categories only the placement return has.
+ */
+export const CLA_PROVIDERS = [
+  "own",
+  "other LA",
+  "other public",
+  "private",
+  "voluntary",
+  "parents",
+  "not reported",
+] as const;
+export type ClaProvider = (typeof CLA_PROVIDERS)[number];
+
+export const REGIONAL_SUBTOTAL = "regional subtotal (sum of its councils)";
+export const PROVIDER_TOTAL = "all-providers total (sum of its provider rows)";
+
+/** EES `placement_provider` / `characteristic` text → provider; `total` for the all-providers row. */
+export function providerForLabel(label: string): ClaProvider | "total" | undefined {
+  const l = label.replace(/\s+/g, " ").trim().toLowerCase();
+  if (l === "all children" || l === "total") return "total";
+  if (l.startsWith("own provision")) return "own";
+  if (l.startsWith("other la ") || l === "other la") return "other LA";
+  if (l.startsWith("other public")) return "other public";
+  if (l.startsWith("private")) return "private";
+  if (l.startsWith("voluntary")) return "voluntary";
+  if (l.startsWith("parents") || l.startsWith("placed with parents")) return "parents";
+  if (l.includes("not reported")) return "not reported";
+  return undefined;
+}
+
+/**
+ * DfE suppression and "no value" markers (SFR `x` / `..`; EES `c`, `z`, `x`, `u`, `k`;
+ * spreadsheet leftovers `#VALUE!`, `-`, `.`). Stored in `marker` with children NULL, never 0.
+ */
+export const CLA_MARKERS: ReadonlySet<string> = new Set(["x", "..", "c", "z", "k", "u", "#VALUE!", "-", "."]);
+
+/** children XOR marker, or both NULL for a blank cell (unknown, not zero). */
+export type CountCell = { children: number | null; marker: string | null };
+
+/** A count cell: a whole number, a known marker or blank; undefined when it is none of these (caller rejects). */
+export function parseCountCell(raw: string | undefined): CountCell | undefined {
+  const v = (raw ?? "").trim();
+  if (v === "") return { children: null, marker: null };
+  if (CLA_MARKERS.has(v)) return { children: null, marker: v };
+  const cleaned = v.replace(/,/g, "");
+  if (!/^\d+$/.test(cleaned)) return undefined;
+  return { children: Number(cleaned), marker: null };
+}
+
+/**
+ * ONS codes the councils carried before a recode or boundary change, to the DfE code used
+ * in the same returns (Northumberland and Gateshead were recoded in 2013; Buckinghamshire,
+ * North Yorkshire and Somerset kept their DfE codes when they became unitary).
+ */
+const FORMER_ONS_CODES: Readonly<Record<string, string>> = {
+  E06000048: "929",
+  E08000020: "390",
+  E10000002: "825",
+  E10000023: "815",
+  E10000027: "933",
+  E10000006: "909",
+  E10000021: "928",
+  E10000009: "835",
+  E06000028: "837",
+  E06000029: "836",
+};
+const ONS_TO_LA = new Map<string, string>([
+  ...COUNCILS.map((c): [string, string] => [c.onsCode, c.laCode]),
+  ...Object.entries(FORMER_ONS_CODES),
+]);
+
+export function isKnownClaCouncil(code: string): boolean {
+  return isCurrentCouncilCode(code) || code in ABOLISHED_COUNCILS;
+}
+
+/**
+ * The DfE 3-digit code for a council row: the 3-digit code when present, else the ONS code,
+ * else (only when both are blank) the name. `{ error }` names what could not be mapped.
+ */
+export function councilCode(
+  oldCode: string | null,
+  onsCode: string | null,
+  name: string | null,
+): { laCode: string } | { error: string } {
+  if (oldCode) {
+    if (/^\d{3}$/.test(oldCode) && isKnownClaCouncil(oldCode)) return { laCode: oldCode };
+    return { error: `LA code '${oldCode}' is not a known council` };
+  }
+  if (onsCode) {
+    const mapped = ONS_TO_LA.get(onsCode.toUpperCase());
+    if (mapped) return { laCode: mapped };
+    return { error: `ONS code '${onsCode}' is not a known council` };
+  }
+  const byName = councilCodeForName(name);
+  if (byName) return { laCode: byName };
+  return { error: `council '${name ?? ""}' has no LA or ONS code and its name is not known` };
+}
+
+/** One file's accounting; `reject` forwards to the build's reject log. */
+export class ClaTally {
+  read = 0;
+  kept = 0;
+  rejected = 0;
+  constructor(
+    private readonly ctx: IngestContext,
+    private readonly file: SourceFile,
+    private readonly checksum: string,
+  ) {}
+
+  reject(line: number | null, reason: string): void {
+    this.rejected++;
+    this.ctx.reject(this.file.relativePath, line, reason);
+  }
+
+  stats(): FileStats {
+    if (this.read !== this.kept + this.rejected)
+      throw new Error(`${this.file.relativePath}: read ${this.read} ≠ kept ${this.kept} + rejected ${this.rejected}`);
+    return {
+      file: this.file.relativePath,
+      checksum: this.checksum,
+      rowsRead: this.read,
+      rowsKept: this.kept,
+      rowsRejected: this.rejected,
+    };
+  }
+}
+
+/** A row of `cla_placements` before source and file are attached. */
+export interface ClaRow {
+  line: number;
+  laCode: string | null;
+  year: number;
+  provider: ClaProvider;
+  placementType: string | null;
+  cell: CountCell;
+}
+
+/** The outcome of parsing one file's text: rows per kept record, rejects per record. */
+export interface ClaParse {
+  /** Non-blank data records read. */
+  read: number;
+  /** Records kept (one record may give several rows). */
+  kept: number;
+  rows: ClaRow[];
+  rejects: { line: number; reason: string }[];
+}
