@@ -268,10 +268,11 @@ export async function writeContracts(out: Writable, random: Random, options: Con
     );
     const annual = random.logNormal(service.medianAnnual * (cooperative ? 0.8 : 1.1), 0.9);
     const value = Math.round((annual * months) / 12);
-    const start = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
+    // The award falls in the sample year; the tender closes before it and the contract starts after it.
+    const award = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
+    const tenderEnd = new Date(award.getTime() - random.int(5, 90) * 86_400_000);
+    const start = new Date(award.getTime() + random.int(14, 90) * 86_400_000);
     const end = addMonths(start, months);
-    const tenderEnd = new Date(start.getTime() - random.int(20, 120) * 86_400_000);
-    const award = new Date(tenderEnd.getTime() + random.int(5, 90) * 86_400_000);
     const noticeId = uuid(random);
     const ocid = `ocds-b5fd17-${noticeId}`;
     const isSme = kind === "for-profit" ? random.chance(0.55) : kind === "charity" || kind === "cic";

@@ -1,2 +1,3 @@
 export * from "./generate.js";
+export { laReferenceCsv } from "./la-reference.js";
 export { Random } from "./random.js";
