@@ -30,7 +30,7 @@ export async function buildFixtureWarehouse(
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2];
-  if (!dir) throw new Error("usage: tsx build-fixture.ts <dir>");
-  process.stdout.write(`${await buildFixtureWarehouse(dir)}\n`);
+  const [dir, seed] = process.argv.slice(2);
+  if (!dir) throw new Error("usage: tsx build-fixture.ts <dir> [seed]");
+  process.stdout.write(`${await buildFixtureWarehouse(dir, { seed: seed ? Number(seed) : 1 })}\n`);
 }
