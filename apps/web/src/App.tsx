@@ -1,9 +1,9 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
+import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";
 import { Link, useLocation } from "./lib/router.js";
 import { useBuild } from "./lib/use-build.js";
-import { Overview } from "./pages/Overview.js";
 
 export const NAV = [
   { to: "/", label: "Overview" },
@@ -14,16 +14,51 @@ export const NAV = [
   { to: "/sources", label: "Sources & methods" },
 ] as const;
 
+// One chunk per page: the shell loads first, then only the page being opened.
+const Overview = lazy(() => import("./pages/Overview.js"));
+const Explore = lazy(() => import("./pages/Explore.js"));
+const Benchmark = lazy(() => import("./pages/Benchmark.js"));
+const Contracts = lazy(() => import("./pages/Contracts.js"));
+const Quality = lazy(() => import("./pages/Quality.js"));
+const Sources = lazy(() => import("./pages/Sources.js"));
 const NotFound = lazy(() => import("./pages/NotFound.js"));
+const Embed = lazy(() => import("./pages/Embed.js"));
+
+const TITLES: Record<string, string> = {
+  "/": "Overview",
+  "/explore": "Explore",
+  "/benchmark": "Council benchmark",
+  "/contracts": "Contracts",
+  "/quality": "Provider quality",
+  "/sources": "Sources & methods",
+  "/embed": "Chart",
+};
 
 function Page({ path }: { path: string }) {
+  const benchmark = /^\/benchmark(?:\/(\d{3}))?\/?$/.exec(path);
   if (path === "/") return <Overview />;
+  if (path === "/explore") return <Explore />;
+  if (benchmark) return <Benchmark laCode={benchmark[1] ?? null} />;
+  if (path === "/contracts") return <Contracts />;
+  if (path === "/quality") return <Quality />;
+  if (path === "/sources") return <Sources />;
   return <NotFound />;
 }
 
 export function App() {
   const { path } = useLocation();
   const build = useBuild();
+  const section = TITLES[`/${path.split("/")[1] ?? ""}`] ?? "Not found";
+  useEffect(() => {
+    document.title = `${section} — Commissioning Lens`;
+  }, [section]);
+  // Chart-only route for iframes: the frame without the site's navigation.
+  if (path.startsWith("/embed/"))
+    return (
+      <Suspense fallback={<LoadingBlock label="chart" />}>
+        <Embed />
+      </Suspense>
+    );
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -50,6 +85,7 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        <FrozenBuildNotice />
         {build.error ? (
           <ErrorBlock error={build.error} onRetry={() => void build.refetch()} />
         ) : (

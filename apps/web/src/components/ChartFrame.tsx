@@ -3,6 +3,8 @@
  * its table), notes, n and the source line. Exports compose the same parts as SVG.
  */
 import { type ReactNode, useId, useState } from "react";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import { ExportMenu } from "../export/ExportMenu.js";
 
 export interface ChartFrameProps {
   title: string;
@@ -15,13 +17,17 @@ export interface ChartFrameProps {
   table: ReactNode;
   children: ReactNode;
   actions?: ReactNode;
+  /** A generated one-line takeaway, shown under the subtitle. */
+  takeaway?: string;
+  /** The chart as data, for the export menu (PNG/SVG/CSV, permalink, embed). */
+  spec?: ChartSpec;
 }
 
 export function ChartFrame(props: ChartFrameProps) {
   const [showTable, setShowTable] = useState(false);
   const titleId = useId();
   return (
-    <figure className="chart-frame" aria-labelledby={titleId}>
+    <figure className="chart-frame" aria-labelledby={titleId} data-chart-id={props.spec?.id}>
       <header className="chart-frame__header">
         <div>
           <h2 id={titleId} className="chart-frame__title">
@@ -29,6 +35,7 @@ export function ChartFrame(props: ChartFrameProps) {
           </h2>
           {props.subtitle && <p className="chart-frame__subtitle">{props.subtitle}</p>}
           {props.filtersInWords && <p className="chart-frame__filters">{props.filtersInWords}</p>}
+          {props.takeaway && <p className="chart-frame__takeaway">{props.takeaway}</p>}
         </div>
         <div className="chart-frame__actions">
           <button
@@ -40,6 +47,7 @@ export function ChartFrame(props: ChartFrameProps) {
             {showTable ? "View as chart" : "View as table"}
           </button>
           {props.actions}
+          {props.spec && <ExportMenu spec={props.spec} />}
         </div>
       </header>
       <p className="visually-hidden">{props.summary}</p>

@@ -1,177 +1,172 @@
 /**
- * Overview: the headline comparison of market-led, cooperative and in-house commissioning.
- * Every number comes from the API's compare procedure; this page only lays them out.
+ * Overview: the headline comparison of market-led, cooperative and in-house commissioning —
+ * value (median and quartiles), length (median, share ≥ 36 months), procedure mix — and
+ * provider quality by sector over time. Every number comes from the API; each chart carries
+ * its n and a takeaway generated from its own numbers.
  */
-import {
-  COMMISSIONING_MODELS,
-  type CommissioningModel,
-  formatCount,
-  formatValue,
-  getMetric,
-  type MetricDef,
-  MODEL_INFO,
-} from "@lens/core";
-import { useQueries } from "@tanstack/react-query";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ErrorBar,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { ChartFrame } from "../components/ChartFrame.js";
-import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { sourceLine } from "../lib/source-line.js";
-import { useTRPC } from "../lib/trpc.js";
-import { useBuild } from "../lib/use-build.js";
-
-const HEADLINE = ["contracts", "median_annual_value", "median_duration_months", "share_36_months"] as const;
+import { COMMISSIONING_MODELS, formatCount, MODEL_INFO } from "@lens/core";
+import { buildBoxSpec, buildCompareSpec } from "../charts/build-spec.js";
+import { takeaway } from "../charts/takeaway.js";
+import { ChartCard } from "../components/ChartCard.js";
+import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { filtersInWords } from "../components/filter-state.js";
+import { useDistribution, useMetric, useSpecContext } from "../components/use-metric.js";
 
 export function Overview() {
-  const trpc = useTRPC();
-  const build = useBuild();
-  const results = useQueries({
-    queries: HEADLINE.map((metric) => trpc.metrics.compare.queryOptions({ metric, groupBy: ["model"] })),
-  });
-  const metrics = HEADLINE.map((id) => getMetric(id)!) as MetricDef[];
-  const failed = results.find((r) => r.error);
-  if (failed?.error)
-    return <ErrorBlock error={failed.error} onRetry={() => results.forEach((r) => void r.refetch())} />;
-  if (results.some((r) => !r.data) || !build.data) return <LoadingBlock label="the headline comparison" />;
+  const [filters] = useFilters();
+  const ctxFor = useSpecContext();
+  const counts = useMetric("contracts", ["model"], filters);
+  const value = useDistribution("median_annual_value", "model", filters);
+  const length = useDistribution("median_duration_months", "model", filters);
+  const share = useMetric("share_36_months", ["model"], filters);
+  const mix = useMetric("procedure_mix", ["model"], filters);
+  const quality = useMetric("homes_good_outstanding", ["year", "sector"], filters);
 
-  const byModel = (metricIndex: number, model: CommissioningModel) =>
-    results[metricIndex]!.data!.rows.find((r) => r.dims.model === model);
-  const models = COMMISSIONING_MODELS.filter((m) => byModel(0, m));
-  const shareRows = models.map((model) => {
-    const row = byModel(3, model);
-    return {
-      model,
-      label: MODEL_INFO[model].label,
-      value: row?.value ?? null,
-      error:
-        row && row.value !== null && row.ciLow !== null && row.ciHigh !== null
-          ? [row.value - row.ciLow, row.ciHigh - row.value]
-          : [0, 0],
-      n: row?.n ?? 0,
-      suppressed: row?.suppressed ?? true,
-    };
-  });
-  const share = metrics[3]!;
-  const source = sourceLine(metrics, build.data.isSample);
-  const total = models.reduce((a, m) => a + (byModel(0, m)?.n ?? 0), 0);
-  const summary = shareRows
-    .map(
-      (r) =>
-        `${r.label}: ${r.suppressed ? "suppressed" : formatValue(r.value, "percent")} of ${formatCount(r.n)} contracts`,
-    )
-    .join("; ");
+  const valueCtx = ctxFor(value);
+  const valueSpec =
+    value.data && valueCtx
+      ? buildBoxSpec({
+          id: "median-annual-value-by-model",
+          metric: value.metric,
+          groups: value.data.groups,
+          dimension: "model",
+          ctx: valueCtx,
+          title: "Annual contract value by commissioning model",
+          subtitle: "Each contract's value per year, £: median, quartiles and whiskers",
+        })
+      : null;
+  const lengthCtx = ctxFor(length);
+  const lengthSpec =
+    length.data && lengthCtx
+      ? buildBoxSpec({
+          id: "contract-length-by-model",
+          metric: length.metric,
+          groups: length.data.groups,
+          dimension: "model",
+          ctx: lengthCtx,
+          title: "Contract length by commissioning model",
+          subtitle: "Contract length in months: median, quartiles and whiskers; dashed line: the three-year ask",
+        })
+      : null;
+  if (lengthSpec) lengthSpec.referenceLines = [{ value: 36, label: "Three-year ask", colour: "#1d1d1f" }];
+  const shareCtx = ctxFor(share);
+  const shareSpec =
+    share.data && shareCtx
+      ? buildCompareSpec({
+          id: "share-36-months-by-model",
+          metric: share.metric,
+          rows: share.data.rows,
+          groupBy: ["model"],
+          kind: "bar",
+          ctx: shareCtx,
+          title: "Contracts lasting at least three years, by commissioning model",
+          subtitle:
+            "Share of contracts with a known length that run 36 months or more; whiskers: 95% confidence interval",
+        })
+      : null;
+  const mixCtx = ctxFor(mix);
+  const mixSpec =
+    mix.data && mixCtx
+      ? buildCompareSpec({
+          id: "procedure-mix-by-model",
+          metric: mix.metric,
+          rows: mix.data.rows,
+          groupBy: mix.data.groupBy,
+          kind: "stacked-bar",
+          ctx: mixCtx,
+          title: "How contracts were awarded, by commissioning model",
+          subtitle: "Share of each model's contracts by procedure type",
+        })
+      : null;
+  const qualityCtx = ctxFor(quality);
+  const qualitySpec =
+    quality.data && qualityCtx
+      ? buildCompareSpec({
+          id: "homes-good-outstanding-by-sector",
+          metric: quality.metric,
+          rows: quality.data.rows,
+          groupBy: ["year", "sector"],
+          kind: "line",
+          ctx: qualityCtx,
+          title: "Children's homes rated Good or Outstanding, by sector",
+          subtitle: "Share of inspected children's homes at each 31 March snapshot",
+        })
+      : null;
 
-  const table = (
-    <table className="data-table">
-      <caption className="visually-hidden">Headline metrics by commissioning model</caption>
-      <thead>
-        <tr>
-          <th scope="col">Commissioning model</th>
-          {metrics.map((m) => (
-            <th key={m.id} scope="col" className="num">
-              {m.shortLabel}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {models.map((model) => (
-          <tr key={model}>
-            <th scope="row">
-              <span className="swatch" style={{ background: MODEL_INFO[model].colour }} aria-hidden="true" />
-              {MODEL_INFO[model].label}
-            </th>
-            {metrics.map((m, i) => {
-              const row = byModel(i, model);
-              return (
-                <td key={m.id} className="num">
-                  {row?.suppressed ? (
-                    <span className="suppressed">suppressed (n={row.n})</span>
-                  ) : (
-                    formatValue(row?.value, m.format)
-                  )}
-                  {row && !row.suppressed && m.aggregate.kind !== "count" && (
-                    <span className="n-note"> n={formatCount(row.n)}</span>
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const total = counts.data?.rows.reduce((a, r) => a + r.n, 0) ?? null;
+  const lengthTakeaway =
+    lengthSpec && shareSpec ? `${takeaway(lengthSpec)} Lasting ≥ 36 months: ${takeaway(shareSpec)}` : undefined;
 
   return (
     <div className="page">
       <h1>Market-led and cooperative commissioning compared</h1>
       <p className="lede">
-        {formatCount(total)} children's services contracts, classified by how they were commissioned. Hover a bar for
-        its numbers; use “View as table” for all four headline measures.
+        Children's services contracts classified by how they were commissioned, and children's homes' inspection ratings
+        by who runs them. Each chart has its table (“View as table”), its n and its sources.
       </p>
-      <ChartFrame
-        title={`${share.label}, by commissioning model`}
-        subtitle="Share of contracts with a known length that run 36 months or more; bars show 95% confidence intervals"
-        filtersInWords="All councils, all years"
-        source={source}
-        notes={share.caveats}
-        n={`n = ${formatCount(shareRows.reduce((a, r) => a + r.n, 0))} contracts with a known length`}
-        summary={summary}
-        table={table}
-      >
-        <ResponsiveContainer width="100%" height={320}>
-          <BarChart data={shareRows} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="label"
-              label={{ value: "Commissioning model", position: "insideBottom", offset: -4 }}
-              height={48}
-            />
-            <YAxis
-              domain={[0, 1]}
-              tickFormatter={(v: number) => formatValue(v, "percent")}
-              label={{
-                value: "Share ≥ 36 months",
-                angle: -90,
-                position: "insideLeft",
-                style: { textAnchor: "middle" },
-              }}
-              width={72}
-            />
-            <Tooltip formatter={(v) => formatValue(Number(v), "percent")} />
-            <Bar dataKey="value" name={share.shortLabel} isAnimationActive={false}>
-              {shareRows.map((r) => (
-                <Cell key={r.model} fill={MODEL_INFO[r.model].colour} />
-              ))}
-              <ErrorBar dataKey="error" width={8} stroke="#333" />
-              <LabelList dataKey="value" position="top" formatter={(v) => formatValue(Number(v), "percent")} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-        <ul className="legend" aria-label="Legend">
-          {shareRows.map((r) => (
-            <li key={r.model}>
-              <span className="swatch" style={{ background: MODEL_INFO[r.model].colour }} aria-hidden="true" />
-              {r.label}
-            </li>
-          ))}
-        </ul>
-      </ChartFrame>
-      <section aria-labelledby="headline-table" className="card">
-        <h2 id="headline-table">Headline measures by model</h2>
-        {table}
-        <p className="chart-frame__source">{source}</p>
+      <FilterBar controls={["year", "region", "council", "service"]} note="Service applies to contracts only." />
+      <section aria-labelledby="kpi-heading" className="kpis">
+        <h2 id="kpi-heading" className="visually-hidden">
+          Contracts by commissioning model
+        </h2>
+        {counts.state.error ? (
+          <p className="kpi-error">Contract counts could not be loaded.</p>
+        ) : (
+          <dl className="kpi-list" aria-busy={!counts.data}>
+            <div className="kpi">
+              <dt>All contracts</dt>
+              <dd data-testid="kpi-total">{total === null ? "…" : formatCount(total)}</dd>
+            </div>
+            {COMMISSIONING_MODELS.map((m) => {
+              const row = counts.data?.rows.find((r) => r.dims.model === m);
+              return (
+                <div className="kpi" key={m}>
+                  <dt>
+                    <span className="swatch" style={{ background: MODEL_INFO[m].colour }} aria-hidden="true" />
+                    {MODEL_INFO[m].label}
+                  </dt>
+                  <dd data-testid={`kpi-${m}`}>{counts.data ? formatCount(row?.n ?? 0) : "…"}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        )}
+        <p className="kpi-note">{filtersInWords(counts.applied, counts.ignored)}</p>
       </section>
+      <div className="chart-grid">
+        <ChartCard
+          title="Annual contract value by commissioning model"
+          state={value.state}
+          spec={valueSpec}
+          takeaway={valueSpec ? takeaway(valueSpec) : undefined}
+        />
+        <ChartCard
+          title="Contract length by commissioning model"
+          state={length.state}
+          spec={lengthSpec}
+          takeaway={lengthTakeaway}
+        />
+        <ChartCard
+          title="Contracts lasting at least three years"
+          state={share.state}
+          spec={shareSpec}
+          takeaway={shareSpec ? takeaway(shareSpec) : undefined}
+        />
+        <ChartCard
+          title="How contracts were awarded"
+          state={mix.state}
+          spec={mixSpec}
+          takeaway={mixSpec ? takeaway(mixSpec) : undefined}
+        />
+      </div>
+      <ChartCard
+        title="Children's homes rated Good or Outstanding, by sector"
+        state={quality.state}
+        spec={qualitySpec}
+        takeaway={qualitySpec ? takeaway(qualitySpec) : undefined}
+      />
     </div>
   );
 }
+
+export default Overview;

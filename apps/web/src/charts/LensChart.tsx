@@ -1,0 +1,429 @@
+/**
+ * The one chart component: draws any ChartSpec with recharts. It decides marks and layout
+ * only; every value, label and colour comes from the spec. Missing/suppressed values are
+ * gaps with a word on the axis, never zero-height bars.
+ */
+import { formatValue, type MetricFormat } from "@lens/core";
+import { useSyncExternalStore } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  ErrorBar,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
+import type { BoxStat, ChartSpec } from "./chart-spec.js";
+
+const MUTED = "#9aa5b1";
+const HIGHLIGHT = "#0b5cad";
+const AXIS_INK = "#4a4a4f";
+
+function subscribeResize(cb: () => void) {
+  window.addEventListener("resize", cb);
+  return () => window.removeEventListener("resize", cb);
+}
+/** Narrow screens get shorter axes and angled labels. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    subscribeResize,
+    () => window.innerWidth < 640,
+    () => false,
+  );
+}
+
+function tick(format: MetricFormat) {
+  return (v: number) => formatValue(v, format);
+}
+
+/** Category label with a word when every series is missing there, so a gap is never read as zero. */
+export function categoryLabel(spec: ChartSpec, index: number): string {
+  const cat = spec.categories[index] ?? "";
+  if (spec.series.length === 0) return cat;
+  const allNull = spec.series.every((s) => s.values[index] === null || s.values[index] === undefined);
+  if (!allNull) return cat;
+  const suppressed = spec.series.some((s) => s.suppressed?.[index]);
+  return `${cat} (${suppressed ? "suppressed" : "no data"})`;
+}
+
+function chartRows(spec: ChartSpec) {
+  return spec.categories.map((_, i) => {
+    const row: Record<string, unknown> = { category: categoryLabel(spec, i) };
+    for (const s of spec.series) {
+      const v = s.values[i] ?? null;
+      row[s.key] = v;
+      const lo = s.ciLow?.[i];
+      const hi = s.ciHigh?.[i];
+      if (v !== null && lo != null && hi != null) row[`${s.key}__err`] = [v - lo, hi - v];
+    }
+    return row;
+  });
+}
+
+export function LensChart({ spec, height }: { spec: ChartSpec; height?: number }) {
+  const narrow = useNarrow();
+  switch (spec.kind) {
+    case "box":
+      return <BoxChart spec={spec} narrow={narrow} height={height} />;
+    case "scatter":
+      return <ScatterView spec={spec} narrow={narrow} height={height} />;
+    case "line":
+      return <LineView spec={spec} narrow={narrow} height={height} />;
+    default:
+      return <BarView spec={spec} narrow={narrow} height={height} />;
+  }
+}
+
+export function Legend({ items }: { items: { label: string; colour: string; dashed?: boolean }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="legend" aria-label="Legend">
+      {items.map((item) => (
+        <li key={item.label}>
+          <span
+            className={item.dashed ? "swatch swatch--line" : "swatch"}
+            style={item.dashed ? { borderColor: item.colour } : { background: item.colour }}
+            aria-hidden="true"
+          />
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function legendItems(spec: ChartSpec) {
+  const items: { label: string; colour: string; dashed?: boolean }[] = [];
+  if (spec.series.length > 1) for (const s of spec.series) items.push({ label: s.label, colour: s.colour });
+  for (const r of spec.referenceLines ?? [])
+    items.push({
+      label: `${r.label}: ${formatValue(r.value, spec.format)}`,
+      colour: r.colour ?? "#1d1d1f",
+      dashed: true,
+    });
+  return items;
+}
+
+function xTickProps(spec: ChartSpec, narrow: boolean) {
+  const long = spec.categories.some((c) => c.length > 14) || spec.categories.length > 6;
+  return narrow || long
+    ? { angle: -35, textAnchor: "end" as const, height: narrow ? 90 : 80, interval: 0 as const }
+    : { height: 40, interval: 0 as const };
+}
+
+function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+  const data = chartRows(spec);
+  const stacked = spec.kind === "stacked-bar";
+  const horizontal = spec.horizontal === true;
+  const h = height ?? (horizontal ? Math.max(240, spec.categories.length * 30 + 70) : 340);
+  const highlight = new Set(spec.highlight ?? []);
+  const fmt = tick(spec.format);
+  const valueAxisProps = {
+    type: "number" as const,
+    tickFormatter: fmt,
+    domain: spec.yDomain ?? ([0, "auto"] as [number, "auto"]),
+    tick: { fill: AXIS_INK, fontSize: 12 },
+  };
+  const xt = xTickProps(spec, narrow);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={h}>
+        <BarChart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }}
+          accessibilityLayer
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
+          {horizontal ? (
+            <>
+              <XAxis {...valueAxisProps} />
+              <YAxis
+                type="category"
+                dataKey="category"
+                width={narrow ? 112 : 170}
+                interval={0}
+                tick={{ fill: AXIS_INK, fontSize: narrow ? 11 : 12 }}
+              />
+            </>
+          ) : (
+            <>
+              <XAxis
+                dataKey="category"
+                tick={{ fill: AXIS_INK, fontSize: 12 }}
+                angle={xt.angle}
+                textAnchor={xt.textAnchor}
+                height={xt.height}
+                interval={0}
+              />
+              <YAxis {...valueAxisProps} width={narrow ? 56 : 72} />
+            </>
+          )}
+          <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
+          {spec.series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.colour}
+              stackId={stacked ? "stack" : undefined}
+              isAnimationActive={false}
+            >
+              {spec.categories.map((cat, i) => {
+                const base =
+                  highlight.size > 0 ? (highlight.has(cat) ? HIGHLIGHT : MUTED) : (s.colours?.[i] ?? s.colour);
+                return <Cell key={cat} fill={base} fillOpacity={s.smallN?.[i] ? 0.45 : 1} />;
+              })}
+              {!stacked && s.ciLow && (
+                <ErrorBar dataKey={`${s.key}__err`} width={6} stroke="#333" direction={horizontal ? "x" : "y"} />
+              )}
+            </Bar>
+          ))}
+          {(spec.referenceLines ?? []).map((r) =>
+            horizontal ? (
+              <ReferenceLine
+                key={r.label}
+                x={r.value}
+                stroke={r.colour ?? "#1d1d1f"}
+                strokeDasharray="6 3"
+                strokeWidth={2}
+              />
+            ) : (
+              <ReferenceLine
+                key={r.label}
+                y={r.value}
+                stroke={r.colour ?? "#1d1d1f"}
+                strokeDasharray="6 3"
+                strokeWidth={2}
+              />
+            ),
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+      <Legend items={legendItems(spec)} />
+    </>
+  );
+}
+
+function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+  const data = chartRows(spec);
+  const fmt = tick(spec.format);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={height ?? 340}>
+        <LineChart data={data} margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="category"
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+            interval={narrow ? "preserveStartEnd" : 0}
+          />
+          <YAxis
+            tickFormatter={fmt}
+            domain={spec.yDomain ?? [0, "auto"]}
+            width={narrow ? 56 : 72}
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+          />
+          <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
+          {spec.series.map((s) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.colour}
+              strokeWidth={2.5}
+              dot={{ r: 3, fill: s.colour }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+          {(spec.referenceLines ?? []).map((r) => (
+            <ReferenceLine
+              key={r.label}
+              y={r.value}
+              stroke={r.colour ?? "#1d1d1f"}
+              strokeDasharray="6 3"
+              strokeWidth={2}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <Legend items={legendItems(spec)} />
+    </>
+  );
+}
+
+interface BoxShapeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  payload?: BoxStat;
+}
+
+/** Box from the quartiles' pixel span; median and whiskers placed by the same scale. */
+function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProps) {
+  if (!payload) return null;
+  const span = payload.q3 - payload.q1;
+  const ppu = span > 0 ? height / span : 0;
+  const at = (v: number) => y + (payload.q3 - v) * ppu;
+  const cx = x + width / 2;
+  const medianY = span > 0 ? at(payload.median) : y;
+  const minY = at(payload.min);
+  const maxY = at(payload.max);
+  return (
+    <g>
+      {payload.max > payload.q3 && <line x1={cx} x2={cx} y1={maxY} y2={y} stroke="#333" />}
+      {payload.min < payload.q1 && <line x1={cx} x2={cx} y1={y + height} y2={minY} stroke="#333" />}
+      <rect
+        x={x}
+        y={y}
+        width={width}
+        height={Math.max(height, 1)}
+        fill={payload.colour}
+        fillOpacity={0.85}
+        stroke="#333"
+      />
+      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
+      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
+    </g>
+  );
+}
+
+function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+  const boxes = spec.boxes ?? [];
+  const data = boxes.map((b) => ({ ...b, range: [b.q1, b.q3] as [number, number] }));
+  const top = Math.max(0, ...boxes.map((b) => b.max), ...(spec.referenceLines ?? []).map((r) => r.value));
+  const fmt = tick(spec.format);
+  const xt = xTickProps(spec, narrow);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={height ?? 340}>
+        <ComposedChart data={data} margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="category"
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+            angle={xt.angle}
+            textAnchor={xt.textAnchor}
+            height={xt.height}
+            interval={0}
+          />
+          <YAxis
+            tickFormatter={fmt}
+            domain={[0, top * 1.08 || 1]}
+            width={narrow ? 56 : 72}
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+          />
+          <Tooltip
+            content={({ active, payload }) => {
+              const b = active ? (payload?.[0]?.payload as BoxStat | undefined) : undefined;
+              if (!b) return null;
+              return (
+                <div className="chart-tooltip">
+                  <strong>{b.category}</strong>
+                  <br />
+                  Median {fmt(b.median)}; quartiles {fmt(b.q1)}–{fmt(b.q3)}; n = {b.n.toLocaleString("en-GB")}
+                </div>
+              );
+            }}
+          />
+          <Bar
+            dataKey="range"
+            shape={(props: unknown) => <BoxShape {...(props as BoxShapeProps)} />}
+            isAnimationActive={false}
+            maxBarSize={90}
+          />
+          {(spec.referenceLines ?? []).map((r) => (
+            <ReferenceLine
+              key={r.label}
+              y={r.value}
+              stroke={r.colour ?? "#1d1d1f"}
+              strokeDasharray="6 3"
+              strokeWidth={2}
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+      <Legend items={legendItems(spec)} />
+    </>
+  );
+}
+
+function ScatterView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+  const points = spec.points ?? [];
+  const fmtY = tick(spec.format);
+  const fmtX = tick(spec.xFormat ?? spec.format);
+  const normal = points.filter((p) => !p.highlight);
+  const highlighted = points.filter((p) => p.highlight);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={height ?? 380}>
+        <ScatterChart margin={{ top: 16, right: narrow ? 12 : 24, bottom: 28, left: 4 }} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={spec.xLabel}
+            tickFormatter={fmtX}
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+            label={{ value: spec.xLabel, position: "insideBottom", offset: -18, fill: AXIS_INK }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={spec.yLabel}
+            tickFormatter={fmtY}
+            domain={spec.yDomain ?? [0, "auto"]}
+            width={narrow ? 56 : 72}
+            tick={{ fill: AXIS_INK, fontSize: 12 }}
+          />
+          <ZAxis range={[40, 40]} />
+          <Tooltip
+            content={({ active, payload }) => {
+              const p = active
+                ? (payload?.[0]?.payload as { label: string; x: number; y: number } | undefined)
+                : undefined;
+              if (!p) return null;
+              return (
+                <div className="chart-tooltip">
+                  <strong>{p.label}</strong>
+                  <br />
+                  {spec.xLabel}: {fmtX(p.x)}
+                  <br />
+                  {spec.yLabel}: {fmtY(p.y)}
+                </div>
+              );
+            }}
+          />
+          <Scatter data={normal} fill="#0072B2" fillOpacity={0.6} name="Councils" isAnimationActive={false} />
+          {highlighted.length > 0 && (
+            <Scatter
+              data={highlighted}
+              fill="#D55E00"
+              name={highlighted[0]!.label}
+              isAnimationActive={false}
+              shape="diamond"
+            />
+          )}
+        </ScatterChart>
+      </ResponsiveContainer>
+      <Legend
+        items={[
+          { label: "Council", colour: "#0072B2" },
+          ...highlighted.map((p) => ({ label: `${p.label} (selected)`, colour: "#D55E00" })),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * Council benchmark shaping: the API's benchmark result (council, ten statistical neighbours,
+ * region, England, rank, quartile, trend, gap to target) → specs and sentences.
+ */
+import { formatCount, formatValue, labelForValue, type MetricDef } from "@lens/core";
+import type { BenchmarkMetric, BenchmarkResult, CompareRow } from "./api-types.js";
+import { buildCompareSpec, type SpecContext } from "./build-spec.js";
+import type { ChartSpec, ReferenceLine } from "./chart-spec.js";
+
+type AreaValue = BenchmarkMetric["england"];
+type TrendPoint = BenchmarkMetric["trend"]["council"][number];
+
+export interface RankResult {
+  rank: number;
+  /** Councils with a published value. */
+  of: number;
+  /** 1 = best quarter (or highest, for neutral measures). */
+  quartile: 1 | 2 | 3 | 4;
+  value: number;
+}
+
+/** The API's rank for a benchmarked metric, or null when the council's value is missing or suppressed. */
+export function rankOf(bm: BenchmarkMetric): RankResult | null {
+  if (bm.rank === null || bm.quartile === null || !bm.council || bm.council.value === null) return null;
+  return { rank: bm.rank, of: bm.rankOf, quartile: bm.quartile, value: bm.council.value };
+}
+
+export function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${s}`;
+}
+
+export function rankInWords(rank: RankResult | null, metric: MetricDef, councilName: string): string {
+  if (!rank)
+    return `${councilName} has no published value for ${metric.label.toLowerCase()} with these filters (missing or suppressed for small n).`;
+  const order = metric.polarity === "lower-better" ? "lowest first" : "highest first";
+  const quarter = ["top", "second", "third", "bottom"][rank.quartile - 1];
+  return `${councilName}: ${formatValue(rank.value, metric.format)} — ranked ${ordinal(rank.rank)} of ${formatCount(rank.of)} councils with a published value (${order}), in the ${quarter} quartile.`;
+}
+
+const row = (code: string, v: AreaValue | null): CompareRow => ({
+  dims: { council: code },
+  ...(v ?? {
+    value: null,
+    numerator: null,
+    denominator: null,
+    n: 0,
+    total: 0,
+    coverage: null,
+    suppressed: false,
+    ciLow: null,
+    ciHigh: null,
+    q1: null,
+    q3: null,
+  }),
+});
+
+export interface BenchmarkSpecInput {
+  metric: MetricDef;
+  result: BenchmarkResult;
+  bm: BenchmarkMetric;
+  ctx: SpecContext;
+}
+
+/** Ranked bars of the council and its ten statistical neighbours, with region and England lines. */
+export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInput): ChartSpec {
+  const { council } = result;
+  const rows = [row(council.laCode, bm.council), ...bm.neighbours.map((n) => row(n.laCode, n.value))];
+  const referenceLines: ReferenceLine[] = [];
+  if (bm.england?.value != null) referenceLines.push({ value: bm.england.value, label: "England", colour: "#1d1d1f" });
+  if (bm.region?.value != null)
+    referenceLines.push({ value: bm.region.value, label: council.region, colour: "#6a3d9a" });
+  const spec = buildCompareSpec({
+    id: `benchmark-${metric.id}-${council.laCode}`,
+    metric,
+    rows,
+    groupBy: ["council"],
+    kind: "bar",
+    ctx,
+    title: `${metric.label}: ${council.name} and its statistical neighbours`,
+    subtitle: `${metric.unit}; dashed lines: ${council.region} and England`,
+    sortByValue: true,
+    horizontal: true,
+    highlight: [labelForValue("council", council.laCode)],
+    referenceLines,
+  });
+  spec.notes.unshift(
+    "Statistical neighbours: the ten councils DfE judges most similar to this one. Region and England values pool all their rows.",
+  );
+  return spec;
+}
+
+/** The council's and England's values by year → a two-line trend. */
+export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput): ChartSpec {
+  const rows: CompareRow[] = [];
+  const areas: [string, readonly TrendPoint[]][] = [
+    [result.council.name, bm.trend.council],
+    ["England", bm.trend.england],
+  ];
+  for (const [area, points] of areas)
+    for (const p of points)
+      rows.push({
+        dims: { year: p.year, source: area },
+        value: p.suppressed ? null : p.value,
+        numerator: null,
+        denominator: null,
+        n: p.n,
+        total: p.n,
+        coverage: null,
+        suppressed: p.suppressed,
+        ciLow: null,
+        ciHigh: null,
+        q1: null,
+        q3: null,
+      });
+  const spec = buildCompareSpec({
+    id: `benchmark-trend-${metric.id}-${result.council.laCode}`,
+    metric,
+    rows,
+    groupBy: ["year", "source"],
+    kind: "line",
+    ctx,
+    title: `${metric.label}: ${result.council.name} and England over time`,
+    subtitle: `${metric.unit}, by year (all years, other filters kept)`,
+    referenceLines:
+      metric.target && metric.format !== "percent"
+        ? [{ value: metric.target.value, label: metric.target.label }]
+        : undefined,
+  });
+  // "source" carries the area name here; colour the council like its highlighted bar.
+  for (const s of spec.series) s.colour = s.label === "England" ? "#1d1d1f" : "#0b5cad";
+  spec.xLabel = "Year";
+  if (spec.table.columns[1]) spec.table.columns[1].label = "Area";
+  return spec;
+}
+
+/** How far the council is from the three-year-contract ask, in words, from the API's values and gaps. */
+export function askDistanceInWords(
+  name: string,
+  length: BenchmarkMetric | undefined,
+  share: BenchmarkMetric | undefined,
+): string {
+  const parts: string[] = [];
+  const median = length?.council?.suppressed ? null : (length?.council?.value ?? null);
+  const gap = length?.target?.gap ?? null;
+  if (median === null)
+    parts.push(`${name}'s median contract length is not published with these filters (missing or suppressed)`);
+  else if (gap !== null && gap <= 0)
+    parts.push(`${name}'s median contract runs ${formatValue(median, "months")}, meeting the three-year ask`);
+  else
+    parts.push(
+      `${name}'s median contract runs ${formatValue(median, "months")}${gap !== null ? `, ${formatValue(gap, "months")} short of the three-year ask` : ""}`,
+    );
+  const s = share?.council;
+  if (s && !s.suppressed && s.value !== null)
+    parts.push(
+      `${formatValue(s.value, "percent")} of its ${formatCount(s.n)} contracts with a known length run 36 months or more (the ask: all of them)`,
+    );
+  return `${parts.join("; ")}.`;
+}

@@ -1,0 +1,550 @@
+/**
+ * Pure shaping: API rows → ChartSpec. Nothing here computes a metric; it orders, labels and
+ * colours the values the API returned, writes the table behind the chart, and words a
+ * one-sentence summary from those same values. Suppressed groups stay null (a gap, never 0).
+ */
+import {
+  DIMENSIONS,
+  type DimensionId,
+  formatCount,
+  formatDate,
+  formatValue,
+  getSource,
+  labelForValue,
+  type MetricDef,
+  RATING_INFO,
+} from "@lens/core";
+import { sourceLine, sourcesFor } from "../lib/source-line.js";
+import type { CompareRow, DistributionGroup, ScatterApiPoint } from "./api-types.js";
+import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
+
+/** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
+
+/** Below this many rows a value is shown but flagged as resting on few cases. */
+export const SMALL_N = 30;
+
+export interface SpecContext {
+  isSample: boolean;
+  builtAt: string | null;
+  filtersInWords: string;
+  yearRange?: [number, number];
+}
+
+export function nounFor(metric: MetricDef): string {
+  switch (metric.table) {
+    case "contracts":
+      return "contracts";
+    case "provider_snapshots":
+    case "joiners_leavers":
+      return "providers";
+    case "spend":
+      return "spend lines";
+  }
+}
+
+export function colourFor(dimension: DimensionId, value: string | number | null, index: number): string {
+  if (value === null) return "#8C8C8C";
+  if (dimension === "rating") return RATING_INFO[value as keyof typeof RATING_INFO]?.colour ?? "#8C8C8C";
+  return DIMENSIONS[dimension].colours?.[String(value)] ?? PALETTE[index % PALETTE.length]!;
+}
+
+/** Vocabulary order when the dimension has one, years ascending, otherwise first-seen order. */
+export function orderValues(
+  dimension: DimensionId,
+  values: readonly (string | number | null)[],
+): (string | number | null)[] {
+  const unique = [...new Set(values)];
+  const vocab = DIMENSIONS[dimension].values?.map(String);
+  const rank = (v: string | number | null) => {
+    if (v === null) return Number.POSITIVE_INFINITY;
+    if (dimension === "year") return Number(v);
+    const i = vocab?.indexOf(String(v)) ?? -1;
+    return i === -1 ? 10_000 : i;
+  };
+  return unique.sort((a, b) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
+}
+
+function isRateLike(metric: MetricDef): boolean {
+  return metric.kind !== "count" && metric.kind !== "amount";
+}
+
+function licenceOf(isSample: boolean, metrics: readonly MetricDef[]): string {
+  const licences = [...new Set(sourcesFor(metrics, isSample).map((s) => s.licence))];
+  return licences.join("; ") || (getSource("sample")?.licence ?? "");
+}
+
+export function vintageOf(builtAt: string | null): string {
+  return builtAt ? `Data built ${formatDate(builtAt)}` : "Build date unknown";
+}
+
+function nLine(metric: MetricDef, n: number, total: number): string {
+  const noun = nounFor(metric);
+  if (total > n)
+    return `n = ${formatCount(n)} ${noun} with a known value, of ${formatCount(total)} (${formatValue(n / total, "percent")} coverage)`;
+  return `n = ${formatCount(n)} ${noun}`;
+}
+
+/** Every year between the first and last, so a year without data is a visible gap, not a joined line. */
+export function fillYears(values: readonly (string | number | null)[]): (number | null)[] {
+  const years = values
+    .filter((v): v is number | string => v !== null)
+    .map(Number)
+    .filter(Number.isFinite);
+  if (years.length === 0) return values.includes(null) ? [null] : [];
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const out: (number | null)[] = [];
+  for (let y = lo; y <= hi; y++) out.push(y);
+  if (values.includes(null)) out.push(null);
+  return out;
+}
+
+const keyOf = (v: string | number | null) => (v === null ? "__null" : String(v));
+
+/** Sum of each group's n once per group (mix rows repeat the group's n on every cell). */
+function groupTotals(rows: readonly CompareRow[], groupDims: readonly DimensionId[]): { n: number; total: number } {
+  const seen = new Map<string, { n: number; total: number }>();
+  for (const r of rows) {
+    const k = groupDims.map((d) => keyOf(r.dims[d] ?? null)).join("|");
+    if (!seen.has(k)) seen.set(k, { n: r.n, total: r.total });
+  }
+  let n = 0;
+  let total = 0;
+  for (const v of seen.values()) {
+    n += v.n;
+    total += v.total;
+  }
+  return { n, total };
+}
+
+export interface CompareSpecInput {
+  id: string;
+  metric: MetricDef;
+  rows: readonly CompareRow[];
+  /** The dimensions the API grouped by (for mix metrics, including the appended one). */
+  groupBy: readonly DimensionId[];
+  kind: ChartKind;
+  ctx: SpecContext;
+  title?: string;
+  subtitle?: string;
+  notes?: readonly string[];
+  referenceLines?: ReferenceLine[];
+  /** Rank categories by value (largest first) instead of vocabulary order. */
+  sortByValue?: boolean;
+  highlight?: string[];
+  horizontal?: boolean;
+}
+
+/**
+ * One metric grouped by zero, one or two dimensions → bars, grouped/stacked bars or lines.
+ * Categories come from the first dimension (years when the chart is a line), series from the
+ * second (for a mix metric, the split dimension).
+ */
+export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
+  const { metric, rows, ctx } = input;
+  const dims = [...input.groupBy];
+  const isMix = metric.aggregate.kind === "mix";
+  let catDim: DimensionId | undefined = dims[0];
+  let seriesDim: DimensionId | undefined = dims[1];
+  if (isMix && dims.length === 1) {
+    // Only the split dimension: one bar split into its parts.
+    catDim = undefined;
+    seriesDim = dims[0];
+  }
+  if (input.kind === "line" && dims.includes("year") && catDim !== "year") {
+    seriesDim = catDim;
+    catDim = "year";
+  }
+  let catValues = catDim
+    ? orderValues(
+        catDim,
+        rows.map((r) => r.dims[catDim] ?? null),
+      )
+    : [null];
+  if (catDim === "year") catValues = fillYears(catValues);
+  const seriesValues = seriesDim
+    ? orderValues(
+        seriesDim,
+        rows.map((r) => r.dims[seriesDim] ?? null),
+      )
+    : [null];
+  const find = (c: string | number | null, s: string | number | null) =>
+    rows.find(
+      (r) => (catDim ? (r.dims[catDim] ?? null) === c : true) && (seriesDim ? (r.dims[seriesDim] ?? null) === s : true),
+    );
+
+  let orderedCats = catValues;
+  if (input.sortByValue && !seriesDim) {
+    orderedCats = [...catValues].sort(
+      (a, b) => (find(b, null)?.value ?? -Infinity) - (find(a, null)?.value ?? -Infinity),
+    );
+  }
+  const categories = orderedCats.map((c) => (catDim ? labelForValue(catDim, c) : metric.shortLabel));
+  const flagSmall = isRateLike(metric);
+
+  const series: Series[] = seriesValues.map((s, si) => {
+    const cells = orderedCats.map((c) => find(c, s));
+    const base: Series = {
+      key: seriesDim ? `s_${keyOf(s)}` : "value",
+      label: seriesDim ? labelForValue(seriesDim, s) : metric.shortLabel,
+      colour: seriesDim ? colourFor(seriesDim, s, si) : "#0072B2",
+      values: cells.map((r) => (r && !r.suppressed ? r.value : null)),
+      n: cells.map((r) => r?.n ?? 0),
+      suppressed: cells.map((r) => r?.suppressed ?? false),
+      smallN: cells.map((r) => flagSmall && !!r && !r.suppressed && r.n < SMALL_N),
+    };
+    if (cells.some((r) => r?.ciLow !== null && r?.ciLow !== undefined)) {
+      base.ciLow = cells.map((r) => r?.ciLow ?? null);
+      base.ciHigh = cells.map((r) => r?.ciHigh ?? null);
+    }
+    if (!seriesDim && catDim && DIMENSIONS[catDim].colours) {
+      base.colours = orderedCats.map((c, i) => colourFor(catDim, c, i));
+    }
+    return base;
+  });
+
+  const table = compareTable(metric, rows, catDim, seriesDim, orderedCats, seriesValues, find);
+  const totals = groupTotals(rows, isMix ? dims.filter((d) => d !== seriesDim) : dims);
+  const kind: ChartKind = input.kind === "bar" && seriesDim ? (isMix ? "stacked-bar" : "grouped-bar") : input.kind;
+  const catLabel = catDim ? DIMENSIONS[catDim].label : "";
+  const spec: ChartSpec = {
+    id: input.id,
+    kind,
+    title: input.title ?? `${metric.label}${catDim ? ` by ${catLabel.toLowerCase()}` : ""}`,
+    subtitle: input.subtitle ?? metric.unit,
+    filtersInWords: ctx.filtersInWords,
+    format: metric.format,
+    xLabel: catLabel,
+    yLabel: metric.shortLabel,
+    categories,
+    series,
+    referenceLines: input.referenceLines,
+    notes: [...(input.notes ?? metric.caveats)],
+    source: sourceLine([metric], ctx.isSample),
+    licence: licenceOf(ctx.isSample, [metric]),
+    vintage: vintageOf(ctx.builtAt),
+    n: nLine(metric, totals.n, totals.total),
+    summary: "",
+    yearRange: ctx.yearRange,
+    table,
+    isSample: ctx.isSample,
+    highlight: input.highlight,
+    horizontal: input.horizontal,
+    yDomain: metric.format === "percent" && (metric.kind === "share" || isMix) ? [0, 1] : undefined,
+    stackedToWhole: isMix || undefined,
+  };
+  spec.summary = summariseSpec(spec);
+  if (series.some((s) => s.smallN?.some(Boolean)))
+    spec.notes.push(`Paler marks rest on fewer than ${SMALL_N} ${nounFor(metric)}: read them with care.`);
+  if (series.some((s) => s.suppressed?.some(Boolean)))
+    spec.notes.push(
+      `Groups with fewer than ${metric.minN} ${nounFor(metric)} are suppressed: shown as “suppressed”, never as zero.`,
+    );
+  return spec;
+}
+
+function compareTable(
+  metric: MetricDef,
+  rows: readonly CompareRow[],
+  catDim: DimensionId | undefined,
+  seriesDim: DimensionId | undefined,
+  cats: readonly (string | number | null)[],
+  seriesValues: readonly (string | number | null)[],
+  find: (c: string | number | null, s: string | number | null) => CompareRow | undefined,
+): ChartTable {
+  const hasCi = rows.some((r) => r.ciLow !== null);
+  const hasQ = rows.some((r) => r.q1 !== null);
+  const hasRatio = rows.some((r) => r.numerator !== null);
+  const columns: ChartTable["columns"] = [];
+  if (catDim) columns.push({ key: catDim, label: DIMENSIONS[catDim].label });
+  if (seriesDim) columns.push({ key: seriesDim, label: DIMENSIONS[seriesDim].label });
+  const f = metric.format;
+  columns.push({ key: "value", label: metric.shortLabel, format: f });
+  if (hasQ)
+    columns.push({ key: "q1", label: "Lower quartile", format: f }, { key: "q3", label: "Upper quartile", format: f });
+  if (hasCi)
+    columns.push({ key: "ciLow", label: "95% CI low", format: f }, { key: "ciHigh", label: "95% CI high", format: f });
+  const ratioFormat = metric.aggregate.kind === "ratio" && metric.format === "gbp" ? "gbp" : "integer";
+  if (hasRatio)
+    columns.push(
+      { key: "numerator", label: "Numerator", format: ratioFormat },
+      { key: "denominator", label: "Denominator", format: ratioFormat },
+    );
+  columns.push({ key: "n", label: "n", format: "integer" }, { key: "suppressed", label: "Suppressed" });
+  const out: ChartTable["rows"] = [];
+  for (const c of cats)
+    for (const s of seriesValues) {
+      const r = find(c, s);
+      if (!r) continue;
+      const row: ChartTable["rows"][number] = {};
+      if (catDim) row[catDim] = labelForValue(catDim, c);
+      if (seriesDim) row[seriesDim] = labelForValue(seriesDim, s);
+      row.value = r.suppressed ? null : r.value;
+      if (hasQ) Object.assign(row, { q1: r.q1, q3: r.q3 });
+      if (hasCi) Object.assign(row, { ciLow: r.ciLow, ciHigh: r.ciHigh });
+      if (hasRatio) Object.assign(row, { numerator: r.numerator, denominator: r.denominator });
+      row.n = r.n;
+      row.suppressed = r.suppressed;
+      out.push(row);
+    }
+  return { columns, rows: out };
+}
+
+/** One sentence from the numbers: the highest and lowest groups, and what was withheld. */
+export function summariseSpec(spec: ChartSpec): string {
+  const fmt = (v: number) => formatValue(v, spec.format);
+  const what = spec.title.charAt(0).toLowerCase() + spec.title.slice(1);
+  if (spec.kind === "box" && spec.boxes && spec.boxes.length > 0) {
+    const sorted = [...spec.boxes].sort((a, b) => b.median - a.median);
+    const hi = sorted[0]!;
+    const lo = sorted[sorted.length - 1]!;
+    return sorted.length === 1
+      ? `${hi.category}: median ${fmt(hi.median)}, middle half ${fmt(hi.q1)} to ${fmt(hi.q3)} (n = ${formatCount(hi.n)}).`
+      : `Box plot of ${what}: ${hi.category} has the highest median (${fmt(hi.median)}, middle half ${fmt(hi.q1)}–${fmt(hi.q3)}) and ${lo.category} the lowest (${fmt(lo.median)}, ${fmt(lo.q1)}–${fmt(lo.q3)}).`;
+  }
+  if (spec.kind === "scatter" && spec.points) {
+    const hl = spec.points.find((p) => p.highlight);
+    return `Scatter of ${spec.points.length} councils: ${spec.yLabel} against ${spec.xLabel}${hl ? `; ${hl.label} is highlighted` : ""}.`;
+  }
+  if (spec.kind === "line") {
+    const parts = spec.series
+      .map((s) => {
+        const pts = s.values.map((v, i) => ({ v, c: spec.categories[i]! })).filter((p) => p.v !== null);
+        if (pts.length === 0) return `${s.label}: no published values`;
+        const first = pts[0]!;
+        const last = pts[pts.length - 1]!;
+        return pts.length === 1
+          ? `${s.label} ${fmt(first.v!)} in ${first.c}`
+          : `${s.label} from ${fmt(first.v!)} in ${first.c} to ${fmt(last.v!)} in ${last.c}`;
+      })
+      .slice(0, 5);
+    return `Line chart of ${what}: ${parts.join("; ")}.`;
+  }
+  const cells: { label: string; v: number }[] = [];
+  let suppressed = 0;
+  for (const s of spec.series)
+    s.values.forEach((v, i) => {
+      const label = spec.series.length > 1 ? `${spec.categories[i]} – ${s.label}` : spec.categories[i]!;
+      if (v === null) {
+        if (s.suppressed?.[i]) suppressed += 1;
+      } else cells.push({ label, v });
+    });
+  if (cells.length === 0) return `No published values for ${what} with these filters.`;
+  const sorted = [...cells].sort((a, b) => b.v - a.v);
+  const hi = sorted[0]!;
+  const lo = sorted[sorted.length - 1]!;
+  const tail = suppressed > 0 ? `; ${suppressed} group${suppressed === 1 ? "" : "s"} suppressed for small n` : "";
+  if (sorted.length === 1) return `${hi.label}: ${fmt(hi.v)}${tail}.`;
+  return `Chart of ${what}: highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)})${tail}.`;
+}
+
+export interface BoxSpecInput {
+  id: string;
+  metric: MetricDef;
+  /** One group per value of `dimension`, as metrics.distribution returns them. */
+  groups: readonly DistributionGroup[];
+  dimension: DimensionId;
+  ctx: SpecContext;
+  title?: string;
+  subtitle?: string;
+}
+
+/** Quartiles, median and Tukey whiskers per group → box plot. Suppressed groups are named, not drawn. */
+export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
+  const { metric, groups, dimension, ctx } = input;
+  const values = orderValues(
+    dimension,
+    groups.map((g) => g.key),
+  );
+  const boxes: BoxStat[] = [];
+  const suppressedLabels: string[] = [];
+  let outliers = 0;
+  const ordered = values.map((v) => groups.find((g) => g.key === v)).filter((g): g is DistributionGroup => !!g);
+  ordered.forEach((g, i) => {
+    const label = labelForValue(dimension, g.key);
+    if (g.suppressed || g.median === null || g.q1 === null || g.q3 === null) {
+      suppressedLabels.push(label);
+      return;
+    }
+    outliers += g.outlierCount ?? 0;
+    boxes.push({
+      category: label,
+      colour: colourFor(dimension, g.key, i),
+      min: g.whiskerLow ?? g.q1,
+      q1: g.q1,
+      median: g.median,
+      q3: g.q3,
+      max: g.whiskerHigh ?? g.q3,
+      outliers: [],
+      n: g.n,
+    });
+  });
+  const f = metric.format;
+  const table: ChartTable = {
+    columns: [
+      { key: dimension, label: DIMENSIONS[dimension].label },
+      { key: "whiskerLow", label: "Lower whisker", format: f },
+      { key: "q1", label: "Lower quartile", format: f },
+      { key: "value", label: "Median", format: f },
+      { key: "q3", label: "Upper quartile", format: f },
+      { key: "whiskerHigh", label: "Upper whisker", format: f },
+      { key: "n", label: "n", format: "integer" },
+      { key: "suppressed", label: "Suppressed" },
+    ],
+    rows: ordered.map((g) => ({
+      [dimension]: labelForValue(dimension, g.key),
+      whiskerLow: g.whiskerLow,
+      q1: g.q1,
+      value: g.suppressed ? null : g.median,
+      q3: g.q3,
+      whiskerHigh: g.whiskerHigh,
+      n: g.n,
+      suppressed: g.suppressed,
+    })),
+  };
+  const n = groups.reduce((a, g) => a + g.n, 0);
+  const notes = [
+    "Boxes span the lower to upper quartile (the middle half of values); the line inside is the median; whiskers reach the furthest values within 1.5 × the box's height.",
+    ...(outliers > 0 ? [`${formatCount(outliers)} values beyond the whiskers are not drawn.`] : []),
+    ...(suppressedLabels.length > 0 ? [`Suppressed for small n: ${suppressedLabels.join(", ")}.`] : []),
+    ...metric.caveats,
+  ];
+  const spec: ChartSpec = {
+    id: input.id,
+    kind: "box",
+    title: input.title ?? `${metric.label} by ${DIMENSIONS[dimension].label.toLowerCase()}`,
+    subtitle: input.subtitle ?? `Median, quartiles and whiskers, ${metric.unit}`,
+    filtersInWords: ctx.filtersInWords,
+    format: metric.format,
+    xLabel: DIMENSIONS[dimension].label,
+    yLabel: metric.shortLabel,
+    categories: boxes.map((b) => b.category),
+    series: [],
+    boxes,
+    notes,
+    source: sourceLine([metric], ctx.isSample),
+    licence: licenceOf(ctx.isSample, [metric]),
+    vintage: vintageOf(ctx.builtAt),
+    n: `n = ${formatCount(n)} ${nounFor(metric)} with a known value`,
+    summary: "",
+    yearRange: ctx.yearRange,
+    table,
+    isSample: ctx.isSample,
+  };
+  spec.summary = summariseSpec(spec);
+  return spec;
+}
+
+export interface ScatterSpecInput {
+  id: string;
+  xMetric: MetricDef;
+  yMetric: MetricDef;
+  /** metrics.scatter's points: one per council, with both values and their n. */
+  points: readonly ScatterApiPoint[];
+  ctx: SpecContext;
+  highlight?: string;
+}
+
+/** Two metrics per council → one point per council with both values published. */
+export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
+  const { xMetric, yMetric, ctx } = input;
+  const rows: ChartTable["rows"] = [];
+  const points: NonNullable<ChartSpec["points"]> = [];
+  let missing = 0;
+  for (const p of input.points) {
+    const xv = p.xSuppressed ? null : p.x;
+    const yv = p.ySuppressed ? null : p.y;
+    rows.push({ council: p.name, la_code: p.laCode, region: p.region, x: xv, y: yv, x_n: p.xN, y_n: p.yN });
+    if (xv === null || yv === null) missing += 1;
+    else
+      points.push({ id: p.laCode, label: p.name, x: xv, y: yv, highlight: p.laCode === input.highlight || undefined });
+  }
+  const spec: ChartSpec = {
+    id: input.id,
+    kind: "scatter",
+    title: `${yMetric.label} against ${xMetric.label.toLowerCase()}, by council`,
+    subtitle: "One point per council",
+    filtersInWords: ctx.filtersInWords,
+    format: yMetric.format,
+    xFormat: xMetric.format,
+    xLabel: xMetric.shortLabel,
+    yLabel: yMetric.shortLabel,
+    categories: [],
+    series: [],
+    points,
+    notes: [
+      ...(missing > 0 ? [`${missing} councils are not drawn: one of the two values is suppressed or missing.`] : []),
+      ...xMetric.caveats.slice(0, 1),
+      ...yMetric.caveats.slice(0, 1),
+    ],
+    source: sourceLine([xMetric, yMetric], ctx.isSample),
+    licence: licenceOf(ctx.isSample, [xMetric, yMetric]),
+    vintage: vintageOf(ctx.builtAt),
+    n: `n = ${formatCount(points.length)} councils with both values`,
+    summary: "",
+    yearRange: ctx.yearRange,
+    table: {
+      columns: [
+        { key: "council", label: "Council" },
+        { key: "la_code", label: "LA code" },
+        { key: "region", label: "Region" },
+        { key: "x", label: xMetric.shortLabel, format: xMetric.format },
+        { key: "y", label: yMetric.shortLabel, format: yMetric.format },
+        { key: "x_n", label: `n (${xMetric.shortLabel})`, format: "integer" },
+        { key: "y_n", label: `n (${yMetric.shortLabel})`, format: "integer" },
+      ],
+      rows,
+    },
+    isSample: ctx.isSample,
+    yDomain: yMetric.format === "percent" ? [0, 1] : undefined,
+  };
+  spec.summary = summariseSpec(spec);
+  return spec;
+}
+
+/**
+ * Several one-series specs over the same categories (e.g. joiners and leavers by year) → one
+ * grouped bar or line chart, one series per metric; the table gains a "Measure" column.
+ */
+export function mergeSpecs(
+  id: string,
+  title: string,
+  subtitle: string,
+  parts: readonly { spec: ChartSpec; label: string; colour: string }[],
+  kind: ChartKind = "grouped-bar",
+): ChartSpec {
+  const first = parts[0]!.spec;
+  const categories = [...new Set(parts.flatMap((p) => p.spec.categories))].sort();
+  const series: Series[] = parts.map((p, i) => {
+    const s = p.spec.series[0]!;
+    const at = (c: string) => p.spec.categories.indexOf(c);
+    const pick = <T>(arr: T[] | undefined, fallback: T) =>
+      categories.map((c) => (at(c) >= 0 ? (arr?.[at(c)] ?? fallback) : fallback));
+    return {
+      key: `m${i}`,
+      label: p.label,
+      colour: p.colour,
+      values: pick(s.values, null),
+      n: pick(s.n, 0),
+      suppressed: pick(s.suppressed, false),
+    };
+  });
+  const columns = [{ key: "measure", label: "Measure" }, ...first.table.columns];
+  const rows = parts.flatMap((p) => p.spec.table.rows.map((r) => ({ measure: p.label, ...r })));
+  const spec: ChartSpec = {
+    ...first,
+    id,
+    kind,
+    title,
+    subtitle,
+    categories,
+    series,
+    table: { columns, rows },
+    n: parts.map((p) => `${p.label}: ${p.spec.n}`).join("; "),
+    notes: [...new Set(parts.flatMap((p) => p.spec.notes))],
+    summary: "",
+  };
+  spec.summary = summariseSpec(spec);
+  return spec;
+}

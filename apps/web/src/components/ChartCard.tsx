@@ -1,0 +1,145 @@
+/**
+ * A chart slot on a page: a skeleton while its queries load, a readable error with a retry,
+ * then the spec drawn by LensChart inside the shared ChartFrame (which receives the spec for
+ * the export menu). The table view shows the spec's own rows, so table = chart = CSV.
+ */
+
+import { formatCount, formatValue } from "@lens/core";
+import { SMALL_N } from "../charts/build-spec.js";
+import type { ChartSpec, ChartTable } from "../charts/chart-spec.js";
+import { LensChart } from "../charts/LensChart.js";
+import { ChartFrame } from "./ChartFrame.js";
+import { ScrollRegion } from "./ScrollRegion.js";
+import { ErrorBlock, LoadingBlock } from "./States.js";
+
+export interface QueryState {
+  isLoading: boolean;
+  error: { message: string } | null;
+  retry: () => void;
+}
+
+export function SpecTable({
+  table,
+  caption,
+  flagSmallN,
+}: {
+  table: ChartTable;
+  caption: string;
+  flagSmallN?: boolean;
+}) {
+  const shown = table.columns.filter((c) => c.key !== "suppressed");
+  return (
+    <ScrollRegion label={`${caption} (table)`}>
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {shown.map((c) => (
+              <th key={c.key} scope="col" className={c.format ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => {
+            const suppressed = row.suppressed === true;
+            const n = typeof row.n === "number" ? row.n : null;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reordered in place
+              <tr key={i}>
+                {shown.map((c, ci) => {
+                  const v = row[c.key];
+                  let text: string;
+                  if (c.key === "value" && suppressed) text = "";
+                  else if (v === null || v === undefined) text = "—";
+                  else if (typeof v === "number" && c.format) text = formatValue(v, c.format);
+                  else text = String(v);
+                  const Cell = ci === 0 ? "th" : "td";
+                  return (
+                    <Cell key={c.key} scope={ci === 0 ? "row" : undefined} className={c.format ? "num" : undefined}>
+                      {c.key === "value" && suppressed ? (
+                        <span className="suppressed">suppressed (n = {n ?? "?"})</span>
+                      ) : v === null || v === undefined ? (
+                        <span className="missing" title="Not published or not known">
+                          {text} <span className="visually-hidden">missing</span>
+                        </span>
+                      ) : (
+                        text
+                      )}
+                      {c.key === "value" && flagSmallN && !suppressed && n !== null && n < SMALL_N && (
+                        <span className="small-n"> small n ({formatCount(n)})</span>
+                      )}
+                    </Cell>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+export function ChartCard({
+  title,
+  state,
+  spec,
+  takeaway,
+  height,
+  skeletonHeight = 340,
+}: {
+  title: string;
+  state: QueryState;
+  spec: ChartSpec | null;
+  takeaway?: string;
+  height?: number;
+  skeletonHeight?: number;
+}) {
+  if (state.error)
+    return (
+      <section className="chart-frame" aria-label={title}>
+        <h2 className="chart-frame__title">{title}</h2>
+        <ErrorBlock error={state.error} onRetry={state.retry} />
+      </section>
+    );
+  if (state.isLoading || !spec)
+    return (
+      <section className="chart-frame" aria-label={title} aria-busy="true">
+        <h2 className="chart-frame__title">{title}</h2>
+        <LoadingBlock label={title} height={skeletonHeight} />
+      </section>
+    );
+  const flagSmallN = spec.series.some((s) => s.smallN?.some(Boolean));
+  const empty =
+    spec.kind === "box"
+      ? (spec.boxes?.length ?? 0) === 0
+      : spec.kind === "scatter"
+        ? (spec.points?.length ?? 0) === 0
+        : spec.series.every((s) => s.values.every((v) => v === null));
+  return (
+    <ChartFrame
+      spec={spec}
+      title={spec.title}
+      subtitle={spec.subtitle}
+      filtersInWords={spec.filtersInWords}
+      source={`${spec.source} ${spec.vintage}.`}
+      notes={spec.notes}
+      n={spec.n}
+      summary={spec.summary}
+      takeaway={takeaway}
+      table={<SpecTable table={spec.table} caption={spec.title} flagSmallN={flagSmallN} />}
+    >
+      {empty ? (
+        <p className="empty-chart">
+          No published values for this selection: the data are missing or suppressed for small n. Try wider filters.
+        </p>
+      ) : (
+        <div className="chart-canvas" data-kind={spec.kind}>
+          <LensChart spec={spec} height={height} />
+        </div>
+      )}
+    </ChartFrame>
+  );
+}

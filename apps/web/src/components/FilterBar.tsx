@@ -1,0 +1,133 @@
+/**
+ * The shared filter bar. Every control writes straight into the URL (one history entry per
+ * change), so back/forward step through filter changes and a reload restores them.
+ */
+import { COUNCILS, DIMENSIONS, type Filters, labelForValue, REGIONS } from "@lens/core";
+import { useId } from "react";
+import { useSearchParams } from "../lib/router.js";
+import {
+  FIRST_YEAR,
+  type FilterControl,
+  filtersFromParams,
+  LAST_YEAR,
+  type ListFilterId,
+  writeFilters,
+} from "./filter-state.js";
+
+export function useFilters(): [Filters, (next: Filters) => void] {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const setFilters = (next: Filters) => setParams((p) => writeFilters(p, next));
+  return [filters, setFilters];
+}
+
+const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+const COUNCILS_BY_NAME = [...COUNCILS].sort((a, b) => a.name.localeCompare(b.name));
+
+function optionsFor(d: ListFilterId, extra?: readonly string[]): { value: string; label: string }[] {
+  if (d === "council") return COUNCILS_BY_NAME.map((c) => ({ value: c.laCode, label: c.name }));
+  if (d === "region") return REGIONS.map((r) => ({ value: r, label: r }));
+  const values = DIMENSIONS[d].values?.map(String) ?? extra ?? [];
+  return values.map((v) => ({ value: v, label: labelForValue(d, v) }));
+}
+
+export function FilterBar({
+  controls,
+  extraOptions,
+  note,
+}: {
+  controls: readonly FilterControl[];
+  /** Values for dimensions without a fixed vocabulary (e.g. provision types, from the API). */
+  extraOptions?: Partial<Record<ListFilterId, readonly string[]>>;
+  note?: string;
+}) {
+  const [filters, setFilters] = useFilters();
+  const id = useId();
+  const active =
+    filters.from !== undefined ||
+    filters.to !== undefined ||
+    controls.some((c) => c !== "year" && (filters[c]?.length ?? 0) > 0);
+  const setList = (d: ListFilterId, value: string) => {
+    const next: Record<string, unknown> = { ...filters };
+    if (value === "") delete next[d];
+    else next[d] = [value];
+    // A council inside another region would give an empty view: picking a region clears it.
+    if (d === "region" && value !== "" && filters.council?.length) {
+      const inRegion = filters.council.filter((c) => COUNCILS.find((x) => x.laCode === c)?.region === value);
+      if (inRegion.length === 0) delete next.council;
+    }
+    setFilters(next as Filters);
+  };
+  return (
+    <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      {controls.map((c) => {
+        if (c === "year")
+          return (
+            <fieldset key="year" className="filter-bar__years">
+              <legend>Years</legend>
+              <label htmlFor={`${id}-from`} className="visually-hidden">
+                From year
+              </label>
+              <select
+                id={`${id}-from`}
+                value={filters.from ?? ""}
+                onChange={(e) => {
+                  const from = e.target.value === "" ? undefined : Number(e.target.value);
+                  const to = filters.to !== undefined && from !== undefined && filters.to < from ? from : filters.to;
+                  setFilters({ ...filters, from, to });
+                }}
+              >
+                <option value="">{FIRST_YEAR} (earliest)</option>
+                {YEARS.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+              <span aria-hidden="true">to</span>
+              <label htmlFor={`${id}-to`} className="visually-hidden">
+                To year
+              </label>
+              <select
+                id={`${id}-to`}
+                value={filters.to ?? ""}
+                onChange={(e) => {
+                  const to = e.target.value === "" ? undefined : Number(e.target.value);
+                  const from = filters.from !== undefined && to !== undefined && filters.from > to ? to : filters.from;
+                  setFilters({ ...filters, from, to });
+                }}
+              >
+                <option value="">{LAST_YEAR} (latest)</option>
+                {YEARS.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </fieldset>
+          );
+        const options = optionsFor(c, extraOptions?.[c]);
+        const label = DIMENSIONS[c].label;
+        return (
+          <div key={c} className="filter-bar__field">
+            <label htmlFor={`${id}-${c}`}>{label}</label>
+            <select id={`${id}-${c}`} value={filters[c]?.[0] ?? ""} onChange={(e) => setList(c, e.target.value)}>
+              <option value="">All</option>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+      {active && (
+        <button type="button" className="button-secondary filter-bar__clear" onClick={() => setFilters({})}>
+          Clear filters
+        </button>
+      )}
+      {note && <p className="filter-bar__note">{note}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * Council benchmark: one council against its ten statistical neighbours, its region and
+ * England — ranked bars, trend, rank of 153 and quartile, and the distance to the
+ * three-year-contract ask. Every value, rank and gap comes from the API's benchmark procedure.
+ */
+
+import { COUNCILS, type Filters, formatValue, getMetric } from "@lens/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import {
+  askDistanceInWords,
+  buildBenchmarkSpec,
+  buildTrendSpec,
+  ordinal,
+  rankInWords,
+  rankOf,
+} from "../charts/benchmark.js";
+import { takeaway } from "../charts/takeaway.js";
+import { ChartCard, type QueryState } from "../components/ChartCard.js";
+import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { filtersInWords, yearRangeOf } from "../components/filter-state.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { ErrorBlock, LoadingBlock } from "../components/States.js";
+import { navigate, useSearchParams } from "../lib/router.js";
+import { useTRPC } from "../lib/trpc.js";
+import { useBuild } from "../lib/use-build.js";
+
+export const BENCHMARK_METRICS = [
+  "share_36_months",
+  "median_duration_months",
+  "median_annual_value",
+  "single_tenderer_share",
+  "vcse_share",
+  "retender_within_3y",
+  "homes_good_outstanding",
+  "spend_share_for_profit",
+] as const;
+
+const SORTED_COUNCILS = [...COUNCILS].sort((a, b) => a.name.localeCompare(b.name));
+
+function CouncilPicker({ laCode }: { laCode: string | null }) {
+  const id = useId();
+  const [text, setText] = useState("");
+  const matches = SORTED_COUNCILS.filter((c) => c.name.toLowerCase().includes(text.trim().toLowerCase()));
+  const go = (code: string) => navigate(`/benchmark/${code}${window.location.search}`);
+  return (
+    <form
+      className="council-picker"
+      aria-label="Choose a council"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (matches[0]) go(matches[0].laCode);
+      }}
+    >
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-search`}>Search councils</label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={text}
+          placeholder="e.g. Leeds"
+          autoComplete="off"
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-council`}>Council ({matches.length} of 153)</label>
+        <select id={`${id}-council`} value={laCode ?? ""} onChange={(e) => e.target.value && go(e.target.value)}>
+          <option value="">Choose…</option>
+          {matches.map((c) => (
+            <option key={c.laCode} value={c.laCode}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
+
+export default function Benchmark({ laCode }: { laCode: string | null }) {
+  const council = COUNCILS.find((c) => c.laCode === laCode) ?? null;
+  return (
+    <div className="page">
+      <h1>{council ? `${council.name}: benchmark` : "Council benchmark"}</h1>
+      <p className="lede">
+        A council against its ten statistical neighbours, its region and England: rank out of all councils with a
+        published value, quartile, trend and the distance to the ask that contracts run at least three years.
+      </p>
+      <CouncilPicker laCode={council?.laCode ?? null} />
+      {council ? (
+        <BenchmarkBody laCode={council.laCode} />
+      ) : (
+        <p className="card">
+          {laCode ? `There is no council with code ${laCode}. ` : ""}Search for a council above to see its benchmark.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function BenchmarkBody({ laCode }: { laCode: string }) {
+  const trpc = useTRPC();
+  const build = useBuild();
+  const [params, setParams] = useSearchParams();
+  const [allFilters] = useFilters();
+  // Council and region are set by the benchmark itself.
+  const filters: Filters = { ...allFilters };
+  delete filters.council;
+  delete filters.region;
+  const metricId = (BENCHMARK_METRICS as readonly string[]).includes(params.get("metric") ?? "")
+    ? params.get("metric")!
+    : BENCHMARK_METRICS[0];
+  const metric = getMetric(metricId)!;
+  const id = useId();
+  const selected = useQuery({
+    ...trpc.benchmark.queryOptions({ council: laCode, metrics: [metricId], filters }),
+    placeholderData: keepPreviousData,
+  });
+  const card = useQuery({
+    ...trpc.benchmark.queryOptions({ council: laCode, metrics: [...BENCHMARK_METRICS], filters }),
+    placeholderData: keepPreviousData,
+  });
+  const bm = selected.data?.metrics[0];
+  const ctx = build.data
+    ? {
+        isSample: build.data.isSample,
+        builtAt: build.data.builtAt ?? null,
+        filtersInWords: filtersInWords(filters, (bm?.ignoredFilters ?? []) as never),
+        yearRange: yearRangeOf(filters),
+      }
+    : null;
+  const spec = selected.data && bm && ctx ? buildBenchmarkSpec({ metric, result: selected.data, bm, ctx }) : null;
+  const trend =
+    selected.data && bm && ctx && bm.trend.council.length > 0
+      ? buildTrendSpec({
+          metric,
+          result: selected.data,
+          bm,
+          ctx: { ...ctx, filtersInWords: filtersInWords({ ...filters, from: undefined, to: undefined }) },
+        })
+      : null;
+  const state: QueryState = {
+    isLoading: !selected.data && !selected.error,
+    error: selected.error,
+    retry: () => void selected.refetch(),
+  };
+  const name = COUNCILS.find((c) => c.laCode === laCode)?.name ?? laCode;
+  const rank = bm ? rankOf(bm) : null;
+  const byId = new Map((card.data?.metrics ?? []).map((m) => [m.metric, m]));
+
+  return (
+    <>
+      <FilterBar controls={["year", "service"]} note="Service applies to contract measures only." />
+      <section className="card ask" aria-labelledby="ask-heading">
+        <h2 id="ask-heading">Distance to the three-year-contract ask</h2>
+        {card.error ? (
+          <ErrorBlock error={card.error} onRetry={() => void card.refetch()} />
+        ) : card.data ? (
+          <p data-testid="ask-distance">
+            {askDistanceInWords(name, byId.get("median_duration_months"), byId.get("share_36_months"))}
+          </p>
+        ) : (
+          <LoadingBlock label="distance to the ask" height={40} />
+        )}
+      </section>
+      <section className="card" aria-labelledby="scorecard-heading">
+        <h2 id="scorecard-heading">Key measures</h2>
+        {card.error ? null : !card.data ? (
+          <LoadingBlock label="key measures" height={240} />
+        ) : (
+          <ScrollRegion label="Key measures (table)">
+            <table className="data-table scorecard">
+              <caption className="visually-hidden">
+                {name} against its neighbours, region and England, with rank and quartile
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col" className="num">
+                    {name}
+                  </th>
+                  <th scope="col" className="num">
+                    Neighbours
+                  </th>
+                  <th scope="col" className="num">
+                    {card.data.council.region}
+                  </th>
+                  <th scope="col" className="num">
+                    England
+                  </th>
+                  <th scope="col" className="num">
+                    Rank
+                  </th>
+                  <th scope="col">Quartile</th>
+                </tr>
+              </thead>
+              <tbody>
+                {card.data.metrics.map((m) => {
+                  const def = getMetric(m.metric)!;
+                  const cell = (v: typeof m.england) =>
+                    !v ? (
+                      <span className="missing">—</span>
+                    ) : v.suppressed ? (
+                      <span className="suppressed">suppressed (n = {v.n})</span>
+                    ) : (
+                      formatValue(v.value, def.format)
+                    );
+                  return (
+                    <tr key={m.metric} data-metric={m.metric}>
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={m.metric === metricId}
+                          onClick={() => setParams((p) => p.set("metric", m.metric))}
+                        >
+                          {def.label}
+                        </button>
+                      </th>
+                      <td className="num" data-testid={`council-value-${m.metric}`}>
+                        {cell(m.council)}
+                      </td>
+                      <td className="num">{cell(m.neighbourAverage)}</td>
+                      <td className="num">{cell(m.region)}</td>
+                      <td className="num">{cell(m.england)}</td>
+                      <td className="num">{m.rank === null ? "—" : `${ordinal(m.rank)} of ${m.rankOf}`}</td>
+                      <td>{m.quartile === null ? "—" : ["Top", "Second", "Third", "Bottom"][m.quartile - 1]}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        <p className="n-note">
+          Rank 1 is the best value (the highest, unless lower is better); quartiles split the ranked councils into four.
+          Neighbours pool the ten statistical neighbours' rows.
+        </p>
+      </section>
+      <div className="filter-bar">
+        <div className="filter-bar__field builder__metric">
+          <label htmlFor={`${id}-metric`}>Measure to chart</label>
+          <select
+            id={`${id}-metric`}
+            value={metricId}
+            onChange={(e) => setParams((p) => p.set("metric", e.target.value))}
+          >
+            {BENCHMARK_METRICS.map((m) => (
+              <option key={m} value={m}>
+                {getMetric(m)!.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="rank-line" data-testid="rank-line">
+        {bm ? rankInWords(rank, metric, name) : "…"}
+      </p>
+      <ChartCard
+        title={`${metric.label}: ${name} and its statistical neighbours`}
+        state={state}
+        spec={spec}
+        takeaway={spec ? takeaway(spec) : undefined}
+      />
+      <ChartCard
+        title={`${metric.label}: ${name} and England over time`}
+        state={state}
+        spec={trend}
+        takeaway={trend ? takeaway(trend) : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * Contracts: the rows behind every contract number — searchable, sortable and paged through
+ * the API, every row linking to its source notice (or file and line). State is in the URL.
+ */
+
+import { formatCount, formatDate, formatValue, labelForValue, MODEL_INFO } from "@lens/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import type { ContractRow } from "../charts/api-types.js";
+import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { filtersInWords } from "../components/filter-state.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { ErrorBlock, LoadingBlock } from "../components/States.js";
+import { useSearchParams } from "../lib/router.js";
+import { useTRPC } from "../lib/trpc.js";
+
+const SORTS = ["award_date", "title", "buyer", "supplier", "value", "annual_value", "duration", "tenderers"] as const;
+type Sort = (typeof SORTS)[number];
+const PAGE_SIZE = 25;
+
+const COLUMNS: { key: string; label: string; sort?: Sort; num?: boolean }[] = [
+  { key: "title", label: "Contract", sort: "title" },
+  { key: "buyer", label: "Council", sort: "buyer" },
+  { key: "supplier", label: "Supplier (ownership)", sort: "supplier" },
+  { key: "model", label: "Model and reason" },
+  { key: "value", label: "Value", sort: "value", num: true },
+  { key: "annual", label: "A year", sort: "annual_value", num: true },
+  { key: "dates", label: "Awarded · runs", sort: "award_date" },
+  { key: "duration", label: "Length", sort: "duration", num: true },
+  { key: "procedure", label: "Procedure" },
+];
+
+function SourceLink({ row }: { row: ContractRow }) {
+  const href = row.noticeUrl && /^https?:\/\//.test(row.noticeUrl) ? row.noticeUrl : null;
+  const title = row.title ?? "(untitled contract)";
+  return (
+    <>
+      {href ? (
+        <a href={href} target="_blank" rel="noreferrer">
+          {title}
+          <span className="visually-hidden"> (source notice, opens in a new tab)</span>
+        </a>
+      ) : (
+        <span>{title}</span>
+      )}
+      <div className="n-note">
+        {labelForValue("service", row.service)} · source: {href ? row.source : <code>{row.sourceLink}</code>}
+      </div>
+    </>
+  );
+}
+
+export default function Contracts() {
+  const trpc = useTRPC();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const [filters] = useFilters();
+  const q = params.get("q") ?? "";
+  const sort: Sort = (SORTS as readonly string[]).includes(params.get("sort") ?? "")
+    ? (params.get("sort") as Sort)
+    : "award_date";
+  const dir = params.get("dir") === "asc" ? "asc" : "desc";
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const result = useQuery({
+    ...trpc.contracts.search.queryOptions({ q: q || undefined, sort, dir, page, pageSize: PAGE_SIZE, filters }),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
+
+  const setSort = (s: Sort) =>
+    setParams((p) => {
+      const nextDir = sort === s && dir === "desc" ? "asc" : "desc";
+      p.set("sort", s);
+      p.set("dir", nextDir);
+      p.delete("page");
+    });
+  const setPage = (n: number) => setParams((p) => (n <= 1 ? p.delete("page") : p.set("page", String(n))));
+
+  return (
+    <div className="page">
+      <h1>Contracts</h1>
+      <p className="lede">
+        Every children's services contract in the warehouse with how it was classified and why. Follow a title to its
+        source notice.
+      </p>
+      <form
+        className="search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams((p) => {
+            if (text.trim()) p.set("q", text.trim());
+            else p.delete("q");
+            p.delete("page");
+          });
+        }}
+      >
+        <label htmlFor={`${id}-q`}>Search titles, descriptions, suppliers and buyers</label>
+        <div className="search-form__row">
+          <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      <FilterBar controls={["year", "region", "council", "service", "model", "procedure", "ownership"]} />
+      <section className="card" aria-labelledby={`${id}-results`}>
+        <h2 id={`${id}-results`} className="results-heading">
+          {data ? (
+            <>
+              <span data-testid="contracts-total">{formatCount(data.total)}</span> contracts
+              {q ? ` matching “${q}”` : ""}
+            </>
+          ) : (
+            "Contracts"
+          )}
+        </h2>
+        <p className="chart-frame__filters">{filtersInWords(filters)}</p>
+        {result.error ? (
+          <ErrorBlock error={result.error} onRetry={() => void result.refetch()} />
+        ) : !data ? (
+          <LoadingBlock label="contracts" height={400} />
+        ) : (
+          <>
+            <ScrollRegion label="Contracts (table)">
+              <table className="data-table contracts-table" aria-busy={result.isFetching}>
+                <caption className="visually-hidden">
+                  Contracts, sorted by {sort.replace("_", " ")} {dir === "asc" ? "ascending" : "descending"}, page{" "}
+                  {data.page} of {Math.max(1, data.pages)}
+                </caption>
+                <thead>
+                  <tr>
+                    {COLUMNS.map((c) => (
+                      <th
+                        key={c.key}
+                        scope="col"
+                        className={c.num ? "num" : undefined}
+                        aria-sort={c.sort && c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                      >
+                        {c.sort ? (
+                          <button type="button" className="sort-button" onClick={() => setSort(c.sort!)}>
+                            {c.label}
+                            <span aria-hidden="true">{c.sort === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                          </button>
+                        ) : (
+                          c.label
+                        )}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.rows.map((r) => {
+                    const model = (r.commissioningModel ?? "unknown") as keyof typeof MODEL_INFO;
+                    return (
+                      <tr key={r.contractId}>
+                        <td className="contract-title">
+                          <SourceLink row={r} />
+                        </td>
+                        <td>{r.councilName ?? r.buyerName ?? "—"}</td>
+                        <td>
+                          {r.supplierName ?? "—"}
+                          <div className="n-note">{labelForValue("ownership", r.supplierOwnership ?? "unknown")}</div>
+                        </td>
+                        <td>
+                          <span className="model-tag">
+                            <span
+                              className="swatch"
+                              style={{ background: MODEL_INFO[model]?.colour }}
+                              aria-hidden="true"
+                            />
+                            {MODEL_INFO[model]?.label ?? model}
+                          </span>
+                          <div className="n-note reason">{r.modelReason ?? "—"}</div>
+                        </td>
+                        <td className="num">{formatValue(r.valueGbp, "gbp")}</td>
+                        <td className="num">{formatValue(r.annualValueGbp, "gbp")}</td>
+                        <td>
+                          {formatDate(r.awardDate)}
+                          <div className="n-note">
+                            {formatDate(r.startDate)} – {formatDate(r.endDate)}
+                          </div>
+                        </td>
+                        <td className="num">{formatValue(r.durationMonths, "months")}</td>
+                        <td>
+                          {labelForValue("procedure", r.procedureType ?? "unknown")}
+                          {r.numberOfTenderers !== null && (
+                            <div className="n-note">
+                              {r.numberOfTenderers} tender{r.numberOfTenderers === 1 ? "" : "s"}
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
+            {data.rows.length === 0 && <p>No contracts match. Try fewer filters or another search.</p>}
+            <nav className="pager" aria-label="Pages">
+              <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Previous
+              </button>
+              <span data-testid="page-status">
+                Page {formatCount(data.page)} of {formatCount(Math.max(1, data.pages))}
+              </span>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={page >= data.pages}
+                onClick={() => setPage(page + 1)}
+              >
+                Next
+              </button>
+            </nav>
+          </>
+        )}
+        <p className="chart-frame__source">
+          “—” means not published or not known (never zero). Values are as stated in the notice, often a ceiling or
+          estimate.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * Explore: a chart builder for researchers. Metric, up to two dimensions, chart type and
+ * filters all live in the URL, so the address bar is the permalink.
+ */
+import { DIMENSIONS, type DimensionId, getMetric, METRICS } from "@lens/core";
+import { useId } from "react";
+import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import {
+  CHART_LABELS,
+  chartsFor,
+  type ExploreState,
+  groupByFor,
+  groupDimensionsFor,
+  readExploreState,
+  scatterPartners,
+  writeExploreState,
+} from "../charts/explore-state.js";
+import { takeaway } from "../charts/takeaway.js";
+import { ChartCard } from "../components/ChartCard.js";
+import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { type FilterControl, filtersForMetric, filtersInWords, yearRangeOf } from "../components/filter-state.js";
+import { useDistribution, useMetric, useScatter, useSpecContext } from "../components/use-metric.js";
+import { useSearchParams } from "../lib/router.js";
+
+const GROUPS: { label: string; table: string }[] = [
+  { label: "Contracts", table: "contracts" },
+  { label: "Providers and quality (Ofsted)", table: "provider_snapshots" },
+  { label: "Joiners and leavers (Ofsted)", table: "joiners_leavers" },
+  { label: "Spend", table: "spend" },
+];
+
+const FILTER_ORDER: FilterControl[] = [
+  "region",
+  "council",
+  "service",
+  "model",
+  "procedure",
+  "ownership",
+  "sector",
+  "provision_type",
+];
+
+export default function Explore() {
+  const [params, setParams] = useSearchParams();
+  const [filters] = useFilters();
+  const state = readExploreState(params);
+  const metric = getMetric(state.metric)!;
+  const id = useId();
+  const update = (patch: Partial<ExploreState>) =>
+    setParams((p) => writeExploreState(p, readExploreState(withPatch(p, patch))));
+
+  const groupBy = groupByFor(state);
+  const isScatter = state.chart === "scatter";
+  const isBox = state.chart === "box";
+  const compare = useMetric(state.metric, groupBy, filters, { enabled: !isScatter && !isBox });
+  const dist = useDistribution(state.metric, state.by ?? undefined, filters, { enabled: isBox });
+  const scatter = useScatter(state.x, state.metric, filters, { enabled: isScatter });
+  const ctxFor = useSpecContext();
+
+  let spec: ChartSpec | null = null;
+  let queryState = compare.state;
+  if (isScatter) {
+    queryState = scatter.state;
+    const xMetric = getMetric(state.x)!;
+    const applied = filtersForMetric(metric, filters);
+    const ctx = ctxFor(applied);
+    if (scatter.data && ctx) {
+      spec = buildScatterSpec({
+        id: `explore-scatter-${state.x}-${state.metric}`,
+        xMetric,
+        yMetric: metric,
+        points: scatter.data.points,
+        ctx,
+      });
+      if (scatter.data.pearson !== null)
+        spec.notes.unshift(
+          `Correlation across councils (Pearson r, from the API): ${scatter.data.pearson.toFixed(2)} — a description, not evidence of cause.`,
+        );
+    }
+  } else if (isBox) {
+    queryState = dist.state;
+    const ctx = ctxFor(dist);
+    if (dist.data && ctx)
+      spec = buildBoxSpec({
+        id: `explore-${state.metric}-distribution${state.by ? `-by-${state.by}` : ""}`,
+        metric,
+        groups: dist.data.groups,
+        dimension: state.by ?? "model",
+        ctx,
+      });
+  } else {
+    const ctx = ctxFor(compare);
+    if (compare.data && ctx)
+      spec = buildCompareSpec({
+        id: `explore-${state.metric}${groupBy.length ? `-by-${groupBy.join("-")}` : ""}`,
+        metric,
+        rows: compare.data.rows,
+        groupBy: compare.data.groupBy,
+        kind: state.chart,
+        ctx,
+        sortByValue: groupBy[0] === "council" && groupBy.length === 1,
+        horizontal: groupBy[0] === "council",
+        referenceLines:
+          metric.target && metric.format !== "percent"
+            ? [{ value: metric.target.value, label: metric.target.label }]
+            : undefined,
+      });
+  }
+
+  const dims = groupDimensionsFor(metric);
+  const charts = chartsFor(metric);
+  const controls: FilterControl[] = [
+    "year",
+    ...FILTER_ORDER.filter((d) => d !== "year" && metric.dimensions.includes(d as DimensionId)),
+  ];
+  const secondAllowed = state.chart === "grouped-bar" || state.chart === "stacked-bar";
+
+  return (
+    <div className="page">
+      <h1>Explore the data</h1>
+      <p className="lede">
+        Pick a measure, how to split it and a chart. Everything you choose is in the page address: copy it to share
+        exactly this view.
+      </p>
+      <form className="builder" aria-label="Chart builder" onSubmit={(e) => e.preventDefault()}>
+        <div className="filter-bar__field builder__metric">
+          <label htmlFor={`${id}-metric`}>Measure</label>
+          <select id={`${id}-metric`} value={state.metric} onChange={(e) => update({ metric: e.target.value })}>
+            {GROUPS.map((g) => (
+              <optgroup key={g.table} label={g.label}>
+                {METRICS.filter((m) => m.table === g.table).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="filter-bar__field">
+          <label htmlFor={`${id}-chart`}>Chart</label>
+          <select
+            id={`${id}-chart`}
+            value={state.chart}
+            onChange={(e) => update({ chart: e.target.value as ExploreState["chart"] })}
+          >
+            {charts.map((c) => (
+              <option key={c} value={c}>
+                {CHART_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!isScatter && (
+          <div className="filter-bar__field">
+            <label htmlFor={`${id}-by`}>{state.chart === "line" ? "Lines for each" : "Group by"}</label>
+            <select
+              id={`${id}-by`}
+              value={state.by ?? ""}
+              onChange={(e) => update({ by: (e.target.value || null) as DimensionId | null })}
+            >
+              <option value="">{state.chart === "line" ? "One line (all)" : "Nothing (one value)"}</option>
+              {dims
+                .filter((d) => !(state.chart === "line" && d === "year") && !(isBox && d === "council"))
+                .map((d) => (
+                  <option key={d} value={d}>
+                    {DIMENSIONS[d].label}
+                  </option>
+                ))}
+            </select>
+          </div>
+        )}
+        {secondAllowed && (
+          <div className="filter-bar__field">
+            <label htmlFor={`${id}-by2`}>Then by</label>
+            <select
+              id={`${id}-by2`}
+              value={state.by2 ?? ""}
+              onChange={(e) => update({ by2: (e.target.value || null) as DimensionId | null })}
+            >
+              <option value="">Nothing</option>
+              {dims
+                .filter((d) => d !== state.by && d !== "council")
+                .map((d) => (
+                  <option key={d} value={d}>
+                    {DIMENSIONS[d].label}
+                  </option>
+                ))}
+            </select>
+          </div>
+        )}
+        {isScatter && (
+          <div className="filter-bar__field builder__metric">
+            <label htmlFor={`${id}-x`}>Against (x axis)</label>
+            <select id={`${id}-x`} value={state.x} onChange={(e) => update({ x: e.target.value })}>
+              {scatterPartners(metric).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </form>
+      <FilterBar controls={controls} />
+      <details className="definition">
+        <summary>What “{metric.label}” means</summary>
+        <p>{metric.definition}</p>
+        <p>
+          Suppressed when fewer than {metric.minN} rows; unit: {metric.unit}. Applies to:{" "}
+          {filtersInWords(filtersForMetric(metric, filters).applied)}
+          {yearRangeOf(filters) ? "" : "."}
+        </p>
+      </details>
+      <ChartCard
+        title={metric.label}
+        state={queryState}
+        spec={spec}
+        takeaway={spec && spec.kind !== "scatter" ? takeaway(spec) : undefined}
+      />
+    </div>
+  );
+}
+
+function withPatch(params: URLSearchParams, patch: Partial<ExploreState>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === undefined) next.set(k, "");
+    else next.set(k, String(v));
+  }
+  if (patch.metric) {
+    // A new measure keeps the chart if it suits it; readExploreState repairs the rest.
+    next.delete("x");
+  }
+  return next;
+}
