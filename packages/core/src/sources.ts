@@ -162,6 +162,28 @@ export const SOURCES = [
     notes: "Local Government Transparency Code contract register.",
   },
   {
+    id: "contracts-finder-lancashire",
+    title: "Contracts Finder notices for Lancashire councils, reshaped by a third party",
+    publisher: "Cabinet Office (Contracts Finder), reshaped by the tompickup23/burnleycouncil project",
+    url: "https://github.com/tompickup23/burnleycouncil",
+    licence: "Contracts Finder content under Open Government Licence v3.0; the reshaping project states no licence",
+    licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    kind: "derived",
+    notes:
+      "Third-party ETL of Contracts Finder search results: descriptions truncated, several suppliers comma-joined, no contract dates. Secondary to the OCDS releases.",
+  },
+  {
+    id: "contracts-finder-scraped",
+    title: "Contracts Finder award notices scraped from the website (Home Office buyers)",
+    publisher: "Cabinet Office (Contracts Finder), scraped by the hajra-wajid/ContractFinder-gov-UK-contracts-scraper-python project",
+    url: "https://github.com/hajra-wajid/ContractFinder-gov-UK-contracts-scraper-python",
+    licence: "Contracts Finder content under Open Government Licence v3.0; the scraping project states no licence",
+    licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    kind: "derived",
+    notes:
+      "Award notice pages parsed from HTML: central government (Home Office), not children's services; some supplier SME cells hold stray amounts.",
+  },
+  {
     id: "sample",
     title: "Generated sample data — not real",
     publisher: "Commissioning Lens sample generator",

@@ -99,6 +99,7 @@ CREATE TABLE contracts (
   contract_id VARCHAR PRIMARY KEY,
   source VARCHAR NOT NULL,
   ocid VARCHAR,
+  stage VARCHAR,
   buyer_name VARCHAR,
   la_code VARCHAR,
   title VARCHAR,

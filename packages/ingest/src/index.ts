@@ -1,5 +1,13 @@
 import { claPlacementsIngester } from "./cla/cla-placements.js";
 import { contractsFinderOcdsIngester } from "./contracts/contracts-finder-ocds.js";
+import { homeOfficeAwardsIngester } from "./contracts/home-office-awards.js";
+import { lancashireDerivedIngester } from "./contracts/lancashire-derived.js";
+import { norfolkRegisterIngester } from "./contracts/norfolk-register.js";
+import {
+  findATenderIngester,
+  publicContractsScotlandIngester,
+  sell2walesIngester,
+} from "./contracts/ocds-publishers.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
 import {
   ofstedIlacsIngester,
@@ -31,6 +39,13 @@ export const INGESTERS: readonly SourceIngester[] = [
   ofstedJoinersLeaversIngester,
   ofstedIlacsIngester,
   contractsFinderOcdsIngester,
+  findATenderIngester,
+  publicContractsScotlandIngester,
+  sell2walesIngester,
+  norfolkRegisterIngester,
+  // After Contracts Finder: these reject notices it already loaded.
+  lancashireDerivedIngester,
+  homeOfficeAwardsIngester,
   s251OutturnIngester,
   derivedClaSpendIngester,
   devonSpendIngester,

@@ -1,124 +1,293 @@
 /**
- * OCDS releases → contracts, with DuckDB's JSON reader doing the heavy lifting (a
- * million-release file must load in seconds). Releases are merged per ocid (the latest
- * `date` wins, so amendments and award updates replace what they amend); the latest
- * release yields one row per award and supplier. An award naming several suppliers keeps
- * its single value on every row, flagged `value_is_shared`, because OCDS does not say how
- * it splits. Every release is accounted for: kept, or rejected as superseded or award-less.
+ * OCDS releases → contracts, with DuckDB's JSON functions doing the heavy lifting (a
+ * million-release file must load in seconds). Every file of one source is first staged as
+ * (file, line, pos, priority, release) in `ocds_stage`; the releases are then merged per
+ * ocid across ALL of that source's files, so a live page and a shipped extract of the same
+ * process never count twice. The winner per ocid is the most authoritative copy (priority:
+ * published releases 0, Spend Network's rewritten copies 1, OCP's compiled records 2), then
+ * the latest `date` — Contracts Finder republishes the whole notice on every amendment, so
+ * the latest release IS the amended notice.
+ *
+ * The winning release yields one row per active award × supplier (stage 'award'); an award
+ * naming several suppliers keeps its single value on every row, flagged `value_is_shared`,
+ * because OCDS does not say how it splits. A release without awards yields one intended
+ * contract (stage 'tender', supplier NULL, value = the tender estimate). Every staged release
+ * is accounted for: kept, or rejected as superseded, duplicate, planning-only or cancelled.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { councilCodeForName, isChildrensNotice } from "@lens/core";
 import { queryRows } from "../query.js";
 
-/** Months between two ISO dates, to one decimal (30.4375-day months). */
+/** Months between two dates, to one decimal (30.4375-day months). */
 export const DURATION_MONTHS_SQL = (start: string, end: string) =>
   `CASE WHEN ${start} IS NOT NULL AND ${end} IS NOT NULL AND ${end} >= ${start}
         THEN round(date_diff('day', ${start}, ${end}) / 30.4375, 1) END`;
 
 /**
- * Loads one view `ocds_release_lines(line, json)` into contracts. The caller creates the view
- * from a JSON-lines file or from release packages; `sourceId` and `sourceFile` label rows.
+ * The calendar date as written (first 10 characters). Casting "2027-03-31T00:00:00+01:00" to
+ * TIMESTAMPTZ and then DATE would shift it to 30 March in UTC.
  */
-export async function insertContractsFromReleases(
-  connection: DuckDBConnection,
-  opts: { sourceId: string; sourceFile: string; noticeUrlPrefix: string | null },
-): Promise<{ read: number; kept: number; rejects: { line: number; reason: string }[] }> {
+const DATE_SQL = (expr: string) => `try_cast(substr(${expr}, 1, 10) AS DATE)`;
+
+/** Money that means something: OCDS publishers write 0 (Contracts Finder) or 0.01 (Sell2Wales) for unknown. */
+const MONEY_SQL = (expr: string) => `CASE WHEN try_cast(${expr} AS DOUBLE) > 1 THEN try_cast(${expr} AS DOUBLE) END`;
+
+const PERIOD = '{"startDate":"VARCHAR","endDate":"VARCHAR","durationInDays":"VARCHAR"}';
+const CLASSIFICATION = '{"id":"VARCHAR"}';
+const AMOUNT = '{"amount":"VARCHAR"}';
+/** The fields of an OCDS release (1.0 and 1.1, CF/FTS/PCS/Sell2Wales variants) this parser reads. */
+const RELEASE_SHAPE = `{
+  "ocid":"VARCHAR","id":"VARCHAR","date":"VARCHAR","tag":["VARCHAR"],"title":"VARCHAR",
+  "buyer":{"name":"VARCHAR"},
+  "parties":[{"id":"VARCHAR","name":"VARCHAR","roles":["VARCHAR"],"details":{"scale":"VARCHAR","vcse":"VARCHAR"}}],
+  "tender":{"title":"VARCHAR","description":"VARCHAR","status":"VARCHAR","procurementMethod":"VARCHAR",
+    "procurementMethodDetails":"VARCHAR","datePublished":"VARCHAR","numberOfTenderers":"VARCHAR",
+    "classification":${CLASSIFICATION},
+    "items":[{"classification":${CLASSIFICATION},"additionalClassifications":[${CLASSIFICATION}]}],
+    "value":${AMOUNT},"minValue":${AMOUNT},
+    "tenderPeriod":{"startDate":"VARCHAR","endDate":"VARCHAR"},"contractPeriod":${PERIOD},
+    "milestones":[{"title":"VARCHAR","dueDate":"VARCHAR"}],
+    "documents":[{"url":"VARCHAR"}],
+    "lots":[{"value":${AMOUNT},"contractPeriod":${PERIOD}}]},
+  "awards":[{"id":"VARCHAR","status":"VARCHAR","date":"VARCHAR","title":"VARCHAR","description":"VARCHAR",
+    "value":${AMOUNT},"contractPeriod":${PERIOD},"documents":[{"url":"VARCHAR"}],
+    "items":[{"classification":${CLASSIFICATION}}],
+    "suppliers":[{"id":"VARCHAR","name":"VARCHAR","sme":"VARCHAR","vco":"VARCHAR"}]}],
+  "bids":{"statistics":[{"measure":"VARCHAR","value":"VARCHAR"}]}
+}`.replace(/\s+/g, "");
+
+/** Staging table all OCDS readers append to; one per connection, emptied after each source. */
+export async function createOcdsStage(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE ocds_latest AS
-    SELECT line, json->>'ocid' AS ocid, json
-    FROM ocds_release_lines
-    QUALIFY row_number() OVER (PARTITION BY json->>'ocid' ORDER BY json->>'date' DESC, line DESC) = 1`);
+    CREATE OR REPLACE TEMP TABLE ocds_stage (
+      file VARCHAR NOT NULL, line INTEGER NOT NULL, pos INTEGER NOT NULL, priority INTEGER NOT NULL,
+      package_uri VARCHAR, release JSON);
+    CREATE OR REPLACE TEMP MACRO html_unescape(s) AS
+      replace(replace(replace(replace(replace(replace(replace(s, '&amp;', '&'), '&apos;', ''''), '&#39;', ''''),
+        '&quot;', '"'), '&lt;', '<'), '&gt;', '>'), '&nbsp;', ' ');
+    CREATE OR REPLACE TEMP MACRO clean_text(s) AS nullif(trim(html_unescape(s)), '');`);
+}
+
+export async function dropOcdsStage(connection: DuckDBConnection): Promise<void> {
+  await connection.run("DROP TABLE IF EXISTS ocds_stage");
+}
+
+export interface FileOutcome {
+  read: number;
+  kept: number;
+  rejects: { line: number; reason: string }[];
+}
+
+/**
+ * Turns everything in `ocds_stage` into contracts rows labelled `sourceId`, and reports per
+ * staged file what was read, kept and rejected (and why).
+ */
+export async function insertContractsFromStage(
+  connection: DuckDBConnection,
+  sourceId: string,
+): Promise<Map<string, FileOutcome>> {
+  // Parse each release once into a typed struct of just the fields we read: json_extract on
+  // the raw text would re-parse it per field (over a minute instead of seconds at 1M releases).
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE ocds_parsed AS
+    SELECT file, line, pos, priority, package_uri, json_transform(release, '${RELEASE_SHAPE}') AS rel
+    FROM ocds_stage;
+    DELETE FROM ocds_stage;`);
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE ocds_ranked AS
+    SELECT file, line, pos, priority, ocid, is_rewritten_copy,
+      row_number() OVER w AS rk,
+      first_value(file || ':' || line) OVER w AS winner,
+      first_value(priority) OVER w AS winner_priority,
+      first_value(release_id) OVER w IS NOT DISTINCT FROM release_id
+        AND first_value(ts) OVER w IS NOT DISTINCT FROM ts AS same_release
+    FROM (SELECT file, line, pos,
+            -- Spend Network's rewritten copies (ocid prefix ocds-b5fd17raw-) rank below the originals.
+            starts_with(rel.ocid, 'ocds-b5fd17raw-') AS is_rewritten_copy,
+            CASE WHEN starts_with(rel.ocid, 'ocds-b5fd17raw-') THEN greatest(priority, 1) ELSE priority END AS priority,
+            regexp_replace(rel.ocid, '^ocds-b5fd17raw-', 'ocds-b5fd17-') AS ocid,
+            rel.id AS release_id,
+            try_cast(rel.date AS TIMESTAMPTZ) AS ts
+          FROM ocds_parsed)
+    WHERE ocid IS NOT NULL
+    WINDOW w AS (PARTITION BY ocid ORDER BY priority, ts DESC NULLS LAST, file DESC, line DESC, pos DESC)`);
+
+  // One unit per intended contract: an active award × supplier, or the tender itself.
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE ocds_units AS
+    WITH latest AS (
+      SELECT p.file, p.line, p.pos, p.rel.tag AS tag, p.rel.tender.status AS tender_status,
+             p.rel.tender IS NOT NULL AS has_tender, len(coalesce(p.rel.awards, [])) AS n_awards,
+             -- 0-based indexes of awards that are not cancelled or unsuccessful.
+             list_filter(list_transform(coalesce(p.rel.awards, []),
+               lambda a, i: CASE WHEN coalesce(a.status, 'active') NOT IN ('cancelled', 'unsuccessful') THEN i - 1 END),
+               lambda x: x IS NOT NULL)::INTEGER[] AS award_idx,
+             list_transform(coalesce(p.rel.awards, []), lambda a: len(coalesce(a.suppliers, [])))::INTEGER[] AS award_suppliers
+      FROM ocds_parsed p JOIN ocds_ranked r USING (file, line, pos)
+      WHERE r.rk = 1
+    ), awards AS (
+      SELECT file, line, pos, unnest(award_idx) AS ai, award_suppliers FROM latest WHERE len(award_idx) > 0
+    ), award_suppliers AS (
+      SELECT file, line, pos, ai, award_suppliers[ai + 1] AS n_suppliers FROM awards
+    )
+    SELECT file, line, pos, 'award' AS stage, ai, n_suppliers,
+           unnest(CASE WHEN n_suppliers = 0 THEN [NULL::INTEGER] ELSE range(n_suppliers)::INTEGER[] END) AS si
+    FROM award_suppliers
+    UNION ALL BY NAME
+    SELECT file, line, pos, 'tender' AS stage, NULL::INTEGER AS ai, 0 AS n_suppliers, NULL::INTEGER AS si
+    FROM latest
+    WHERE len(award_idx) = 0 AND n_awards = 0 AND has_tender
+      AND NOT (len(coalesce(tag, [])) > 0 AND len(list_filter(tag, lambda t: t NOT IN ('planning', 'planningUpdate'))) = 0)
+      AND coalesce(tender_status, 'active') NOT IN ('cancelled', 'withdrawn', 'unsuccessful', 'planning', 'planned')`);
+
   await connection.run(
     `
-    CREATE OR REPLACE TEMP TABLE ocds_rows AS
-    WITH aw AS (
-      SELECT line, ocid, json, unnest(json_extract(json, '$.awards[*]')) AS award FROM ocds_latest
-    ), sup AS (
-      SELECT line, ocid, json, award,
-             unnest(range(coalesce(json_array_length(award, '$.suppliers'), 0)::INTEGER)) AS si
-      FROM aw
-    ), s AS (
-      SELECT *, json_extract(award, '$.suppliers[' || si || ']') AS supplier FROM sup
+    INSERT INTO contracts BY NAME
+    WITH u0 AS (
+      SELECT u.*, r.ocid, r.is_rewritten_copy, p.package_uri, p.rel,
+             p.rel.awards[u.ai + 1] AS award, p.rel.tender AS tender, p.rel.tender.lots AS lots
+      FROM ocds_units u
+      JOIN ocds_parsed p USING (file, line, pos)
+      JOIN ocds_ranked r USING (file, line, pos)
+    ), u AS (
+      SELECT *, award.suppliers[si + 1] AS supplier, award.suppliers[si + 1].id AS supplier_id FROM u0
     ), p AS (
       SELECT *,
-        list_filter(json_extract(json, '$.parties[*]'),
-          lambda x: json_extract_string(x, '$.id') = json_extract_string(supplier, '$.id'))[1] AS party,
-        try_cast(coalesce(award->>'$.contractPeriod.startDate', json->>'$.tender.contractPeriod.startDate') AS TIMESTAMPTZ)::DATE AS start_date,
-        try_cast(coalesce(award->>'$.contractPeriod.endDate', json->>'$.tender.contractPeriod.endDate') AS TIMESTAMPTZ)::DATE AS end_date,
-        try_cast(award->>'$.value.amount' AS DOUBLE) AS raw_value,
-        coalesce(json_array_length(award, '$.suppliers'), 0) AS n_suppliers
-      FROM s
+        CASE WHEN supplier_id IS NOT NULL THEN list_filter(rel.parties, lambda x: x.id = supplier_id)[1] END AS party,
+        CASE WHEN len(lots) = 1 THEN lots[1] END AS only_lot,
+        list_filter(tender.milestones, lambda m: m.title = 'Contract start')[1].dueDate AS ms_start,
+        list_filter(tender.milestones, lambda m: m.title = 'Contract end')[1].dueDate AS ms_end,
+        list_filter(rel.bids.statistics, lambda s: s.measure = 'bids') AS bid_stats
+      FROM u
+    ), d AS (
+      SELECT *,
+        ${DATE_SQL("coalesce(award.contractPeriod.startDate, tender.contractPeriod.startDate, only_lot.contractPeriod.startDate, ms_start)")} AS start_date,
+        ${DATE_SQL("coalesce(award.contractPeriod.endDate, tender.contractPeriod.endDate, only_lot.contractPeriod.endDate, ms_end)")} AS end_date,
+        coalesce(try_cast(award.contractPeriod.durationInDays AS DOUBLE),
+                 try_cast(tender.contractPeriod.durationInDays AS DOUBLE),
+                 CASE WHEN len(lots) > 0
+                       AND len(list_distinct(list_transform(lots, lambda l: l.contractPeriod.durationInDays))) = 1
+                       AND len(list_filter(lots, lambda l: l.contractPeriod.durationInDays IS NULL)) = 0
+                      THEN try_cast(lots[1].contractPeriod.durationInDays AS DOUBLE) END) AS duration_days,
+        CASE WHEN stage = 'award' THEN ${MONEY_SQL("award.value.amount")}
+             ELSE coalesce(${MONEY_SQL("tender.value.amount")},
+               CASE WHEN len(lots) > 0 AND len(list_filter(lots, lambda l: try_cast(l.value.amount AS DOUBLE) > 1)) = len(lots)
+                    THEN list_sum(list_transform(lots, lambda l: try_cast(l.value.amount AS DOUBLE))) END,
+               -- Contracts Finder writes a single stated value as minValue with value 0.
+               ${MONEY_SQL("tender.minValue.amount")}) END AS value_gbp
+      FROM p
+    ), m AS (
+      SELECT *,
+        coalesce(${DURATION_MONTHS_SQL("start_date", "end_date")},
+                 CASE WHEN duration_days > 0 THEN round(duration_days / 30.4375, 1) END) AS duration_months,
+        ${DATE_SQL("award.date")} AS award_date_,
+        ${DATE_SQL("coalesce(tender.datePublished, tender.tenderPeriod.startDate, CASE WHEN stage = 'tender' THEN rel.date END)")} AS tender_published_date_
+      FROM d
     )
     SELECT
-      ocid || '/' || coalesce(award->>'$.id', '?') || '/' || (si + 1) AS contract_id,
+      ocid || CASE stage WHEN 'award' THEN '/award-' || (ai + 1) || coalesce('/supplier-' || (si + 1), '') ELSE '/tender' END AS contract_id,
+      $source AS source,
       ocid,
-      json->>'$.buyer.name' AS buyer_name,
-      json->>'$.tender.title' AS title,
-      json->>'$.tender.description' AS description,
-      json->>'$.tender.classification.id' AS cpv,
-      json->>'$.tender.procurementMethod' AS procurement_method,
-      json->>'$.tender.procurementMethodDetails' AS procurement_method_detail,
-      CASE WHEN raw_value > 0 THEN raw_value END AS value_gbp,
-      n_suppliers > 1 AS value_is_shared,
-      start_date, end_date,
-      ${DURATION_MONTHS_SQL("start_date", "end_date")} AS duration_months,
-      try_cast(award->>'$.date' AS TIMESTAMPTZ)::DATE AS award_date,
-      try_cast(coalesce(json->>'$.tender.datePublished', json->>'$.tender.tenderPeriod.startDate') AS TIMESTAMPTZ)::DATE AS tender_published_date,
-      try_cast(json->>'$.tender.tenderPeriod.endDate' AS TIMESTAMPTZ)::DATE AS tender_end_date,
-      try_cast(json->>'$.tender.numberOfTenderers' AS INTEGER) AS number_of_tenderers,
-      nullif(trim(supplier->>'name'), '') AS supplier_name,
-      CASE party->>'$.details.scale' WHEN 'sme' THEN true WHEN 'large' THEN false END AS supplier_is_sme,
-      try_cast(party->>'$.details.vcse' AS BOOLEAN) AS supplier_is_vcse,
-      coalesce(award->>'$.documents[0].url', ${opts.noticeUrlPrefix === null ? "NULL" : "$prefix || (json->>'$.id')"}) AS notice_url,
-      line
-    FROM p`,
-    opts.noticeUrlPrefix === null ? {} : { prefix: opts.noticeUrlPrefix },
+      stage,
+      clean_text(coalesce(rel.buyer.name, list_filter(rel.parties, lambda x: list_contains(x.roles, 'buyer'))[1].name)) AS buyer_name,
+      clean_text(coalesce(nullif(trim(tender.title), ''), rel.title, award.title)) AS title,
+      clean_text(coalesce(tender.description, award.description)) AS description,
+      coalesce(tender.classification.id, tender.items[1].classification.id,
+               tender.items[1].additionalClassifications[1].id, award.items[1].classification.id) AS cpv,
+      nullif(trim(tender.procurementMethod), '') AS procurement_method,
+      nullif(trim(tender.procurementMethodDetails), '') AS procurement_method_detail,
+      value_gbp,
+      CASE WHEN stage = 'award' THEN n_suppliers > 1 ELSE false END AS value_is_shared,
+      CASE WHEN value_gbp IS NOT NULL AND duration_months > 0 THEN value_gbp / (duration_months / 12) END AS annual_value_gbp,
+      start_date, end_date, duration_months,
+      award_date_ AS award_date,
+      tender_published_date_ AS tender_published_date,
+      ${DATE_SQL("tender.tenderPeriod.endDate")} AS tender_end_date,
+      -- Spend Network's upgraded copies carry a derived count of framework suppliers, not bids.
+      CASE WHEN is_rewritten_copy THEN NULL
+           WHEN len(bid_stats) = 1 THEN try_cast(bid_stats[1].value AS INTEGER)
+           ELSE try_cast(tender.numberOfTenderers AS INTEGER) END AS number_of_tenderers,
+      clean_text(supplier.name) AS supplier_name,
+      coalesce(CASE WHEN party.details.scale IN ('sme', 'micro', 'small', 'medium') THEN true
+                    WHEN party.details.scale = 'large' THEN false END,
+               try_cast(supplier.sme AS BOOLEAN)) AS supplier_is_sme,
+      coalesce(try_cast(party.details.vcse AS BOOLEAN), try_cast(supplier.vco AS BOOLEAN)) AS supplier_is_vcse,
+      year(coalesce(award_date_, start_date, tender_published_date_, ${DATE_SQL("rel.date")})) AS year,
+      CASE
+        WHEN starts_with(ocid, 'ocds-b5fd17-') THEN coalesce(
+          list_filter(award.documents, lambda x: starts_with(x.url, 'https://www.contractsfinder.service.gov.uk/Notice/'))[1].url,
+          list_filter(tender.documents, lambda x: starts_with(x.url, 'https://www.contractsfinder.service.gov.uk/Notice/'))[1].url,
+          'https://www.contractsfinder.service.gov.uk/Notice/' ||
+            nullif(regexp_extract(coalesce(rel.id, ''), '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', 1), ''),
+          'https://www.contractsfinder.service.gov.uk/Notice/' ||
+            nullif(regexp_extract(coalesce(package_uri, ''), '/Published/Notice/releases/([0-9a-f-]{36})\\.json$', 1), ''))
+        WHEN starts_with(ocid, 'ocds-h6vhtk-') AND rel.id IS NOT NULL THEN 'https://www.find-tender.service.gov.uk/Notice/' || rel.id
+        WHEN starts_with(ocid, 'ocds-r6ebe6-') THEN 'https://api.publiccontractsscotland.gov.uk/v1/Notice?id=' || ocid
+        WHEN starts_with(ocid, 'ocds-kuma6s-') THEN 'https://api.sell2wales.gov.wales/v1/Notice?id=' || ocid || '&locale=2057'
+      END AS notice_url,
+      false AS in_scope,
+      file AS source_file,
+      line AS source_line
+    FROM m`,
+    { source: sourceId },
   );
 
-  await connection.run(
-    `INSERT INTO contracts (contract_id, source, ocid, buyer_name, title, description, cpv, procurement_method,
-        procurement_method_detail, value_gbp, value_is_shared, annual_value_gbp, start_date, end_date, duration_months,
-        award_date, tender_published_date, tender_end_date, number_of_tenderers, supplier_name, supplier_is_sme,
-        supplier_is_vcse, year, notice_url, source_file, source_line)
-     SELECT contract_id, $source, ocid, buyer_name, title, description, cpv, procurement_method, procurement_method_detail,
-        value_gbp, value_is_shared,
-        CASE WHEN value_gbp IS NOT NULL AND duration_months > 0 THEN value_gbp / (duration_months / 12) END,
-        start_date, end_date, duration_months, award_date, tender_published_date, tender_end_date, number_of_tenderers,
-        supplier_name, supplier_is_sme, supplier_is_vcse,
-        year(coalesce(award_date, start_date, tender_published_date)), notice_url, $file, line::INTEGER
-     FROM ocds_rows`,
-    { source: opts.sourceId, file: opts.sourceFile },
-  );
-
-  const [counts] = await queryRows<{ read: number; kept: number }>(
+  const perFile = await queryRows<{ file: string; read: number; kept: number }>(
     connection,
-    `SELECT (SELECT count(*) FROM ocds_release_lines)::INTEGER AS read,
-            (SELECT count(DISTINCT line) FROM ocds_rows)::INTEGER AS kept`,
+    `SELECT s.file, count(*)::INTEGER AS read, count(k.line)::INTEGER AS kept
+     FROM ocds_parsed s
+     LEFT JOIN (SELECT DISTINCT file, line, pos FROM ocds_units) k USING (file, line, pos)
+     GROUP BY s.file ORDER BY s.file`,
   );
-  const rejects = await queryRows<{ line: number; reason: string }>(
+  const rejects = await queryRows<{ file: string; line: number; reason: string }>(
     connection,
-    `SELECT r.line::INTEGER AS line,
-       CASE WHEN r.json->>'ocid' IS NULL THEN 'release has no ocid'
-            WHEN l.line IS NULL THEN 'superseded by a later release of ' || (r.json->>'ocid') || ' (latest release wins)'
-            ELSE 'no awarded supplier (tag ' || coalesce(r.json->>'$.tag', '?') || ')' END AS reason
-     FROM ocds_release_lines r
-     LEFT JOIN ocds_latest l ON l.line = r.line
-     WHERE r.line NOT IN (SELECT DISTINCT line FROM ocds_rows)
-     ORDER BY r.line`,
+    `SELECT s.file, s.line,
+       CASE WHEN r.ocid IS NULL THEN 'release has no ocid'
+            WHEN r.rk > 1 AND r.winner_priority < r.priority
+              THEN 'duplicate of ' || r.ocid || ' already read from ' || r.winner ||
+                   CASE r.priority WHEN 2 THEN ' (published releases preferred over a compiled record)'
+                                   ELSE ' (original Contracts Finder release preferred over a rewritten copy)' END
+            WHEN r.rk > 1 AND r.same_release
+              THEN 'same release of ' || r.ocid || ' also in ' || r.winner || ' (counted once)'
+            WHEN r.rk > 1 THEN 'superseded by a later release of ' || r.ocid || ' at ' || r.winner || ' (latest release wins)'
+            WHEN len(coalesce(s.rel.tag, [])) > 0 AND len(list_filter(s.rel.tag, lambda t: t NOT IN ('planning', 'planningUpdate'))) = 0
+              OR s.rel.tender.status IN ('planning', 'planned')
+              THEN 'planning notice: no contract tendered or awarded yet'
+            WHEN len(coalesce(s.rel.awards, [])) > 0 THEN 'no active award (all awards cancelled or unsuccessful)'
+            WHEN s.rel.tender.status IS NOT NULL THEN 'tender ' || s.rel.tender.status || ': no contract'
+            ELSE 'release has neither awards nor a tender' END AS reason
+     FROM ocds_parsed s
+     LEFT JOIN ocds_ranked r USING (file, line, pos)
+     ANTI JOIN ocds_units k USING (file, line, pos)
+     ORDER BY s.file, s.line, s.pos`,
   );
-  await connection.run("DROP TABLE ocds_latest; DROP TABLE ocds_rows");
-  return { read: counts?.read ?? 0, kept: counts?.kept ?? 0, rejects };
+  await connection.run("DROP TABLE ocds_ranked; DROP TABLE ocds_parsed; DROP TABLE ocds_units");
+  const out = new Map<string, FileOutcome>();
+  for (const f of perFile) out.set(f.file, { read: f.read, kept: f.kept, rejects: [] });
+  for (const r of rejects) out.get(r.file)?.rejects.push({ line: r.line, reason: r.reason });
+  return out;
 }
 
 /**
  * Fills la_code (buyer name → council) and in_scope (English council buyer and a children's
- * notice) for rows of one file, deciding once per distinct value in JS.
+ * notice) for rows of the given files, deciding once per distinct value in JS.
  */
-export async function resolveBuyersAndScope(connection: DuckDBConnection, sourceFile: string): Promise<void> {
+export async function resolveBuyersAndScope(
+  connection: DuckDBConnection,
+  sourceFiles: readonly string[],
+): Promise<void> {
+  if (sourceFiles.length === 0) return;
+  await connection.run("CREATE OR REPLACE TEMP TABLE scope_files (file VARCHAR)");
+  const files = await connection.createAppender("scope_files");
+  for (const f of sourceFiles) {
+    files.appendVarchar(f);
+    files.endRow();
+  }
+  files.flushSync();
+  files.closeSync();
   const buyers = await queryRows<{ buyer_name: string }>(
     connection,
-    "SELECT DISTINCT buyer_name FROM contracts WHERE source_file = $file AND buyer_name IS NOT NULL",
-    { file: sourceFile },
+    "SELECT DISTINCT buyer_name FROM contracts WHERE source_file IN (SELECT file FROM scope_files) AND buyer_name IS NOT NULL",
   );
   await connection.run("CREATE OR REPLACE TEMP TABLE buyer_map (buyer_name VARCHAR, la_code VARCHAR)");
   const appender = await connection.createAppender("buyer_map");
@@ -131,15 +300,15 @@ export async function resolveBuyersAndScope(connection: DuckDBConnection, source
   }
   appender.flushSync();
   appender.closeSync();
+  // Scottish and Welsh buyers are never English councils, whatever their names look like.
   await connection.run(
     `UPDATE contracts c SET la_code = m.la_code FROM buyer_map m
-     WHERE c.source_file = $file AND c.buyer_name = m.buyer_name AND c.la_code IS NULL`,
-    { file: sourceFile },
+     WHERE c.source_file IN (SELECT file FROM scope_files) AND c.buyer_name = m.buyer_name AND c.la_code IS NULL
+       AND c.source NOT IN ('public-contracts-scotland', 'sell2wales')`,
   );
   const notices = await queryRows<{ cpv: string | null; title: string | null; description: string | null }>(
     connection,
-    "SELECT DISTINCT cpv, title, description FROM contracts WHERE source_file = $file",
-    { file: sourceFile },
+    "SELECT DISTINCT cpv, title, description FROM contracts WHERE source_file IN (SELECT file FROM scope_files)",
   );
   await connection.run(
     "CREATE OR REPLACE TEMP TABLE scope_map (cpv VARCHAR, title VARCHAR, description VARCHAR, childrens BOOLEAN)",
@@ -155,10 +324,9 @@ export async function resolveBuyersAndScope(connection: DuckDBConnection, source
   await connection.run(
     `UPDATE contracts c SET in_scope = (c.la_code IS NOT NULL AND m.childrens)
      FROM scope_map m
-     WHERE c.source_file = $file
+     WHERE c.source_file IN (SELECT file FROM scope_files)
        AND c.cpv IS NOT DISTINCT FROM m.cpv AND c.title IS NOT DISTINCT FROM m.title
        AND c.description IS NOT DISTINCT FROM m.description`,
-    { file: sourceFile },
   );
-  await connection.run("DROP TABLE buyer_map; DROP TABLE scope_map");
+  await connection.run("DROP TABLE buyer_map; DROP TABLE scope_map; DROP TABLE scope_files");
 }

@@ -1,0 +1,80 @@
+/**
+ * Norfolk County Council contract register (Local Government Transparency Code template):
+ * one row per contract in force (stage 'register'), one row per supplier for spot contracts.
+ * The buyer is the council on every row (355 passenger-transport continuation rows leave
+ * Organisation name blank). Scope also counts the CHILDREN directorate, since the register
+ * has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
+ */
+import { councilCodeForName, isChildrensNotice } from "@lens/core";
+import type { FileStats, SourceFile, SourceIngester } from "../types.js";
+import { type ContractRow, ContractSink, cleanText, knownMoney, parseContractDate } from "./contract-rows.js";
+import { csvHasHeader, readCsvContracts } from "./tabular.js";
+
+const HEADER = ["Title of the Agreement", "Directorate / service responsible", "Supplier name", "Tender process type"];
+const BUYER = "Norfolk County Council";
+
+export const norfolkRegisterIngester: SourceIngester = {
+  id: "norfolk-register",
+  label: "Norfolk County Council contract register",
+  tables: ["contracts"],
+  maxRejectRate: 0.05,
+  async discover(files) {
+    const out: SourceFile[] = [];
+    for (const f of files) if (await csvHasHeader(f, HEADER)) out.push(f);
+    return out;
+  },
+  async ingest(ctx, files) {
+    const source = ctx.isSample ? "sample" : "norfolk-register";
+    const stats: FileStats[] = [];
+    const sink = await ContractSink.open(ctx.connection);
+    try {
+      for (const file of files) {
+        stats.push(
+          await readCsvContracts(ctx, file, sink, HEADER, (record, col) => {
+            const dates: (string | null)[] = [];
+            for (const name of ["Contract start date", "End date"]) {
+              const d = parseContractDate(col(name));
+              if (d === undefined) return { reject: `unreadable ${name} "${col(name)}"` };
+              dates.push(d);
+            }
+            const buyer = cleanText(col("Organisation name")) ?? BUYER;
+            const title = cleanText(col("Title of the Agreement"));
+            const description = cleanText(col("Description of goods and services"));
+            const directorate = col("Directorate / service responsible");
+            const category = col("Procurement classification: Councils procurement category label");
+            const laCode = councilCodeForName(buyer) ?? null;
+            const childrens =
+              directorate?.toUpperCase() === "CHILDREN" ||
+              /^childrens services/i.test(category ?? "") ||
+              isChildrensNotice(null, title, description);
+            const row: ContractRow = {
+              contract_id: `norfolk:${file.relativePath}:${record.line}`,
+              source,
+              stage: "register",
+              buyer_name: buyer,
+              title,
+              description,
+              cpv: col("Procurement classification: CPV code"),
+              procurement_method_detail: col("Tender process type"),
+              value_gbp: knownMoney(col("Contract value")),
+              start_date: dates[0] ?? null,
+              end_date: dates[1] ?? null,
+              supplier_name: cleanText(col("Supplier name")),
+              supplier_is_sme: col("SME supplier")?.toLowerCase() === "yes" ? true : null,
+              supplier_is_vcse: col("VCSE supplier")?.toLowerCase() === "yes" ? true : null,
+              notice_url: null,
+              la_code: laCode,
+              in_scope: laCode !== null && childrens,
+              source_file: file.relativePath,
+              source_line: record.line,
+            };
+            return row;
+          }),
+        );
+      }
+    } finally {
+      sink.close();
+    }
+    return stats;
+  },
+};
