@@ -2,6 +2,7 @@
 import { formatCount } from "@lens/core";
 import { readEnv } from "./env.js";
 import { getHealth } from "./health.js";
+import { DEFAULT_CACHE_OPTIONS, QueryCache } from "./query-cache.js";
 import { createLensServer } from "./server.js";
 import { WarehouseHolder } from "./warehouse-holder.js";
 
@@ -17,7 +18,8 @@ warehouse.watchForRebuilds();
 warehouse.onReload((info) => console.log(`Warehouse reloaded (built ${info.builtAt}).`));
 process.on("SIGHUP", () => void warehouse.reload());
 
-const server = createLensServer({ warehouse, webDist: env.webDist });
+const cache = new QueryCache({ ...DEFAULT_CACHE_OPTIONS, maxEntries: env.cacheEntries });
+const server = createLensServer({ warehouse, webDist: env.webDist, cache });
 server.listen(env.port, env.host, async () => {
   const health = await getHealth(warehouse);
   const t = health.tables;

@@ -55,6 +55,8 @@ export class QueryCache {
 
   /** Returns the cached value for (buildId, name, input), or computes, stores and returns it. */
   async get<T>(buildId: string, name: string, input: unknown, compute: () => Promise<T>): Promise<T> {
+    // A cache of size 0 is off: every request runs its query (no sharing of in-flight work either).
+    if (this.options.maxEntries === 0) return compute();
     const key = `${buildId}\u0000${name}\u0000${stableKey(input)}`;
     const hit = this.entries.get(key);
     if (hit) {
