@@ -301,11 +301,12 @@ export function layoutChart(
         `<line x1="${num(cx(i))}" x2="${num(cx(i))}" y1="${num(axisBottom)}" y2="${num(axisBottom + 4 * scale)}" stroke="${AXIS}"/>`,
       );
       const lines = plan.lines[i] ?? [];
-      lines.forEach((line, j) => {
+      // A label shifted inwards at the frame's edge must not run into its neighbour: it is
+      // dropped instead (the tick stays), so crowded axes thin out rather than overlap.
+      const boxes = lines.map((line, j): TextBox => {
         const w = Math.min(measure(line, { size: plan.size }), plan.width);
-        let x = cx(i) - w / 2;
-        x = Math.max(area.x, Math.min(x, area.x + area.w - w));
-        texts.push({
+        const x = Math.max(area.x, Math.min(cx(i) - w / 2, area.x + area.w - w));
+        return {
           x,
           y: axisBottom + tickTop + j * tickLH,
           w,
@@ -316,8 +317,10 @@ export function layoutChart(
           weight: "normal",
           fill: AXIS,
           anchor: "middle",
-        });
+        };
       });
+      if (boxes.some((b) => texts.some((t) => t.role === "x-tick" && boxesOverlap(t, b)))) return;
+      texts.push(...boxes);
     });
   }
 

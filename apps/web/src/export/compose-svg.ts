@@ -50,6 +50,8 @@ export function isSizePreset(v: unknown): v is SizePreset {
 export interface ExportMeta {
   permalink: string;
   exportedAt: Date;
+  /** The word before the date in the footer: "Exported" (files) or "Shown" (a live embed). */
+  dateLabel?: string;
   /** Canvas-backed measurement in the browser; the Helvetica estimate otherwise. */
   measure?: MeasureText;
 }
@@ -91,7 +93,7 @@ function legendItems(spec: ChartSpec): LegendItem[] {
     items.push({ label: "Highlighted", colour: "#d1495b", shape: "dot" });
   }
   if (spec.kind === "box")
-    items.push({ label: "Box: quartiles · line: median · whiskers: range", colour: "#777", shape: "square" });
+    items.push({ label: "Box: lower to upper quartile · bold line: median", colour: "#777", shape: "square" });
   for (const r of spec.referenceLines ?? [])
     items.push({ label: r.label, colour: r.colour ?? REF_COLOUR, shape: "dash" });
   return items;
@@ -185,8 +187,9 @@ function tryLayout(
   measure: MeasureText,
   attempt: Attempt,
 ): { fits: boolean; layout: ExportLayout } {
-  const { scale } = attempt;
   const W = size.width;
+  // Narrow frames (an embed on a phone) start from smaller type.
+  const scale = attempt.scale * Math.max(0.72, Math.min(1, W / 1000));
   const pad = Math.round(Math.max(12, Math.min(36, W * 0.028)) * Math.min(1, scale + 0.1));
   const innerW = W - 2 * pad;
   const texts: TextBox[] = [];
@@ -265,9 +268,9 @@ function tryLayout(
     footerPush(`${dropped} more note${dropped === 1 ? "" : "s"} with the chart at the permalink below.`, styles.note);
   if (spec.n) footerPush(spec.n, styles.n);
   footerPush(spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`, styles.source);
-  const vintage = spec.vintage ? ` · Data: ${spec.vintage}` : "";
+  const vintage = spec.vintage ? ` · ${/^data\b/i.test(spec.vintage) ? spec.vintage : `Data: ${spec.vintage}`}` : "";
   footerPush(
-    `Licence: ${spec.licence}${vintage} · Exported ${formatDate(meta.exportedAt)} · Commissioning Lens`,
+    `Licence: ${spec.licence}${vintage} · ${meta.dateLabel ?? "Exported"} ${formatDate(meta.exportedAt)} · Commissioning Lens`,
     styles.licence,
   );
   footerPush(meta.permalink, styles.permalink, { breakAll: true });

@@ -1,0 +1,220 @@
+/**
+ * The export menu on every chart frame: a disclosure button "Export" revealing PNG (with a
+ * size choice), SVG and CSV downloads, a permalink (and a frozen one pinned to the warehouse
+ * build) and embed code. Every file is composed from the ChartSpec, not from the DOM.
+ * Copied text is also shown in a read-only field, so copying works without clipboard access.
+ */
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import { useBuild } from "../lib/use-build.js";
+import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
+import { chartCsv } from "./csv.js";
+import { exportFileName } from "./file-name.js";
+import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM } from "./permalink.js";
+import { composeForBrowser, copyText, downloadBlob, svgToPng } from "./rasterise.js";
+import "./export-menu.css";
+
+export interface ExportMenuProps {
+  spec: ChartSpec;
+  /** The URL whose state the permalink carries (default: the current page). */
+  pageHref?: string;
+  /** The iframe src for "Copy embed code" (default: /embed/<spec.id> with the page's state). */
+  embedSrc?: string;
+}
+
+function initialSize(): SizePreset {
+  const fromUrl = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get(SIZE_PARAM);
+  return isSizePreset(fromUrl) ? fromUrl : "standard";
+}
+
+export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [size, setSize] = useState<SizePreset>(initialSize);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  const [copied, setCopied] = useState<{ label: string; text: string } | null>(null);
+  const build = useBuild();
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  const href = () => pageHref ?? window.location.href;
+  const permalink = (frozen = false) => permalinkFor(href(), size, frozen ? build.data?.buildId : undefined);
+  const compose = () => composeForBrowser(spec, size, { permalink: permalink(), exportedAt: new Date() });
+
+  const run = async (what: string, job: () => Promise<void> | void) => {
+    setBusy(true);
+    setStatus("");
+    try {
+      await job();
+      setStatus(`${what} ready.`);
+    } catch (error) {
+      setStatus(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async (label: string, text: string) => {
+    const ok = await copyText(text);
+    setCopied({ label, text });
+    setStatus(ok ? `${label} copied to the clipboard.` : `${label}: select the text below and copy it.`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && open) {
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+  // Open towards whichever side has room, so the panel never leaves the viewport.
+  const [alignRight, setAlignRight] = useState(false);
+  useLayoutEffect(() => {
+    const el = panel.current;
+    const anchor = button.current;
+    if (!open || !el || !anchor) return;
+    const width = el.getBoundingClientRect().width;
+    const { left, right } = anchor.getBoundingClientRect();
+    setAlignRight(left + width > window.innerWidth - 8 && right - width >= 8);
+  }, [open]);
+
+  // Escape from anywhere inside the open panel closes it and returns focus to the button.
+  useEffect(() => {
+    const el = panel.current;
+    if (!el || !open) return;
+    const onPanelKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    el.addEventListener("keydown", onPanelKey);
+    return () => el.removeEventListener("keydown", onPanelKey);
+  }, [open]);
+
+  return (
+    <div className="export-menu">
+      <button
+        ref={button}
+        type="button"
+        className="button-secondary"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+        onKeyDown={onKeyDown}
+      >
+        Export
+      </button>
+      <div
+        id={panelId}
+        ref={panel}
+        className={`export-menu__panel${alignRight ? " export-menu__panel--right" : ""}`}
+        hidden={!open}
+      >
+        <fieldset className="export-menu__sizes">
+          <legend>PNG size</legend>
+          {SIZE_PRESET_IDS.map((id) => (
+            <label key={id}>
+              <input
+                type="radio"
+                name={`${panelId}-size`}
+                value={id}
+                checked={size === id}
+                onChange={() => setSize(id)}
+              />{" "}
+              {SIZE_PRESETS[id].label}
+            </label>
+          ))}
+        </fieldset>
+        <ul className="export-menu__items">
+          <li>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run("PNG", async () => {
+                  const layout = compose();
+                  const preset = SIZE_PRESETS[size];
+                  const png = await svgToPng(layout.svg, layout.width, layout.height, preset.density);
+                  downloadBlob(png, exportFileName(spec, "png", size));
+                })
+              }
+            >
+              Download PNG
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run("SVG", () =>
+                  downloadBlob(
+                    new Blob([compose().svg], { type: "image/svg+xml;charset=utf-8" }),
+                    exportFileName(spec, "svg"),
+                  ),
+                )
+              }
+            >
+              Download SVG
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run("CSV", () =>
+                  downloadBlob(
+                    new Blob([chartCsv(spec, { permalink: permalink(), exportedAt: new Date() })], {
+                      type: "text/csv;charset=utf-8",
+                    }),
+                    exportFileName(spec, "csv"),
+                  ),
+                )
+              }
+            >
+              Download CSV
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => void copy("Link", permalink())}>
+              Copy link
+            </button>
+          </li>
+          <li>
+            <button type="button" disabled={!build.data} onClick={() => void copy("Frozen link", permalink(true))}>
+              Copy frozen link (this data build)
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              onClick={() =>
+                void copy(
+                  "Embed code",
+                  embedCode(embedSrc ?? embedUrlFor(href(), spec.id, new URL(href()).pathname), spec.title),
+                )
+              }
+            >
+              Copy embed code
+            </button>
+          </li>
+        </ul>
+        {copied && (
+          <label className="export-menu__copied">
+            {copied.label}
+            <textarea
+              readOnly
+              rows={copied.text.length > 120 ? 3 : 1}
+              value={copied.text}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </label>
+        )}
+        <p className="export-menu__status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+    </div>
+  );
+}
