@@ -42,6 +42,14 @@ function useNarrow(): boolean {
   );
 }
 
+/** A round axis top (1, 2, 2.5, 5 × 10^k) at or above v. */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
 function tick(format: MetricFormat) {
   return (v: number) => formatValue(v, format);
 }

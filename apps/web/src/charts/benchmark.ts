@@ -4,7 +4,7 @@
  */
 import { formatCount, formatValue, labelForValue, type MetricDef } from "@lens/core";
 import type { BenchmarkMetric, BenchmarkResult, CompareRow } from "./api-types.js";
-import { buildCompareSpec, type SpecContext } from "./build-spec.js";
+import { buildCompareSpec, nounFor, type SpecContext } from "./build-spec.js";
 import type { ChartSpec, ReferenceLine } from "./chart-spec.js";
 
 type AreaValue = BenchmarkMetric["england"];
@@ -129,6 +129,8 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
   });
   // "source" carries the area name here; colour the council like its highlighted bar.
   for (const s of spec.series) s.colour = s.label === "England" ? "#1d1d1f" : "#0b5cad";
+  const total = (points: readonly TrendPoint[]) => formatCount(points.reduce((a, p) => a + p.n, 0));
+  spec.n = `n = ${total(bm.trend.council)} ${nounFor(metric)} in ${result.council.name}; ${total(bm.trend.england)} in England`;
   spec.xLabel = "Year";
   if (spec.table.columns[1]) spec.table.columns[1].label = "Area";
   return spec;

@@ -231,7 +231,7 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     isSample: ctx.isSample,
     highlight: input.highlight,
     horizontal: input.horizontal,
-    yDomain: metric.format === "percent" && (metric.kind === "share" || isMix) ? [0, 1] : undefined,
+    yDomain: metric.format === "percent" ? [0, 1] : undefined,
     stackedToWhole: isMix || undefined,
   };
   spec.summary = summariseSpec(spec);

@@ -24,7 +24,18 @@ export function takeaway(spec: ChartSpec): string {
       .sort((a, b) => b.v - a.v);
     return `In ${spec.categories[lastIndex]}: ${points.map((p) => `${p.label} ${fmt(p.v)}`).join(", ")} (highest first).`;
   }
-  if (spec.kind === "stacked-bar" && spec.stackedToWhole) {
+  if (spec.series.length > 1 && spec.categories.length > 3) {
+    // Many categories (usually years): describe the latest one with a value, parts largest first.
+    let i = spec.categories.length - 1;
+    while (i > 0 && spec.series.every((s) => s.values[i] == null)) i--;
+    const parts = spec.series
+      .map((s) => ({ label: s.label, v: s.values[i] ?? null }))
+      .filter((p): p is { label: string; v: number } => p.v !== null)
+      .sort((a, b) => b.v - a.v);
+    if (parts.length === 0) return "No published values for this selection.";
+    return `${spec.categories[i]}: ${parts.map((p) => `${p.label} ${fmt(p.v)}`).join(", ")} (largest first).`;
+  }
+  if (spec.series.length > 1) {
     const parts = spec.categories.map((cat, i) => {
       const largest = spec.series
         .map((s) => ({ label: s.label, v: s.values[i] ?? null }))

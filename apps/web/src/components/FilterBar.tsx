@@ -77,7 +77,7 @@ export function FilterBar({
                   setFilters({ ...filters, from, to });
                 }}
               >
-                <option value="">{FIRST_YEAR} (earliest)</option>
+                <option value="">Earliest</option>
                 {YEARS.map((y) => (
                   <option key={y} value={y}>
                     {y}
@@ -97,7 +97,7 @@ export function FilterBar({
                   setFilters({ ...filters, from, to });
                 }}
               >
-                <option value="">{LAST_YEAR} (latest)</option>
+                <option value="">Latest</option>
                 {YEARS.map((y) => (
                   <option key={y} value={y}>
                     {y}

@@ -127,7 +127,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
     ? {
         isSample: build.data.isSample,
         builtAt: build.data.builtAt ?? null,
-        filtersInWords: filtersInWords(filters, (bm?.ignoredFilters ?? []) as never),
+        filtersInWords: `${filtersInWords(filters, (bm?.ignoredFilters ?? []) as never).replace(" · all councils in England", "")} · ${COUNCILS.find((c) => c.laCode === laCode)?.name ?? laCode}, its statistical neighbours, region and England`,
         yearRange: yearRangeOf(filters),
       }
     : null;
@@ -138,7 +138,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           metric,
           result: selected.data,
           bm,
-          ctx: { ...ctx, filtersInWords: filtersInWords({ ...filters, from: undefined, to: undefined }) },
+          ctx: { ...ctx, filtersInWords: ctx.filtersInWords.replace(/^[^·]*·/, "All years ·") },
         })
       : null;
   const state: QueryState = {
