@@ -69,8 +69,10 @@ export function printSummary(summary: BuildSummary): void {
     console.log(`${s.source} — top rejection reasons:`);
     for (const r of s.topReasons) console.log(`  ${r.count.toLocaleString("en-GB")} × ${r.reason}`);
   }
-  if (summary.unrecognisedFiles.length > 0)
-    console.log(`\n${summary.unrecognisedFiles.length} file(s) not recognised as a known source (not read).`);
+  if (summary.unrecognisedFiles.length > 0) {
+    console.log(`\n${summary.unrecognisedFiles.length} file(s) not recognised as a known source (not read):`);
+    for (const file of summary.unrecognisedFiles) console.log(`  ${file}`);
+  }
   console.log(
     `\nBuilt ${summary.isSample ? "SAMPLE (not real) " : ""}warehouse ${summary.outPath} in ${(summary.durationMs / 1000).toFixed(1)}s (rules ${summary.rulesetVersion}).`,
   );

@@ -263,17 +263,18 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend AS
     SELECT row_number() OVER () AS evidence_id, *
-    FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership, s.supplier_category
+    FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership, s.supplier_category,
+                 s.source = 'devon-grants' AS is_grant
           FROM spend s LEFT JOIN local_authorities la ON la.la_code = s.la_code)`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend_result (
       evidence_id BIGINT, supplier_ownership VARCHAR, commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
   const keys = await rows(
     connection,
-    "SELECT evidence_id, buyer, supplier_name, provider_ownership, supplier_category FROM _cls_spend",
+    "SELECT evidence_id, buyer, supplier_name, provider_ownership, supplier_category, is_grant FROM _cls_spend",
   );
   const appender = await tempAppender(connection, "_cls_spend_result");
-  for (const [id, buyer, supplier, providerOwnership, supplierCategory] of keys) {
+  for (const [id, buyer, supplier, providerOwnership, supplierCategory, isGrant] of keys) {
     const supplierName = str(supplier)?.trim() || null;
     const line = str(providerOwnership)?.trim().toLowerCase() ?? null;
     const isLine = line != null && SPEND_LINE_OWNERSHIPS.has(line);
@@ -291,7 +292,8 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
       ledgerCategory,
       ofstedOwners,
       spendOwnership,
-      procedureType: "unknown",
+      // A grants register lists grants: the route itself is the evidence (rule C1).
+      procedureType: isGrant === true ? "grant" : "unknown",
       arrangement: null,
       ownership,
     });
@@ -309,12 +311,13 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
-    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, e.supplier_category, r.*
+    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, e.supplier_category, e.is_grant, r.*
           FROM _cls_spend e JOIN _cls_spend_result r USING (evidence_id)) x
     WHERE spend.la_code IS NOT DISTINCT FROM x.la_code
       AND spend.supplier_name IS NOT DISTINCT FROM x.supplier_name
       AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership
-      AND spend.supplier_category IS NOT DISTINCT FROM x.supplier_category`);
+      AND spend.supplier_category IS NOT DISTINCT FROM x.supplier_category
+      AND (spend.source = 'devon-grants') = x.is_grant`);
   return keys.length;
 }
 
