@@ -171,7 +171,14 @@ export default function Contracts() {
                             />
                             {MODEL_INFO[model]?.label ?? model}
                           </span>
-                          <div className="n-note reason">{r.modelReason ?? "—"}</div>
+                          {r.modelReason ? (
+                            <details className="reason">
+                              <summary>Why</summary>
+                              <span className="n-note">{r.modelReason}</span>
+                            </details>
+                          ) : (
+                            <div className="n-note">No reason recorded</div>
+                          )}
                         </td>
                         <td className="num">{formatValue(r.valueGbp, "gbp")}</td>
                         <td className="num">{formatValue(r.annualValueGbp, "gbp")}</td>
