@@ -51,7 +51,11 @@ if (!process.env.LENS_WAREHOUSE) {
   if (!existsSync(warehouse) || statSync(warehouse).mtimeMs < inputs)
     run("Building the sample warehouse", tsx, ["packages/warehouse/src/build-cli.ts"]);
 }
-const webInputs = Math.max(newest(join(root, "apps/web/src")), newest(join(root, "packages/core/src")), newest(join(root, "apps/web/index.html")));
+const webInputs = Math.max(
+  newest(join(root, "apps/web/src")),
+  newest(join(root, "packages/core/src")),
+  newest(join(root, "apps/web/index.html")),
+);
 if (!existsSync(webDist) || statSync(webDist).mtimeMs < webInputs)
   run("Building the dashboard", bin("vite"), ["build", "--logLevel", "warn", join(root, "apps/web")]);
 

@@ -5,5 +5,5 @@ export default defineConfig({
   plugins: [react()],
   server: { proxy: { "/api": "http://localhost:3000" } },
   build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 800 },
-  test: { environment: "jsdom" },
+  test: { environment: "jsdom", testTimeout: 60_000 },
 });
