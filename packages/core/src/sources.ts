@@ -175,7 +175,7 @@ export const SOURCES = [
   {
     id: "contracts-finder-scraped",
     title: "Contracts Finder award notices scraped from the website (Home Office buyers)",
-    publisher: "Cabinet Office (Contracts Finder), scraped by the hajra-wajid/ContractFinder-gov-UK-contracts-scraper-python project",
+    publisher: "Cabinet Office (Contracts Finder), via an open-source scraping project",
     url: "https://github.com/hajra-wajid/ContractFinder-gov-UK-contracts-scraper-python",
     licence: "Contracts Finder content under Open Government Licence v3.0; the scraping project states no licence",
     licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
