@@ -65,7 +65,7 @@ export function harvesterStager(file: SourceFile): StagedFile {
       const header = records[0];
       if (!header) throw new SourceError(file.relativePath, 1, "empty file");
       const columns = header.cells.map(headerKey);
-      const appender = await ctx.connection.createAppender("ocds_stage");
+      const appender = await ctx.connection.createAppender("ocds_stage_raw");
       const rejects: { line: number; reason: string }[] = [];
       for (const record of records.slice(1)) {
         if (record.cells.every((c) => c.trim() === "")) continue;

@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { readHead } from "../files.js";
 import { SourceError, type SourceFile } from "../types.js";
+import { RELEASE_SHAPE } from "./ocds-releases.js";
 
 export type OcdsShape = "release-lines" | "package-lines" | "record-lines" | "package-file";
 
@@ -116,17 +117,18 @@ export async function stageOcdsFile(
   const params = { path: file.path, file: file.relativePath, priority: options.priority ?? 0 };
   const lines = `SELECT row_number() OVER ()::INTEGER AS line, json
                  FROM read_ndjson_objects($path, maximum_object_size = ${MAX_OBJECT})`;
+  const parse = (json: string) => `json_transform(${json}, '${RELEASE_SHAPE}')`;
   const sql: Record<OcdsShape, string> = {
-    "release-lines": `INSERT INTO ocds_stage SELECT $file, line, 1, $priority, NULL, json FROM (${lines})`,
+    "release-lines": `INSERT INTO ocds_stage SELECT $file, line, 1, $priority, NULL, ${parse("json")} FROM (${lines})`,
     "package-lines": `INSERT INTO ocds_stage
-       SELECT $file, line, i + 1, $priority, json->>'uri', json_extract(json, '$.releases[' || i || ']')
+       SELECT $file, line, i + 1, $priority, json->>'uri', ${parse("json_extract(json, '$.releases[' || i || ']')")}
        FROM (SELECT line, json, unnest(range(coalesce(json_array_length(json, '$.releases'), 0)::BIGINT)) AS i FROM (${lines}))`,
     "record-lines": `INSERT INTO ocds_stage
-       SELECT $file, line, 1, greatest($priority, 2), NULL, json_extract(json, '$.compiledRelease') FROM (${lines})`,
+       SELECT $file, line, 1, greatest($priority, 2), NULL, ${parse("json_extract(json, '$.compiledRelease')")} FROM (${lines})`,
     "package-file": `INSERT INTO ocds_stage
        SELECT $file, (i + 1)::INTEGER, 1, CASE WHEN is_record THEN greatest($priority, 2) ELSE $priority END, uri,
-              CASE WHEN is_record THEN json_extract(json, '$.records[' || i || '].compiledRelease')
-                   ELSE json_extract(json, '$.releases[' || i || ']') END
+              ${parse(`CASE WHEN is_record THEN json_extract(json, '$.records[' || i || '].compiledRelease')
+                   ELSE json_extract(json, '$.releases[' || i || ']') END`)}
        FROM (SELECT json, json->>'uri' AS uri, json_exists(json, '$.records') AS is_record,
                     unnest(range(coalesce(json_array_length(json, '$.releases'), json_array_length(json, '$.records'), 0)::BIGINT)) AS i
              FROM read_json_objects($path, format = 'auto', maximum_object_size = ${MAX_OBJECT}))`,

@@ -1,7 +1,7 @@
 /**
  * OCDS releases → contracts, with DuckDB's JSON functions doing the heavy lifting (a
  * million-release file must load in seconds). Every file of one source is first staged as
- * (file, line, pos, priority, release) in `ocds_stage`; the releases are then merged per
+ * (file, line, pos, priority, release parsed into a typed struct) in `ocds_stage`; the releases are then merged per
  * ocid across ALL of that source's files, so a live page and a shipped extract of the same
  * process never count twice. The winner per ocid is the most authoritative copy (priority:
  * published releases 0, Spend Network's rewritten copies 1, OCP's compiled records 2), then
@@ -36,7 +36,7 @@ const PERIOD = '{"startDate":"VARCHAR","endDate":"VARCHAR","durationInDays":"VAR
 const CLASSIFICATION = '{"id":"VARCHAR"}';
 const AMOUNT = '{"amount":"VARCHAR"}';
 /** The fields of an OCDS release (1.0 and 1.1, CF/FTS/PCS/Sell2Wales variants) this parser reads. */
-const RELEASE_SHAPE = `{
+export const RELEASE_SHAPE = `{
   "ocid":"VARCHAR","id":"VARCHAR","date":"VARCHAR","tag":["VARCHAR"],"title":"VARCHAR",
   "buyer":{"name":"VARCHAR"},
   "parties":[{"id":"VARCHAR","name":"VARCHAR","roles":["VARCHAR"],"details":{"scale":"VARCHAR","vcse":"VARCHAR"}}],
@@ -58,8 +58,14 @@ const RELEASE_SHAPE = `{
 
 /** Staging table all OCDS readers append to; one per connection, emptied after each source. */
 export async function createOcdsStage(connection: DuckDBConnection): Promise<void> {
+  // Releases are parsed into the typed struct as they are read, so the raw text (1.4 GB for
+  // the 1M sample) is never held in a table; appenders write raw JSON to ocds_stage_raw.
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE ocds_stage (
+    CREATE OR REPLACE TEMP TABLE ocds_stage AS
+      SELECT ''::VARCHAR AS file, 0::INTEGER AS line, 0::INTEGER AS pos, 0::INTEGER AS priority,
+             NULL::VARCHAR AS package_uri, json_transform('{}', '${RELEASE_SHAPE}') AS rel
+      WHERE false;
+    CREATE OR REPLACE TEMP TABLE ocds_stage_raw (
       file VARCHAR NOT NULL, line INTEGER NOT NULL, pos INTEGER NOT NULL, priority INTEGER NOT NULL,
       package_uri VARCHAR, release JSON);
     CREATE OR REPLACE TEMP MACRO html_unescape(s) AS
@@ -69,7 +75,7 @@ export async function createOcdsStage(connection: DuckDBConnection): Promise<voi
 }
 
 export async function dropOcdsStage(connection: DuckDBConnection): Promise<void> {
-  await connection.run("DROP TABLE IF EXISTS ocds_stage");
+  await connection.run("DROP TABLE IF EXISTS ocds_stage; DROP TABLE IF EXISTS ocds_stage_raw");
 }
 
 export interface FileOutcome {
@@ -86,13 +92,10 @@ export async function insertContractsFromStage(
   connection: DuckDBConnection,
   sourceId: string,
 ): Promise<Map<string, FileOutcome>> {
-  // Parse each release once into a typed struct of just the fields we read: json_extract on
-  // the raw text would re-parse it per field (over a minute instead of seconds at 1M releases).
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE ocds_parsed AS
-    SELECT file, line, pos, priority, package_uri, json_transform(release, '${RELEASE_SHAPE}') AS rel
-    FROM ocds_stage;
-    DELETE FROM ocds_stage;`);
+    INSERT INTO ocds_stage
+    SELECT file, line, pos, priority, package_uri, json_transform(release, '${RELEASE_SHAPE}') FROM ocds_stage_raw;
+    DELETE FROM ocds_stage_raw;`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ocds_ranked AS
     SELECT file, line, pos, priority, ocid, is_rewritten_copy,
@@ -108,7 +111,7 @@ export async function insertContractsFromStage(
             regexp_replace(rel.ocid, '^ocds-b5fd17raw-', 'ocds-b5fd17-') AS ocid,
             rel.id AS release_id,
             try_cast(rel.date AS TIMESTAMPTZ) AS ts
-          FROM ocds_parsed)
+          FROM ocds_stage)
     WHERE ocid IS NOT NULL
     WINDOW w AS (PARTITION BY ocid ORDER BY priority, ts DESC NULLS LAST, file DESC, line DESC, pos DESC)`);
 
@@ -123,7 +126,7 @@ export async function insertContractsFromStage(
                lambda a, i: CASE WHEN coalesce(a.status, 'active') NOT IN ('cancelled', 'unsuccessful') THEN i - 1 END),
                lambda x: x IS NOT NULL)::INTEGER[] AS award_idx,
              list_transform(coalesce(p.rel.awards, []), lambda a: len(coalesce(a.suppliers, [])))::INTEGER[] AS award_suppliers
-      FROM ocds_parsed p JOIN ocds_ranked r USING (file, line, pos)
+      FROM ocds_stage p JOIN ocds_ranked r USING (file, line, pos)
       WHERE r.rk = 1
     ), awards AS (
       SELECT file, line, pos, unnest(award_idx) AS ai, award_suppliers FROM latest WHERE len(award_idx) > 0
@@ -147,7 +150,7 @@ export async function insertContractsFromStage(
       SELECT u.*, r.ocid, r.is_rewritten_copy, p.package_uri, p.rel,
              p.rel.awards[u.ai + 1] AS award, p.rel.tender AS tender, p.rel.tender.lots AS lots
       FROM ocds_units u
-      JOIN ocds_parsed p USING (file, line, pos)
+      JOIN ocds_stage p USING (file, line, pos)
       JOIN ocds_ranked r USING (file, line, pos)
     ), u AS (
       SELECT *, award.suppliers[si + 1] AS supplier, award.suppliers[si + 1].id AS supplier_id FROM u0
@@ -235,7 +238,7 @@ export async function insertContractsFromStage(
   const perFile = await queryRows<{ file: string; read: number; kept: number }>(
     connection,
     `SELECT s.file, count(*)::INTEGER AS read, count(k.line)::INTEGER AS kept
-     FROM ocds_parsed s
+     FROM ocds_stage s
      LEFT JOIN (SELECT DISTINCT file, line, pos FROM ocds_units) k USING (file, line, pos)
      GROUP BY s.file ORDER BY s.file`,
   );
@@ -256,12 +259,12 @@ export async function insertContractsFromStage(
             WHEN len(coalesce(s.rel.awards, [])) > 0 THEN 'no active award (all awards cancelled or unsuccessful)'
             WHEN s.rel.tender.status IS NOT NULL THEN 'tender ' || s.rel.tender.status || ': no contract'
             ELSE 'release has neither awards nor a tender' END AS reason
-     FROM ocds_parsed s
+     FROM ocds_stage s
      LEFT JOIN ocds_ranked r USING (file, line, pos)
      ANTI JOIN ocds_units k USING (file, line, pos)
      ORDER BY s.file, s.line, s.pos`,
   );
-  await connection.run("DROP TABLE ocds_ranked; DROP TABLE ocds_parsed; DROP TABLE ocds_units");
+  await connection.run("DROP TABLE ocds_ranked; DROP TABLE ocds_units; DELETE FROM ocds_stage");
   const out = new Map<string, FileOutcome>();
   for (const f of perFile) out.set(f.file, { read: f.read, kept: f.kept, rejects: [] });
   for (const r of rejects) out.get(r.file)?.rejects.push({ line: r.line, reason: r.reason });
