@@ -162,6 +162,13 @@ export const REGISTERED = "coalesce(lower(trim(f.registration_status)), 'active'
 const INSPECTED = `${REGISTERED} AND f.overall_rating IS NOT NULL`;
 const OWNER = "nullif(lower(trim(f.owner_name)), '')";
 
+/**
+ * Contract metrics read children's-services contracts that were let: award notices and
+ * contract-register entries. Tender notices not yet awarded (stage 'tender') name no supplier
+ * and state an estimate, so they would only inflate 'unknown'; they stay queryable in the table.
+ */
+const CONTRACT_SCOPE = "f.in_scope AND f.stage IN ('award', 'register')";
+
 const FOLLOWING_YEARS = 3;
 /**
  * Contracts with their buyer's next award for the same service (strictly later date), and the
@@ -174,7 +181,7 @@ const RETENDER_RELATION = `
       RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
     ) AS next_event_date,
     max(w.event_date) OVER () AS data_end_date
-  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope) w`;
+  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope AND t.stage IN ('award', 'register')) w`;
 
 /**
  * Placement spend (s251 residential care and fostering lines, all provider types) per child
@@ -213,12 +220,12 @@ export const METRICS = [
     label: "Number of contracts",
     shortLabel: "Contracts",
     definition:
-      "Count of awarded (or intended) children's-services contracts. A contract awarded to several suppliers counts once per supplier, because each supplier relationship is classified separately.",
+      "Count of awarded children's-services contracts (award notices and contract registers; tenders not yet awarded are left out). A contract awarded to several suppliers counts once per supplier, because each supplier relationship is classified separately.",
     kind: "count",
     format: "integer",
     unit: "contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "count" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
@@ -238,7 +245,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "sum", expr: ANNUAL_VALUE },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
@@ -259,7 +266,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "sum", expr: CONTRACT_VALUE },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
@@ -277,7 +284,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "median", expr: ANNUAL_VALUE },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -298,7 +305,7 @@ export const METRICS = [
     format: "months",
     unit: "months",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "median", expr: "f.duration_months" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -317,7 +324,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "share", condition: "f.duration_months >= 36", base: "f.duration_months IS NOT NULL" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -336,7 +343,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "mix", dimension: "procedure" },
     dimensions: ["model", "ownership", "service", "council", "region", "council_type", "year", "source"],
     minN: 5,
@@ -356,7 +363,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "mix", dimension: "model" },
     dimensions: ["service", "procedure", "council", "region", "council_type", "year", "source"],
     minN: 5,
@@ -374,7 +381,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: {
       kind: "share",
       condition: "f.number_of_tenderers = 1",
@@ -399,7 +406,7 @@ export const METRICS = [
     format: "days",
     unit: "days",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: {
       kind: "median",
       expr: "CASE WHEN f.award_date >= f.tender_end_date THEN date_diff('day', f.tender_end_date, f.award_date) END",
@@ -448,7 +455,7 @@ export const METRICS = [
     format: "integer",
     unit: "HHI (0–10,000)",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "hhi", entity: SUPPLIER, weight: CONTRACT_VALUE },
     dimensions: MARKET_DIMENSIONS,
     minN: 10,
@@ -469,7 +476,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contract value",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "topShare", entity: SUPPLIER, weight: CONTRACT_VALUE, k: 5 },
     dimensions: MARKET_DIMENSIONS,
     minN: 10,
@@ -487,7 +494,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "share", condition: "f.supplier_is_sme", base: "f.supplier_is_sme IS NOT NULL" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -505,7 +512,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: "f.in_scope",
+    where: CONTRACT_SCOPE,
     aggregate: { kind: "share", condition: "f.supplier_is_vcse", base: "f.supplier_is_vcse IS NOT NULL" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,

@@ -41,6 +41,7 @@ export function contract(
     source: "sample",
     source_file: "fixture",
     in_scope: true,
+    stage: "award",
     la_code: "886",
     year: 2020,
     ...overrides,
