@@ -15,7 +15,7 @@ import { compare, QueryInputError, QueryTimeoutError, registryCatalogue } from "
 import { type Context, cachedQuery } from "../trpc.js";
 import { metricCsv } from "./csv.js";
 import { describeCouncils, licenceOf, SAMPLE_NOTICE, sourcesFor } from "./describe.js";
-import { type ParamError, parseMetricId, parseMetricQuery } from "./params.js";
+import { type ParamError, parseMetricQuery } from "./params.js";
 
 export const DATA_API_PREFIX = "/api/v1";
 
@@ -136,8 +136,6 @@ function apiIndex() {
 }
 
 async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchParams, res: ServerResponse) {
-  const metricCheck = parseMetricId(metricId);
-  if (!metricCheck.ok) return sendError(res, 400, metricCheck.error);
   const parsed = parseMetricQuery(metricId, params);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
   const { metric, groupBy, filters, format } = parsed.value;
