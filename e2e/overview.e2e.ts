@@ -14,7 +14,7 @@ describe("Overview", () => {
     const { page, consoleErrors } = await openPage(browser.context, `${baseUrl}/`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.locator(".recharts-bar-rectangle").first().waitFor();
-    await expect(page.getByText("Sample data — not real.").first().isVisible()).resolves.toBe(true);
+    await page.getByText("Sample data — not real.").first().waitFor({ state: "visible" });
 
     const api = await fetch(
       `${baseUrl}/api/trpc/metrics.compare?input=${encodeURIComponent(JSON.stringify({ metric: "contracts", groupBy: ["model"] }))}`,

@@ -236,7 +236,7 @@ describe("pages", () => {
     await screenshots(page, "sources");
     await page.getByRole("link", { name: "Caveats" }).click();
     await page.reload();
-    await expect(page.getByRole("heading", { name: "Caveats" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Caveats" }).waitFor({ state: "visible" });
     expect(consoleErrors).toEqual([]);
   });
 });
