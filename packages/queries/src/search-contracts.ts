@@ -1,7 +1,7 @@
 /**
  * searchContracts: the contracts behind any number, paged and sortable, with text search on
- * title, description, supplier and buyer, every contract filter, and each row's source link
- * (the notice URL, else file:line).
+ * title, supplier and buyer (not the long descriptions: scanning them made search slower than
+ * SQLite), every contract filter, and each row's source link (the notice URL, else file:line).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DimensionId, filtersSchema, METRICS } from "@lens/core";
@@ -75,20 +75,15 @@ export async function searchContracts(
   if (!p.includeOutOfScope) clauses.push("f.in_scope");
   if (p.q) {
     clauses.push(
-      "(f.title ILIKE $q ESCAPE '\\' OR f.supplier_name ILIKE $q ESCAPE '\\' OR f.buyer_name ILIKE $q ESCAPE '\\' OR f.description ILIKE $q ESCAPE '\\')",
+      "(f.title ILIKE $q ESCAPE '\\' OR f.supplier_name ILIKE $q ESCAPE '\\' OR f.buyer_name ILIKE $q ESCAPE '\\')",
     );
     params.q = containsPattern(p.q);
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
   const from = "contracts f LEFT JOIN local_authorities la ON la.la_code = f.la_code";
-  const [count] = await runQuery<{ total: number }>(
-    connection,
-    { sql: `SELECT count(*)::INTEGER AS total FROM ${from} ${where}`, params },
-    options,
-  );
-  const total = count?.total ?? 0;
   const order = `${CONTRACT_SORTS[p.sort]} ${p.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, f.contract_id`;
-  const rows = await runQuery<ContractRow>(
+  // One scan: the total rides along as a window count; only a page past the end needs a second query.
+  const rows = await runQuery<ContractRow & { total?: number }>(
     connection,
     {
       sql: `SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
@@ -100,7 +95,8 @@ export async function searchContracts(
   CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",
   f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
   f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
-  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink"
+  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
+  count(*) OVER ()::INTEGER AS total
 FROM ${from} ${where}
 ORDER BY ${order}
 LIMIT $limit OFFSET $offset`,
@@ -108,5 +104,15 @@ LIMIT $limit OFFSET $offset`,
     },
     options,
   );
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const [count] = await runQuery<{ total: number }>(
+      connection,
+      { sql: `SELECT count(*)::INTEGER AS total FROM ${from} ${where}`, params },
+      options,
+    );
+    total = count?.total ?? 0;
+  }
+  for (const row of rows) delete row.total;
   return { rows, total, page: p.page, pageSize: p.pageSize, pages: Math.ceil(total / p.pageSize) };
 }

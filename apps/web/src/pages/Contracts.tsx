@@ -97,7 +97,7 @@ export default function Contracts() {
           });
         }}
       >
-        <label htmlFor={`${id}-q`}>Search titles, descriptions, suppliers and buyers</label>
+        <label htmlFor={`${id}-q`}>Search titles, suppliers and buyers</label>
         <div className="search-form__row">
           <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
           <button type="submit">Search</button>
