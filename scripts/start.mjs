@@ -28,9 +28,13 @@ function newest(path) {
   return latest;
 }
 
+// npm start always serves a production build, even when launched from a test runner that set NODE_ENV=test
+// (a test-mode Vite build ships the development JSX runtime with source paths).
+const env = { ...process.env, NODE_ENV: "production" };
+
 function run(label, command, args) {
   console.log(`→ ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.status !== 0) {
     console.error(`✗ ${label} failed (exit ${result.status}).`);
     process.exit(result.status ?? 1);
@@ -62,7 +66,7 @@ if (!existsSync(webDist) || statSync(webDist).mtimeMs < webInputs)
 const server = spawn(tsx, ["apps/api/src/main.ts"], {
   cwd: root,
   stdio: "inherit",
-  env: { NODE_ENV: "production", ...process.env },
+  env,
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
