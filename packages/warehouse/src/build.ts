@@ -175,7 +175,9 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       builtAt,
       durationMs: Date.now() - started,
       sources: summaries,
-      unrecognisedFiles: files.filter((f) => !claimed.has(f.path)).map((f) => f.relativePath),
+      unrecognisedFiles: files
+        .filter((f) => !claimed.has(f.path) && f.relativePath !== SAMPLE_MARKER)
+        .map((f) => f.relativePath),
       rulesetVersion: classification.rulesetVersion,
     };
   } finally {
