@@ -1,5 +1,5 @@
-import { MAIN_TABLES } from "@lens/core";
-import { queryRows } from "@lens/warehouse";
+import type { MAIN_TABLES } from "@lens/core";
+import { getTableCounts } from "@lens/queries";
 import type { WarehouseHolder } from "./warehouse-holder.js";
 
 export interface Health {
@@ -8,16 +8,11 @@ export interface Health {
   sample: boolean;
   builtAt: string | null;
   rulesetVersion: string | null;
-  tables: Record<string, number>;
+  tables: Record<(typeof MAIN_TABLES)[number], number>;
 }
 
 export async function getHealth(holder: WarehouseHolder): Promise<Health> {
-  const counts = await holder.use((c) =>
-    queryRows<{ t: string; n: number }>(
-      c,
-      MAIN_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`).join(" UNION ALL "),
-    ),
-  );
+  const tables = await holder.use((c) => getTableCounts(c, undefined, { timeoutMs: holder.queryTimeoutMs }));
   const info = holder.info;
   return {
     status: "ok",
@@ -25,6 +20,6 @@ export async function getHealth(holder: WarehouseHolder): Promise<Health> {
     sample: info.isSample,
     builtAt: info.builtAt,
     rulesetVersion: info.rulesetVersion,
-    tables: Object.fromEntries(counts.map((r) => [r.t, r.n])),
+    tables,
   };
 }

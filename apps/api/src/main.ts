@@ -25,9 +25,9 @@ server.listen(env.port, env.host, async () => {
   const t = health.tables;
   console.log(`Commissioning Lens is serving on http://localhost:${env.port}`);
   console.log(
-    `${health.sample ? "SAMPLE DATA (not real)" : "Real data"}: ${formatCount(t.contracts ?? 0)} contracts, ${formatCount(
-      t.provider_snapshots ?? 0,
-    )} provider snapshots, ${formatCount(t.spend ?? 0)} spend lines, ${formatCount(t.local_authorities ?? 0)} councils — built ${health.builtAt ?? "?"} (${env.warehousePath})`,
+    `${health.sample ? "SAMPLE DATA (not real)" : "Real data"}: ${formatCount(t.contracts)} contracts, ${formatCount(
+      t.provider_snapshots,
+    )} provider snapshots, ${formatCount(t.spend)} spend lines, ${formatCount(t.local_authorities)} councils — built ${health.builtAt ?? "?"} (${env.warehousePath})`,
   );
 });
 

@@ -11,5 +11,6 @@ export * from "./scatter.js";
 export * from "./search.js";
 export * from "./search-contracts.js";
 export * from "./search-providers.js";
+export * from "./table-counts.js";
 export * from "./timeseries.js";
 export * from "./wilson.js";

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MAIN_TABLES } from "@lens/core";
-import { queryRows } from "@lens/warehouse";
+import { getTableCounts } from "@lens/queries";
 import { inject } from "vitest";
 import { QueryCache } from "../query-cache.js";
 import { appRouter } from "../root.js";
@@ -44,16 +44,11 @@ export async function startServer(warehouse: WarehouseHolder, cache?: QueryCache
 export async function fingerprint(
   warehouse: WarehouseHolder,
 ): Promise<{ counts: Record<string, number>; sha256: string }> {
-  const rows = await warehouse.use((c) =>
-    queryRows<{ t: string; n: number }>(
-      c,
-      [...MAIN_TABLES, "classification_rules", "build_info"]
-        .map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`)
-        .join(" UNION ALL "),
-    ),
+  const counts = await warehouse.use((c) =>
+    getTableCounts(c, [...MAIN_TABLES, "classification_rules", "build_info"] as const),
   );
   const sha256 = createHash("sha256")
     .update(await readFile(warehouse.path))
     .digest("hex");
-  return { counts: Object.fromEntries(rows.map((r) => [r.t, r.n])), sha256 };
+  return { counts, sha256 };
 }
