@@ -3,9 +3,9 @@
  * opens the warehouse read-only so many readers can share it while a build writes a new file.
  * Values reach SQL only as bound parameters.
  */
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
-export type SqlParams = Record<string, DuckDBValue> | DuckDBValue[];
+export { queryRows, type SqlParams } from "@lens/ingest/query";
 
 /** Settings that keep DuckDB offline: extension downloads would fail on a closed network. */
 const OFFLINE_OPTIONS = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
@@ -36,21 +36,4 @@ export async function openWarehouse(
 /** A fresh in-memory database, for tests and fixtures. */
 export async function openMemoryWarehouse(): Promise<Warehouse> {
   return openWarehouse(":memory:", { readOnly: false });
-}
-
-/**
- * Runs a query and returns plain JSON-safe rows (BIGINT and DECIMAL become numbers or
- * strings via DuckDB's JSON conversion; DATE becomes 'YYYY-MM-DD').
- */
-export async function queryRows<T = Record<string, unknown>>(
-  connection: DuckDBConnection,
-  sql: string,
-  params?: SqlParams,
-): Promise<T[]> {
-  const reader = await connection.runAndReadAll(sql, params);
-  return reader.getRowObjectsJson() as T[];
-}
-
-export async function execute(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<void> {
-  await connection.run(sql, params);
 }
