@@ -100,3 +100,31 @@ const CODES = new Set(COUNCILS.map((c) => c.laCode));
 export function isCurrentCouncilCode(code: string): boolean {
   return CODES.has(code);
 }
+
+/**
+ * ONS codes councils carried before a recode or boundary change, to the DfE code used in the
+ * same returns: Northumberland and Gateshead were recoded in 2013; Buckinghamshire, North
+ * Yorkshire and Somerset kept their DfE codes when they became unitary; Cumbria,
+ * Northamptonshire, Poole, Bournemouth and the old Dorset were abolished (ABOLISHED_COUNCILS).
+ */
+const FORMER_ONS_CODES: Readonly<Record<string, string>> = {
+  E06000028: "837",
+  E06000029: "836",
+  E06000048: "929",
+  E08000020: "390",
+  E10000002: "825",
+  E10000006: "909",
+  E10000009: "835",
+  E10000021: "928",
+  E10000023: "815",
+  E10000027: "933",
+};
+const BY_ONS = new Map<string, string>([
+  ...COUNCILS.map((c): [string, string] => [c.onsCode, c.laCode]),
+  ...Object.entries(FORMER_ONS_CODES),
+]);
+
+/** The DfE 3-digit code for a current or former ONS council code (any case); undefined when unknown. */
+export function laCodeForOnsCode(ons: string): string | undefined {
+  return BY_ONS.get(ons.trim().toUpperCase());
+}

@@ -1,10 +1,8 @@
 /**
  * Shared vocabulary of the DfE children-looked-after placement parsers: the provider labels
- * stored in `cla_placements.provider`, the suppression markers, council-code mapping and the
- * per-file tally (read = kept + rejected, every reject reported with its line).
+ * stored in `cla_placements.provider`, the suppression markers and council-code mapping.
  */
-import { ABOLISHED_COUNCILS, COUNCILS, councilCodeForName, isCurrentCouncilCode } from "@lens/core";
-import type { FileStats, IngestContext, SourceFile } from "../types.js";
+import { ABOLISHED_COUNCILS, councilCodeForName, isCurrentCouncilCode, laCodeForOnsCode } from "@lens/core";
 
 export const CLA_SOURCE_ID = "dfe-cla";
 
@@ -59,28 +57,6 @@ export function parseCountCell(raw: string | undefined): CountCell | undefined {
   return { children: Number(cleaned), marker: null };
 }
 
-/**
- * ONS codes the councils carried before a recode or boundary change, to the DfE code used
- * in the same returns (Northumberland and Gateshead were recoded in 2013; Buckinghamshire,
- * North Yorkshire and Somerset kept their DfE codes when they became unitary).
- */
-const FORMER_ONS_CODES: Readonly<Record<string, string>> = {
-  E06000048: "929",
-  E08000020: "390",
-  E10000002: "825",
-  E10000023: "815",
-  E10000027: "933",
-  E10000006: "909",
-  E10000021: "928",
-  E10000009: "835",
-  E06000028: "837",
-  E06000029: "836",
-};
-const ONS_TO_LA = new Map<string, string>([
-  ...COUNCILS.map((c): [string, string] => [c.onsCode, c.laCode]),
-  ...Object.entries(FORMER_ONS_CODES),
-]);
-
 export function isKnownClaCouncil(code: string): boolean {
   return isCurrentCouncilCode(code) || code in ABOLISHED_COUNCILS;
 }
@@ -99,42 +75,13 @@ export function councilCode(
     return { error: `LA code '${oldCode}' is not a known council` };
   }
   if (onsCode) {
-    const mapped = ONS_TO_LA.get(onsCode.toUpperCase());
+    const mapped = laCodeForOnsCode(onsCode);
     if (mapped) return { laCode: mapped };
     return { error: `ONS code '${onsCode}' is not a known council` };
   }
   const byName = councilCodeForName(name);
   if (byName) return { laCode: byName };
   return { error: `council '${name ?? ""}' has no LA or ONS code and its name is not known` };
-}
-
-/** One file's accounting; `reject` forwards to the build's reject log. */
-export class ClaTally {
-  read = 0;
-  kept = 0;
-  rejected = 0;
-  constructor(
-    private readonly ctx: IngestContext,
-    private readonly file: SourceFile,
-    private readonly checksum: string,
-  ) {}
-
-  reject(line: number | null, reason: string): void {
-    this.rejected++;
-    this.ctx.reject(this.file.relativePath, line, reason);
-  }
-
-  stats(): FileStats {
-    if (this.read !== this.kept + this.rejected)
-      throw new Error(`${this.file.relativePath}: read ${this.read} ≠ kept ${this.kept} + rejected ${this.rejected}`);
-    return {
-      file: this.file.relativePath,
-      checksum: this.checksum,
-      rowsRead: this.read,
-      rowsKept: this.kept,
-      rowsRejected: this.rejected,
-    };
-  }
 }
 
 /** A row of `cla_placements` before source and file are attached. */

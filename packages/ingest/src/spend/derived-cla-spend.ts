@@ -7,12 +7,13 @@
  * ownership rows sum to it. LA-years without any spend figure (all NA, e.g. 2022) are
  * rejected with that reason.
  */
-import { COUNCILS } from "@lens/core";
+import { laCodeForOnsCode } from "@lens/core";
 import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
+import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { FileTally, readSourceText } from "./spend-common.js";
+import { readSourceText } from "./spend-common.js";
 
 export const DERIVED_CLA_SPEND_SOURCE_ID = "derived-cla-spend";
 
@@ -23,29 +24,6 @@ const OWNERSHIP_COLUMNS: readonly [string, string][] = [
   ["voluntary", "voluntary_spend"],
 ];
 const REQUIRED = ["new_geog_code", "year", ...OWNERSHIP_COLUMNS.map(([, c]) => c)];
-
-/** ONS codes of councils replaced by boundary changes (the panel uses the code of its year). */
-const HISTORIC_ONS: Readonly<Record<string, string>> = {
-  E06000028: "837",
-  E06000029: "836",
-  E10000009: "835",
-  E10000006: "909",
-  E10000021: "928",
-  E10000023: "815",
-  E10000027: "933",
-  // Codes replaced in ONS's 2013 recoding (same councils, new codes).
-  E06000048: "929",
-  E08000020: "390",
-  E10000002: "825",
-};
-const BY_ONS = new Map<string, string>([
-  ...COUNCILS.map((c) => [c.onsCode, c.laCode] as const),
-  ...Object.entries(HISTORIC_ONS),
-]);
-
-export function laCodeForOnsCode(ons: string): string | undefined {
-  return BY_ONS.get(ons);
-}
 
 export const derivedClaSpendIngester: SourceIngester = {
   id: DERIVED_CLA_SPEND_SOURCE_ID,
