@@ -8,10 +8,11 @@
  */
 
 import { parseCsv } from "../csv.js";
+import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { CLA_SOURCE_ID, type ClaParse, ClaTally } from "./cla-common.js";
+import { CLA_SOURCE_ID, type ClaParse } from "./cla-common.js";
 import { detectEesShape, isProviderGroup, parseEesPlacements } from "./ees-placements.js";
 import { detectSfrLayout, parseSfrPlacements } from "./sfr-placements.js";
 
@@ -85,7 +86,7 @@ async function ingestClaFile(ctx: IngestContext, file: SourceFile, writer: Table
     const line = (error as { line?: number }).line ?? null;
     throw new SourceError(file.relativePath, line, (error as Error).message.replace(/^line \d+: /, ""));
   }
-  const tally = new ClaTally(ctx, file, checksum);
+  const tally = new FileTally(ctx, file, checksum);
   tally.read = parsed.read;
   tally.kept = parsed.kept;
   for (const r of parsed.rejects) tally.reject(r.line, r.reason);

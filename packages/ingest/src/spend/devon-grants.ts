@@ -8,10 +8,11 @@
  * none is a reject with the text.
  */
 import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
+import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { FileTally, readSourceText, serviceForLine } from "./spend-common.js";
+import { readSourceText, serviceForLine } from "./spend-common.js";
 
 export const DEVON_GRANTS_SOURCE_ID = "devon-grants";
 const DEVON_LA_CODE = "878";

@@ -13,10 +13,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { councilCodeForName } from "@lens/core";
+import { FileTally } from "../file-tally.js";
 import { decodeBytes, readHead, sha256 } from "../files.js";
 import { queryRows } from "../query.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { FileTally, repairCp1252, serviceForLine } from "./spend-common.js";
+import { repairCp1252, serviceForLine } from "./spend-common.js";
 
 export const DEVON_SPEND_SOURCE_ID = "devon-spend";
 

@@ -14,10 +14,11 @@
  * Youth Justice from 2011-12) becomes one row with provider_ownership NULL and the total.
  */
 import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
+import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { cleanLineDescription, FileTally, isKnownCouncilCode, readSourceText, serviceForLine } from "./spend-common.js";
+import { cleanLineDescription, isKnownCouncilCode, readSourceText, serviceForLine } from "./spend-common.js";
 
 export const S251_SOURCE_ID = "s251-outturn";
 

@@ -1,39 +1,9 @@
 /**
- * Helpers shared by the spend parsers: per-file accounting (read = kept + rejected, every
- * reject reported with its line) and the mapping from budget-line text to a Lens service.
+ * Helpers shared by the spend parsers: council codes of every vintage, budget-line text
+ * cleaning and its mapping to a Lens service, and Windows-1252 repair.
  */
 import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
 import { readTextFile } from "../files.js";
-import type { FileStats, IngestContext, SourceFile } from "../types.js";
-
-/** Counts one file's rows; `reject` forwards to the build's reject log. */
-export class FileTally {
-  read = 0;
-  kept = 0;
-  rejected = 0;
-  constructor(
-    private readonly ctx: IngestContext,
-    private readonly file: SourceFile,
-    private readonly checksum: string,
-  ) {}
-
-  reject(line: number | null, reason: string): void {
-    this.rejected++;
-    this.ctx.reject(this.file.relativePath, line, reason);
-  }
-
-  stats(): FileStats {
-    if (this.read !== this.kept + this.rejected)
-      throw new Error(`${this.file.relativePath}: read ${this.read} ≠ kept ${this.kept} + rejected ${this.rejected}`);
-    return {
-      file: this.file.relativePath,
-      checksum: this.checksum,
-      rowsRead: this.read,
-      rowsKept: this.kept,
-      rowsRejected: this.rejected,
-    };
-  }
-}
 
 /**
  * Councils abolished in April 2009 that appear only in 2008-09 returns (their successors are
