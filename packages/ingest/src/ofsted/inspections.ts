@@ -12,15 +12,14 @@ import { TableWriter } from "../table-writer.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   cellAt,
-  councilForOfstedName,
   discoverOfsted,
-  fieldCountProblem,
   financialYearEnding,
   normaliseProvisionType,
   normaliseRating,
-  normaliseSector,
   type OfstedCsv,
   parseOfstedCsv,
+  recordCouncilAndSector,
+  recordUrn,
   requireColumns,
 } from "./ofsted-common.js";
 
@@ -130,27 +129,18 @@ export function parseInspectionFile(file: SourceFile, text: string, checksum: st
     if (record.cells.every((x) => x.trim() === "")) continue;
     read++;
     const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const shape = fieldCountProblem(record, csv.header);
-    if (shape) {
-      reject(shape);
+    const identified = recordUrn(record, csv.header, col.urn);
+    if ("reason" in identified) {
+      reject(identified.reason);
       continue;
     }
-    const urn = cellAt(record, col.urn);
-    if (!urn) {
-      reject("no URN");
+    const { urn } = identified;
+    const place = recordCouncilAndSector(urn, record, col);
+    if ("reason" in place) {
+      reject(place.reason);
       continue;
     }
-    const council = councilForOfstedName(cellAt(record, col.la));
-    if ("reason" in council) {
-      reject(`URN ${urn}: ${council.reason}`);
-      continue;
-    }
-    const sectorOriginal = cellAt(record, col.sector);
-    const sector = normaliseSector(sectorOriginal);
-    if (sector === undefined) {
-      reject(`URN ${urn}: sector '${sectorOriginal}' not recognised`);
-      continue;
-    }
+    const { sector } = place;
     const typeOriginal = cellAt(record, col.eventType);
     const type = normaliseInspectionType(typeOriginal);
     if (type === undefined) {
@@ -181,7 +171,7 @@ export function parseInspectionFile(file: SourceFile, text: string, checksum: st
       overall_rating_original: ratingOriginal,
       provision_type: normaliseProvisionType(cellAt(record, col.provisionType)),
       sector,
-      la_code: council.laCode,
+      la_code: place.laCode,
       year: date === null ? null : financialYearEnding(date),
       event_number: eventNumber(cellAt(record, col.eventNumber)),
       registration_status: cellAt(record, col.status),

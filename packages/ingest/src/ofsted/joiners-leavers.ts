@@ -11,12 +11,11 @@ import { TableWriter } from "../table-writer.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import {
   cellAt,
-  councilForOfstedName,
   discoverOfsted,
-  fieldCountProblem,
   normaliseProvisionType,
-  normaliseSector,
   parseOfstedCsv,
+  recordCouncilAndSector,
+  recordUrn,
   requireColumns,
 } from "./ofsted-common.js";
 
@@ -109,27 +108,18 @@ export function parseJoinersLeaversFile(file: SourceFile, text: string, checksum
     if (record.cells.every((x) => x.trim() === "")) continue;
     read++;
     const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const shape = fieldCountProblem(record, csv.header);
-    if (shape) {
-      reject(shape);
+    const identified = recordUrn(record, csv.header, col.urn);
+    if ("reason" in identified) {
+      reject(identified.reason);
       continue;
     }
-    const urn = cellAt(record, col.urn);
-    if (!urn) {
-      reject("no URN");
+    const { urn } = identified;
+    const place = recordCouncilAndSector(urn, record, col);
+    if ("reason" in place) {
+      reject(place.reason);
       continue;
     }
-    const council = councilForOfstedName(cellAt(record, col.la));
-    if ("reason" in council) {
-      reject(`URN ${urn}: ${council.reason}`);
-      continue;
-    }
-    const sectorOriginal = cellAt(record, col.sector);
-    const sector = normaliseSector(sectorOriginal);
-    if (sector === undefined) {
-      reject(`URN ${urn}: sector '${sectorOriginal}' not recognised`);
-      continue;
-    }
+    const { sector } = place;
     const isJoiner = cellAt(record, col.joiner)?.toLowerCase() === "joiner";
     const isLeaver = cellAt(record, col.leaver)?.toLowerCase() === "leaver";
     if (!isJoiner && !isLeaver) {
@@ -166,7 +156,7 @@ export function parseJoinersLeaversFile(file: SourceFile, text: string, checksum
       urn,
       provision_type: normaliseProvisionType(cellAt(record, col.provisionType)),
       sector,
-      la_code: council.laCode,
+      la_code: place.laCode,
       places,
       year,
       registration_status: cellAt(record, col.status),

@@ -351,3 +351,41 @@ export async function discoverOfsted(files: readonly SourceFile[], table: Ofsted
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------
+// The first checks every provider-level record passes, in the order their rejects are named
+
+/** The record's URN, or why it is rejected: a wrong field count, then a missing URN. */
+export function recordUrn(
+  record: CsvRecord,
+  header: CsvRecord,
+  urnColumn: number | undefined,
+): { urn: string } | { reason: string } {
+  const shape = fieldCountProblem(record, header);
+  if (shape) return { reason: shape };
+  const urn = cellAt(record, urnColumn);
+  return urn ? { urn } : { reason: "no URN" };
+}
+
+export interface ProviderPlace {
+  laCode: string;
+  laName: string;
+  sector: Sector | null;
+  sectorOriginal: string | null;
+}
+
+/** Council (mapped to its DfE code) and sector (normalised), or why the row with this URN is rejected. */
+export function recordCouncilAndSector(
+  urn: string,
+  record: CsvRecord,
+  col: { la: number | undefined; sector: number | undefined },
+): ProviderPlace | { reason: string } {
+  const laName = cellAt(record, col.la);
+  const council = councilForOfstedName(laName);
+  if ("reason" in council) return { reason: `URN ${urn}: ${council.reason}` };
+  const sectorOriginal = cellAt(record, col.sector);
+  const sector = normaliseSector(sectorOriginal);
+  if (sector === undefined) return { reason: `URN ${urn}: sector '${sectorOriginal}' not recognised` };
+  // A council was found, so the name was present.
+  return { laCode: council.laCode, laName: laName ?? "", sector, sectorOriginal };
+}

@@ -13,13 +13,12 @@ import { type FileStats, type IngestContext, SourceError, type SourceFile, type 
 import { normaliseInspectionType } from "./inspections.js";
 import {
   cellAt,
-  councilForOfstedName,
   discoverOfsted,
-  fieldCountProblem,
   normaliseProvisionType,
   normaliseRating,
-  normaliseSector,
   parseOfstedCsv,
+  recordCouncilAndSector,
+  recordUrn,
   requireColumns,
   snapshotDateOf,
 } from "./ofsted-common.js";
@@ -115,34 +114,24 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
     if (record.cells.every((x) => x.trim() === "")) continue;
     read++;
     const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const shape = fieldCountProblem(record, csv.header);
-    if (shape) {
-      reject(shape);
+    const identified = recordUrn(record, csv.header, col.urn);
+    if ("reason" in identified) {
+      reject(identified.reason);
       continue;
     }
-    const urn = cellAt(record, col.urn);
-    if (!urn) {
-      reject("no URN");
-      continue;
-    }
+    const { urn } = identified;
     const first = firstLineOf.get(urn);
     if (first !== undefined) {
       reject(`URN ${urn} repeated (first at line ${first})`);
       continue;
     }
     firstLineOf.set(urn, record.line);
-    const laName = cellAt(record, col.la);
-    const council = councilForOfstedName(laName);
-    if ("reason" in council) {
-      reject(`URN ${urn}: ${council.reason}`);
+    const place = recordCouncilAndSector(urn, record, col);
+    if ("reason" in place) {
+      reject(place.reason);
       continue;
     }
-    const sectorOriginal = cellAt(record, col.sector);
-    const sector = normaliseSector(sectorOriginal);
-    if (sector === undefined) {
-      reject(`URN ${urn}: sector '${sectorOriginal}' not recognised`);
-      continue;
-    }
+    const { sector, sectorOriginal } = place;
     const ratingOriginal = cellAt(record, col.overall);
     const rating = normaliseRating(ratingOriginal);
     if (rating === undefined) {
@@ -182,8 +171,8 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
       provision_type_original: provisionOriginal,
       sector,
       sector_original: sectorOriginal,
-      la_code: council.laCode,
-      la_name_original: laName!,
+      la_code: place.laCode,
+      la_name_original: place.laName,
       places,
       registration_status: cellAt(record, col.status),
       overall_rating: rating,
