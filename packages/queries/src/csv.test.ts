@@ -1,7 +1,5 @@
-import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./csv.js";
-import { metricRowsToCsv } from "./metric-csv.js";
 
 describe("toCsv", () => {
   it("writes source and licence, a header and quoted cells", () => {
@@ -38,38 +36,5 @@ describe("toCsv", () => {
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell(Number.NaN)).toBe("");
     expect(csvCell("Acme")).toBe("Acme");
-  });
-});
-
-describe("metricRowsToCsv", () => {
-  it("writes the rows behind a metric view with its sources and licence", () => {
-    const metric = getMetric("share_36_months")!;
-    const csv = metricRowsToCsv(
-      metric,
-      ["model"],
-      [
-        {
-          dims: { model: "market-led" },
-          value: 0.6,
-          numerator: 3,
-          denominator: 5,
-          n: 5,
-          total: 6,
-          coverage: 5 / 6,
-          suppressed: false,
-          ciLow: 0.23,
-          ciHigh: 0.88,
-          q1: null,
-          q3: null,
-        },
-      ],
-    );
-    const lines = csv.split("\r\n");
-    expect(lines[0]).toMatch(/^# Source: .*Contracts Finder/);
-    expect(lines[1]).toContain("Open Government Licence");
-    expect(lines[3]).toBe(
-      "model,model_label,value,numerator,denominator,n,total,coverage,suppressed,ci_low,ci_high,q1,q3",
-    );
-    expect(lines[4]).toBe(`market-led,Market-led,0.6,3,5,5,6,${5 / 6},false,0.23,0.88,,`);
   });
 });

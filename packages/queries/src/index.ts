@@ -4,7 +4,6 @@ export * from "./compile-metric.js";
 export * from "./csv.js";
 export * from "./distribution.js";
 export * from "./meta.js";
-export * from "./metric-csv.js";
 export * from "./metric-input.js";
 export * from "./run.js";
 export * from "./scatter.js";
