@@ -18,7 +18,6 @@ import {
   compare,
   compareInput,
   MAX_PAGE_SIZE,
-  type MetricRow,
   type Page,
   searchContracts,
   searchContractsInput,
@@ -29,7 +28,7 @@ import {
   toCsv,
 } from "@lens/queries";
 import { z } from "zod";
-import { filtersText, METRIC_ROW_COLUMNS, sourceText } from "./data-api/csv.js";
+import { filtersText, flattenMetricRows, sourceText } from "./data-api/csv.js";
 import { licenceOf, SAMPLE_NOTICE, sourcesFor } from "./data-api/describe.js";
 import { type Context, cachedQuery } from "./trpc.js";
 
@@ -59,26 +58,6 @@ export interface CsvExport {
 type Row = Record<string, unknown>;
 
 const columnsOf = (keys: readonly string[]): CsvColumn[] => keys.map((key) => ({ key, label: key }));
-
-/** compare / timeseries rows: one column per dimension, then the numbers (as the data API writes them). */
-export function flattenMetricRows(
-  dims: readonly string[],
-  rows: readonly MetricRow[],
-): { columns: CsvColumn[]; rows: Row[] } {
-  return {
-    columns: columnsOf([...dims, ...METRIC_ROW_COLUMNS]),
-    rows: rows.map((r) => ({
-      ...r.dims,
-      value: r.value,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      n: r.n,
-      suppressed: r.suppressed,
-      ciLow: r.ciLow,
-      ciHigh: r.ciHigh,
-    })),
-  };
-}
 
 const BENCHMARK_COLUMNS = [
   "metric",

@@ -4,11 +4,31 @@
  * `toCsv` from packages/queries, which neutralises spreadsheet formulas.
  */
 import type { Filters, MetricDef } from "@lens/core";
-import { type CsvColumn, toCsv } from "@lens/queries";
+import { type CsvColumn, type MetricRow, toCsv } from "@lens/queries";
 import type { BuildInfo } from "../warehouse-holder.js";
 import { SAMPLE_NOTICE, type SourceSummary } from "./describe.js";
 
 export const METRIC_ROW_COLUMNS = ["value", "numerator", "denominator", "n", "suppressed", "ciLow", "ciHigh"] as const;
+
+/** compare / timeseries rows: one column per dimension, then the numbers (as the data API writes them). */
+export function flattenMetricRows(
+  dims: readonly string[],
+  rows: readonly MetricRow[],
+): { columns: CsvColumn[]; rows: Record<string, unknown>[] } {
+  return {
+    columns: [...dims, ...METRIC_ROW_COLUMNS].map((key) => ({ key, label: key })),
+    rows: rows.map((r) => ({
+      ...r.dims,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      n: r.n,
+      suppressed: r.suppressed,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+    })),
+  };
+}
 
 export function filtersText(filters: Filters): string {
   const parts = Object.entries(filters)

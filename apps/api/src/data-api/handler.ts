@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { compare, QueryInputError, QueryTimeoutError, registryCatalogue } from "@lens/queries";
 import { type Context, cachedQuery } from "../trpc.js";
-import { metricCsv } from "./csv.js";
+import { flattenMetricRows, metricCsv } from "./csv.js";
 import { describeCouncils, licenceOf, SAMPLE_NOTICE, sourcesFor } from "./describe.js";
 import { type ParamError, parseMetricQuery } from "./params.js";
 
@@ -145,16 +145,7 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
   const info = ctx.warehouse.info;
   const sources = sourcesFor(metric, info);
   const licence = licenceOf(sources);
-  const rows = result.rows.map((r) => ({
-    ...r.dims,
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    n: r.n,
-    suppressed: r.suppressed,
-    ciLow: r.ciLow,
-    ciHigh: r.ciHigh,
-  }));
+  const { rows } = flattenMetricRows(result.groupBy, result.rows);
   if (format === "csv") {
     const body = metricCsv({ metric, groupBy: result.groupBy, filters, rows, sources, licence, info });
     return send(res, 200, body, "text/csv; charset=utf-8", {
