@@ -57,10 +57,12 @@ function singleLevelAggregateSql(metric: MetricDef): string {
       return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, ${den}::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     }
     case "ratio": {
-      // Both sides over the rows where the denominator is known, so an unknown never becomes a 0.
-      const num = `sum(${a.numerator}) FILTER (WHERE (${a.denominator}) IS NOT NULL)`;
-      const den = `sum(${a.denominator})`;
-      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, count(${a.denominator})::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
+      // Both sides over the same rows, those where both are known: an unknown on either side
+      // never becomes a 0 on the other (which would bias the ratio down or up).
+      const known = `(${a.numerator}) IS NOT NULL AND (${a.denominator}) IS NOT NULL`;
+      const num = `sum(${a.numerator}) FILTER (WHERE ${known})`;
+      const den = `sum(${a.denominator}) FILTER (WHERE ${known})`;
+      return `(${num} / nullif(${den}, 0))::DOUBLE AS value, ${num}::DOUBLE AS numerator, ${den}::DOUBLE AS denominator, count(*) FILTER (WHERE ${known})::INTEGER AS n, ${total}, ${NO_QUARTILES}`;
     }
     case "perEntity": {
       const num = `count(${a.entity})`;

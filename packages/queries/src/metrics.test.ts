@@ -157,6 +157,22 @@ describe("unknown is never zero", () => {
     });
   }
 
+  it("takes a ratio over rows where both sides are known, so a missing numerator is not a 0", async () => {
+    const ratio: MetricDef = {
+      ...metric("spend_share_for_profit"),
+      aggregate: { kind: "ratio", numerator: "f.amount_gbp", denominator: "coalesce(f.amount_gbp, 10) * 2" },
+    };
+    const ratioFx = await fixtureWarehouse({
+      spend: [spendLine({ amount_gbp: 100 }), spendLine({ amount_gbp: null }), spendLine({ amount_gbp: 50 })],
+    });
+    try {
+      const [row] = await runQuery<RawMetricRow>(ratioFx.connection, compileMetricQuery(ratio, [], {}));
+      expect(row).toEqual(expect.objectContaining({ value: 0.5, numerator: 150, denominator: 300, n: 2, total: 3 }));
+    } finally {
+      ratioFx.close();
+    }
+  });
+
   it("keeps unknown as a category of its own in a mix", async () => {
     const rows = await raw(fx, "procedure_mix");
     expect(rows).toEqual([expect.objectContaining({ d0: null, value: 1, numerator: 2, denominator: 2, n: 2 })]);
