@@ -8,7 +8,8 @@ import { existsSync, type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openWarehouse, queryRows, type Warehouse } from "@lens/warehouse";
+import { getBuildInfo } from "@lens/queries";
+import { openWarehouse, type Warehouse } from "@lens/warehouse";
 
 export interface BuildInfo {
   builtAt: string | null;
@@ -128,8 +129,7 @@ export class WarehouseHolder {
     const warehouse = await openWarehouse(this.path, { readOnly: true, threads: 2 });
     const connections: DuckDBConnection[] = [];
     for (let i = 0; i < CONNECTIONS; i++) connections.push(await warehouse.connect());
-    const rows = await queryRows<{ key: string; value: string }>(connections[0]!, "SELECT key, value FROM build_info");
-    const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    const kv = await getBuildInfo(connections[0]!);
     const fileInfo = await stat(this.path);
     return {
       warehouse,

@@ -1,4 +1,5 @@
 export * from "./benchmark.js";
+export * from "./build-info.js";
 export * from "./compare.js";
 export * from "./compile-metric.js";
 export * from "./csv.js";
