@@ -4,22 +4,33 @@
  * non-ASCII characters (en dash, curly quote, non-breaking space) then decode correctly.
  */
 import { createHash } from "node:crypto";
-import { open, readdir, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { SourceFile } from "./types.js";
 
+/**
+ * Every file under `dir`, sorted by path within each folder. Symbolic links are followed (a
+ * sources folder may be links to the real data), each real folder is walked once, and a
+ * dangling link is skipped.
+ */
 export async function listSourceFiles(dir: string): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
+  const walked = new Set<string>();
   async function walk(current: string): Promise<void> {
+    const real = await realpath(current);
+    if (walked.has(real)) return;
+    walked.add(real);
     const entries = await readdir(current, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) {
-        const info = await stat(full);
-        out.push({ path: full, relativePath: relative(dir, full).split("\\").join("/"), size: info.size });
+      const info = entry.isSymbolicLink() ? await stat(full).catch(() => null) : null;
+      if (entry.isDirectory() || info?.isDirectory()) await walk(full);
+      else if (entry.isFile() || info?.isFile()) {
+        const size = info?.size ?? (await stat(full)).size;
+        out.push({ path: full, relativePath: relative(dir, full).split("\\").join("/"), size });
       }
     }
   }
@@ -121,6 +132,9 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** SHA-256 of a file, streamed: a 1 GB contract file is hashed without holding it in memory. */
 export async function fileChecksum(path: string): Promise<string> {
-  return sha256(await readFile(path));
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }

@@ -23,6 +23,7 @@ import type { SourceIngester } from "./types.js";
 
 export * from "./csv.js";
 export * from "./files.js";
+export { readOfstedTimeSeries, type TimeSeriesTable, yearOfAsAt } from "./ofsted/ofsted-time-series.js";
 export * from "./table-writer.js";
 export { type IngestRun, runIngesters } from "./testing/build-fixture.js";
 export { SHARED_DATA_ENV, sharedDataDir } from "./testing/shared-data.js";
