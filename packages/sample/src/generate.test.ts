@@ -12,6 +12,53 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** One line of the generated CSVs (quoted fields, no line breaks inside them). */
+function splitCsv(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+interface Table {
+  title: string;
+  header: string[];
+  rows: Record<string, string>[];
+}
+
+async function readTable(path: string, headerAt: number): Promise<Table> {
+  const lines = (await readFile(path, "utf8")).trimEnd().split("\n");
+  const header = splitCsv(lines[headerAt]!);
+  const cells = lines.slice(headerAt + 1).map(splitCsv);
+  expect(cells.filter((c) => c.length !== header.length)).toEqual([]);
+  const rows = cells.map((c) => Object.fromEntries(header.map((h, i) => [h, c[i]!])));
+  return { title: splitCsv(lines[0]!)[0]!, header, rows };
+}
+
+/** dd/mm/yyyy → year ending 31 March. */
+function yearOf(ukDate: string): number {
+  const [, month, year] = ukDate.split("/").map(Number);
+  return month! >= 4 ? year! + 1 : year!;
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+const minus = (a: Set<string>, b: Set<string>) => sorted([...a].filter((x) => !b.has(x)));
+
 async function digest(folder: string): Promise<string> {
   const hash = createHash("sha256");
   for (const sub of (await readdir(folder, { recursive: true })).sort()) {
@@ -78,5 +125,92 @@ describe("generateSample", () => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const median = values[Math.floor(values.length / 2)]!;
     expect(mean).toBeGreaterThan(median * 1.2); // right-skewed, like real contract values
+  });
+
+  it("writes Ofsted in-year inspections and joiners/leavers that agree with the provider snapshots", async () => {
+    const out = join(dir, "ofsted");
+    const summary = await generateSample({ outDir: out, seed: 3, contracts: 50, fromYear: 2015, toYear: 2025 });
+    const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
+    const yy = (y: number) => String(y).slice(2);
+    expect((await readdir(join(out, "ofsted-inspections-in-year"))).sort()).toEqual(
+      years.map((y) => `All_SocCare_inspec_${yy(y - 1)}${yy(y)}.csv`),
+    );
+    expect((await readdir(join(out, "ofsted-joiners-leavers"))).sort()).toEqual(
+      years.map((y) => `joiners_leavers_${y}.csv`),
+    );
+    const snapshots = new Map<number, Table>();
+    for (const y of years)
+      snapshots.set(y, await readTable(join(out, `ofsted-providers/provider_at_march_${y}.csv`), 2));
+    const urns = (y: number) => new Set(snapshots.get(y)?.rows.map((r) => r.URN!) ?? []);
+
+    let inspectionRows = 0;
+    let joinerLeaverRows = 0;
+    const types = new Set<string>();
+    for (const y of years) {
+      // In-year inspections: the real layouts (2019-20 names, then the 2023-24 `Inspection …` names).
+      const inYear = await readTable(
+        join(out, `ofsted-inspections-in-year/All_SocCare_inspec_${yy(y - 1)}${yy(y)}.csv`),
+        3,
+      );
+      inspectionRows += inYear.rows.length;
+      expect(inYear.title).toMatch(new RegExp(`Provider level in year ${y - 1}-${yy(y)} — SAMPLE DATA, NOT REAL$`));
+      const type = y >= 2022 ? "Inspection event type" : "Event type";
+      const number = y >= 2022 ? "Inspection event number" : "Event number";
+      expect(inYear.header.slice(0, 2)).toEqual(["Web link", "URN"]);
+      expect(inYear.header).toContain(type);
+      expect(inYear.rows.filter((r) => yearOf(r["Inspection date"]!) !== y)).toEqual([]);
+      for (const r of inYear.rows) types.add(r[type]!);
+      expect(new Set(inYear.rows.map((r) => r[number])).size).toBe(inYear.rows.length);
+      // Every full inspection of the year is the latest full inspection in that year's snapshot, and back.
+      const full = inYear.rows
+        .filter((r) => r[type] === "Full inspection")
+        .map((r) =>
+          [
+            r.URN,
+            r["Inspection date"],
+            r[number],
+            r["Overall experiences and progress of children and young people"],
+          ].join(" "),
+        );
+      const latest = snapshots
+        .get(y)!
+        .rows.filter((r) => r["Inspection date"] !== "" && yearOf(r["Inspection date"]!) === y)
+        .map((r) =>
+          [
+            r.URN,
+            r["Inspection date"],
+            r["Event number"],
+            r["Overall experiences and progress of children and young people"],
+          ].join(" "),
+        );
+      expect(full.length).toBeGreaterThan(1000);
+      expect(sorted(full)).toEqual(sorted(latest));
+
+      // Joiners = registered during the year, leavers = closed during it (some do both).
+      const jl = await readTable(join(out, `ofsted-joiners-leavers/joiners_leavers_${y}.csv`), 3);
+      joinerLeaverRows += jl.rows.length;
+      expect(jl.title).toMatch(new RegExp(`Leavers and Joiners at 31 Mar ${y} — SAMPLE DATA, NOT REAL$`));
+      expect(jl.header).toContain(`Registration status (as at 31 March ${y})`);
+      const joiners = new Set(jl.rows.filter((r) => r["Joiner status"] === "Joiner").map((r) => r.URN!));
+      const leavers = new Set(jl.rows.filter((r) => r["Leaver status"] === "Leaver").map((r) => r.URN!));
+      const both = new Set([...joiners].filter((u) => leavers.has(u)));
+      expect(joiners.size).toBeGreaterThan(200);
+      expect(leavers.size).toBeGreaterThan(100);
+      const misdated = jl.rows.filter(
+        (r) =>
+          (r["Joiner status"] === "Joiner" && yearOf(r["Registration date"]!) !== y) ||
+          (r["Leaver status"] === "Leaver" &&
+            (yearOf(r["Cancelled or resigned date"]!) !== y ||
+              !/^(Resigned|Cancelled)$/.test(r[`Registration status (as at 31 March ${y})`]!))),
+      );
+      expect(misdated).toEqual([]);
+      if (y > 2015) {
+        expect(minus(urns(y), urns(y - 1))).toEqual(minus(joiners, both));
+        expect(minus(urns(y - 1), urns(y))).toEqual(minus(leavers, both));
+      }
+      expect([...both].filter((u) => urns(y).has(u) || urns(y - 1).has(u))).toEqual([]);
+    }
+    expect(sorted(types)).toEqual(["Full inspection", "Interim inspection", "Monitoring inspection"]);
+    expect(summary).toMatchObject({ inspectionRows, joinerLeaverRows });
   });
 });

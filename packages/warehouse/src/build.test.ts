@@ -31,6 +31,12 @@ describe("buildWarehouse", () => {
     expect(summary.isSample).toBe(true);
     const contracts = summary.sources.find((s) => s.source === "contracts-finder");
     expect(contracts).toMatchObject({ files: 1, rowsRead: 400, rowsKept: 400, rowsRejected: 0 });
+    // The sample's Ofsted in-year files go through the real parsers with nothing rejected.
+    for (const source of ["ofsted-providers", "ofsted-inspections", "ofsted-joiners-leavers"]) {
+      const s = summary.sources.find((x) => x.source === source);
+      expect(s, source).toMatchObject({ files: 11, rowsRejected: 0 });
+      expect(s!.rowsKept, source).toBeGreaterThan(1000);
+    }
     const warehouse = await openWarehouse(out, { readOnly: true });
     const c = await warehouse.connect();
     const [info] = await queryRows<{ is_sample: string; n: number; unclassified: number }>(
