@@ -213,6 +213,10 @@ const RATING_CAVEATS = [
   "Providers not yet inspected are left out of the denominator; the count of registered providers is given as coverage.",
 ] as const;
 
+/** Where these shares part from Ofsted's published national series (asserted in metric-consistency.test.ts). */
+const HOMES_SERIES_CAVEAT =
+  "Ofsted's published series disagrees with its own provider files in 2018 (every category differs), 2019 (the published row repeats the 2018 file) and 2023 (2 homes whose latest event is a monitoring inspection judged Requires improvement are left out of the published denominator); these figures follow the files. Ofsted publishes no sector split: sector groups add up to the national figure.";
+
 export const METRICS = [
   // ── Contracts ──────────────────────────────────────────────────────────────────────────
   {
@@ -566,7 +570,7 @@ export const METRICS = [
     label: "Children's homes rated Good or Outstanding",
     shortLabel: "Homes Good/Outstanding",
     definition:
-      "Children's homes (Ofsted provision type exactly 'Children's home', any case; not secure homes or residential special schools) rated Good or Outstanding for overall experiences and progress at their latest full inspection, as a share of registered (Active or Suspended) children's homes that have a latest full inspection, at each 31 March snapshot.",
+      "Children's homes (Ofsted provision type exactly 'Children's home', any case; not secure homes or residential special schools) registered (Active or Suspended) at a 31 March snapshot and rated Good or Outstanding for overall experiences and progress at their latest full inspection, as a share of the registered children's homes with a 4-point judgement there (Outstanding + Good + Requires improvement + Inadequate; homes not yet inspected are left out). This is Ofsted's definition in its national series (Table 8c, latest overall effectiveness judgement for children's homes): numerator and denominator equal Ofsted's published counts for 2016, 2017, 2020, 2021, 2022, 2024 and 2025.",
     kind: "share",
     format: "percent",
     unit: "share of inspected homes",
@@ -576,7 +580,7 @@ export const METRICS = [
     dimensions: ["sector", "council", "region", "council_type", "year", "source"],
     minN: 5,
     sources: OFSTED_PROVIDERS,
-    caveats: RATING_CAVEATS,
+    caveats: [...RATING_CAVEATS, HOMES_SERIES_CAVEAT],
     polarity: "higher-better",
   },
   {
@@ -584,7 +588,7 @@ export const METRICS = [
     label: "Children's homes rated Inadequate",
     shortLabel: "Homes Inadequate",
     definition:
-      "Children's homes (provision type exactly 'Children's home', any case) rated Inadequate at their latest full inspection, as a share of registered (Active or Suspended) children's homes that have a latest full inspection, at each 31 March snapshot.",
+      "Children's homes (provision type exactly 'Children's home', any case) registered (Active or Suspended) at a 31 March snapshot and rated Inadequate at their latest full inspection, as a share of the registered children's homes with a 4-point judgement there (homes not yet inspected are left out). Ofsted's Table 8c definition: numerator and denominator equal its published counts for 2016, 2017, 2020, 2021, 2022, 2024 and 2025.",
     kind: "share",
     format: "percent",
     unit: "share of inspected homes",
@@ -594,7 +598,7 @@ export const METRICS = [
     dimensions: ["sector", "council", "region", "council_type", "year", "source"],
     minN: 5,
     sources: OFSTED_PROVIDERS,
-    caveats: RATING_CAVEATS,
+    caveats: [...RATING_CAVEATS, HOMES_SERIES_CAVEAT],
     polarity: "lower-better",
   },
   {
