@@ -42,12 +42,39 @@ function useNarrow(): boolean {
   );
 }
 
-/** A round axis top (1, 2, 2.5, 5 × 10^k) at or above v. */
+/** A round axis top (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above v. */
 export function niceCeil(v: number): number {
   if (!(v > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
   return 10 * p;
+}
+
+/**
+ * Ranked horizontal bars: the value axis still starts at zero but ends at a round number just
+ * above the longest bar, whisker or reference line, so bars use the width (a 0–100% axis
+ * squeezes ~30% shares into a third of a phone screen).
+ */
+export function rankedDomain(spec: ChartSpec): [number, number] | [number, "auto"] {
+  const values = [
+    ...spec.series.flatMap((s) => [...s.values, ...(s.ciHigh ?? [])]),
+    ...(spec.referenceLines ?? []).map((r) => r.value),
+  ].filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (values.length === 0) return spec.yDomain ?? [0, "auto"];
+  const top = niceCeil(Math.max(...values) * 1.04);
+  return [0, spec.yDomain ? Math.min(spec.yDomain[1], top) : top];
+}
+
+/** Evenly spaced round ticks from 0 to a nice top (3–6 of them), so a 0–50% axis reads 0, 10 … 50%. */
+export function roundTicks(top: number): number[] | undefined {
+  if (!(top > 0)) return undefined;
+  for (const k of [5, 4, 3, 2]) {
+    const step = top / k;
+    const m = step / 10 ** Math.floor(Math.log10(step));
+    if ([1, 2, 2.5, 5].some((n) => Math.abs(n - m) < 1e-9))
+      return Array.from({ length: k + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+  }
+  return undefined;
 }
 
 function tick(format: MetricFormat) {
@@ -122,24 +149,37 @@ function legendItems(spec: ChartSpec) {
   return items;
 }
 
+/** Angled labels only when they would not fit side by side (≈ 7 px a character at 12 px). */
 function xTickProps(spec: ChartSpec, narrow: boolean) {
-  const long = spec.categories.some((c) => c.length > 14) || spec.categories.length > 6;
-  return narrow || long
-    ? { angle: -35, textAnchor: "end" as const, height: narrow ? 90 : 80, interval: 0 as const }
-    : { height: 40, interval: 0 as const };
+  const labels = spec.kind === "box" ? (spec.boxes ?? []).map((b) => b.category) : spec.categories;
+  const perCategory = (narrow ? 290 : 540) / Math.max(1, labels.length);
+  const widest = Math.max(0, ...labels.map((c) => c.length)) * 7;
+  const long = widest > perCategory - 8 || labels.length > (narrow ? 4 : 8);
+  return long
+    ? {
+        long: true,
+        angle: -35,
+        textAnchor: "end" as const,
+        height: narrow ? 90 : 80,
+        interval: 0 as const,
+      }
+    : { long: false, height: 40, interval: 0 as const };
 }
 
 function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
   const data = chartRows(spec);
   const stacked = spec.kind === "stacked-bar";
-  const horizontal = spec.horizontal === true;
+  // On a phone, many or long category names turn the bars sideways instead of angling (and clipping) labels.
+  const horizontal = spec.horizontal === true || (narrow && xTickProps(spec, narrow).long);
   const h = height ?? (horizontal ? Math.max(240, spec.categories.length * 30 + 70) : 340);
   const highlight = new Set(spec.highlight ?? []);
   const fmt = tick(spec.format);
+  const domain = horizontal && !stacked ? rankedDomain(spec) : (spec.yDomain ?? ([0, "auto"] as [number, "auto"]));
   const valueAxisProps = {
     type: "number" as const,
     tickFormatter: fmt,
-    domain: spec.yDomain ?? ([0, "auto"] as [number, "auto"]),
+    domain,
+    ticks: typeof domain[1] === "number" ? roundTicks(domain[1]) : undefined,
     tick: { fill: AXIS_INK, fontSize: 12 },
   };
   const xt = xTickProps(spec, narrow);
@@ -159,7 +199,7 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
               <YAxis
                 type="category"
                 dataKey="category"
-                width={narrow ? 112 : 170}
+                width={narrow ? 104 : 170}
                 interval={0}
                 tick={{ fill: AXIS_INK, fontSize: narrow ? 11 : 12 }}
               />
@@ -174,7 +214,7 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
                 height={xt.height}
                 interval={0}
               />
-              <YAxis {...valueAxisProps} width={narrow ? 56 : 72} />
+              <YAxis {...valueAxisProps} width={narrow ? 62 : 72} />
             </>
           )}
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
@@ -185,6 +225,7 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
               name={s.label}
               fill={s.colour}
               stackId={stacked ? "stack" : undefined}
+              maxBarSize={horizontal ? 40 : 120}
               isAnimationActive={false}
             >
               {spec.categories.map((cat, i) => {
@@ -239,7 +280,7 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
           <YAxis
             tickFormatter={fmt}
             domain={spec.yDomain ?? [0, "auto"]}
-            width={narrow ? 56 : 72}
+            width={narrow ? 62 : 72}
             tick={{ fill: AXIS_INK, fontSize: 12 }}
           />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
@@ -250,7 +291,24 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
               name={s.label}
               stroke={s.colour}
               strokeWidth={2.5}
-              dot={{ r: 3, fill: s.colour }}
+              dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) => {
+                const { cx, cy, index = 0, value } = props;
+                if (cx === undefined || cy === undefined || value === null || value === undefined)
+                  return <g key={`${s.key}-${index}`} />;
+                // Small n: a hollow, paler point (the note under the chart says so).
+                const small = s.smallN?.[index] === true;
+                return (
+                  <circle
+                    key={`${s.key}-${index}`}
+                    cx={cx}
+                    cy={cy}
+                    r={small ? 3.5 : 3}
+                    fill={small ? "#fff" : s.colour}
+                    stroke={s.colour}
+                    strokeWidth={small ? 1.5 : 1}
+                  />
+                );
+              }}
               connectNulls={false}
               isAnimationActive={false}
             />
@@ -329,8 +387,8 @@ function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
           />
           <YAxis
             tickFormatter={fmt}
-            domain={[0, top * 1.08 || 1]}
-            width={narrow ? 56 : 72}
+            domain={[0, niceCeil(top)]}
+            width={narrow ? 62 : 72}
             tick={{ fill: AXIS_INK, fontSize: 12 }}
           />
           <Tooltip
@@ -393,7 +451,7 @@ function ScatterView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolea
             name={spec.yLabel}
             tickFormatter={fmtY}
             domain={spec.yDomain ?? [0, "auto"]}
-            width={narrow ? 56 : 72}
+            width={narrow ? 62 : 72}
             tick={{ fill: AXIS_INK, fontSize: 12 }}
           />
           <ZAxis range={[40, 40]} />

@@ -62,6 +62,8 @@ export interface BenchmarkSpecInput {
   ctx: SpecContext;
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Ranked bars of the council and its ten statistical neighbours, with region and England lines. */
 export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInput): ChartSpec {
   const { council } = result;
@@ -78,7 +80,7 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
     kind: "bar",
     ctx,
     title: `${metric.label}: ${council.name} and its statistical neighbours`,
-    subtitle: `${metric.unit}; dashed lines: ${council.region} and England`,
+    subtitle: `${capitalise(metric.unit)}; dashed lines: ${council.region} and England`,
     sortByValue: true,
     horizontal: true,
     highlight: [labelForValue("council", council.laCode)],
@@ -121,7 +123,7 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
     kind: "line",
     ctx,
     title: `${metric.label}: ${result.council.name} and England over time`,
-    subtitle: `${metric.unit}, by year (all years, other filters kept)`,
+    subtitle: `${capitalise(metric.unit)}, by year (all years, other filters kept)`,
     referenceLines:
       metric.target && metric.format !== "percent"
         ? [{ value: metric.target.value, label: metric.target.label }]

@@ -236,7 +236,9 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
   };
   spec.summary = summariseSpec(spec);
   if (series.some((s) => s.smallN?.some(Boolean)))
-    spec.notes.push(`Paler marks rest on fewer than ${SMALL_N} ${nounFor(metric)}: read them with care.`);
+    spec.notes.push(
+      `Paler bars and hollow points rest on fewer than ${SMALL_N} ${nounFor(metric)}: read them with care.`,
+    );
   if (series.some((s) => s.suppressed?.some(Boolean)))
     spec.notes.push(
       `Groups with fewer than ${metric.minN} ${nounFor(metric)} are suppressed: shown as “suppressed”, never as zero.`,

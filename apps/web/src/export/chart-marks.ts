@@ -433,7 +433,8 @@ export function layoutChart(
             marks.push(
               `<path d="M${num(centre)} ${num(a)}V${num(b)}M${num(centre - cap / 2)} ${num(a)}h${num(cap)}M${num(centre - cap / 2)} ${num(b)}h${num(cap)}" stroke="#222" stroke-width="${num(1.5 * scale)}" fill="none"/>`,
             );
-            labelBottom = Math.min(labelBottom, b);
+            // Clear the whisker's cap (drawn with a stroke) by a visible gap, not a hairline.
+            labelBottom = Math.min(labelBottom, b - 5 * scale);
           }
           valueLabel(formatValue(v, spec.format), centre, labelBottom, nSeries === 1 ? band - 4 : barW + 4);
         });
@@ -498,8 +499,13 @@ export function layoutChart(
           );
         s.values.forEach((v, i) => {
           if (typeof v !== "number") return;
+          // Small n: a hollow point, as on screen.
+          const small = s.smallN?.[i] === true;
+          const paint = small
+            ? `fill="#fff" stroke="${escapeXml(s.colour)}" stroke-width="${num(1.5 * scale)}"`
+            : `fill="${escapeXml(s.colour)}" stroke="#fff" stroke-width="1"`;
           marks.push(
-            `<circle cx="${num(cx(i))}" cy="${num(sy(v))}" r="${num(3.5 * scale)}" fill="${escapeXml(s.colour)}" stroke="#fff" stroke-width="1"><title>${escapeXml(`${s.label}, ${categories[i] ?? ""}: ${formatValue(v, spec.format)}`)}</title></circle>`,
+            `<circle cx="${num(cx(i))}" cy="${num(sy(v))}" r="${num(3.5 * scale)}" ${paint}><title>${escapeXml(`${s.label}, ${categories[i] ?? ""}: ${formatValue(v, spec.format)}`)}</title></circle>`,
           );
         });
       }
@@ -771,7 +777,7 @@ function layoutHorizontalBars(
           marks.push(
             `<path d="M${num(sx(lo))} ${num(c)}H${num(sx(hi))}M${num(sx(lo))} ${num(c - cap / 2)}v${num(cap)}M${num(sx(hi))} ${num(c - cap / 2)}v${num(cap)}" stroke="#222" stroke-width="${num(1.25 * scale)}" fill="none"/>`,
           );
-          end = Math.max(end, sx(hi));
+          end = Math.max(end, sx(hi) + 4 * scale);
         }
         optionalValue(formatValue(v, spec.format), end, y + barH / 2);
       });

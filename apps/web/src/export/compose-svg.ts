@@ -212,7 +212,7 @@ function tryLayout(
   if (spec.isSample) {
     const bandH = styles.band.size * 1.9;
     marks.push(`<rect x="0" y="0" width="${W}" height="${num(bandH)}" fill="${SAMPLE_RED}"/>`);
-    const text = `${SAMPLE_TEXT} · generated for testing, not real figures`;
+    const text = `${SAMPLE_TEXT} · figures come from a generated sample`;
     const label = measure(text, styles.band) <= innerW ? text : SAMPLE_TEXT;
     const w = Math.min(innerW, measure(label, styles.band));
     const h = styles.band.size * LINE_HEIGHT;

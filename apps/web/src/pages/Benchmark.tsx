@@ -171,7 +171,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           <LoadingBlock label="key measures" height={240} />
         ) : (
           <ScrollRegion label="Key measures (table)">
-            <table className="data-table scorecard">
+            <table className="data-table data-table--cards scorecard">
               <caption className="visually-hidden">
                 {name} against its neighbours, region and England, with rank and quartile
               </caption>
@@ -209,7 +209,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
                     );
                   return (
                     <tr key={m.metric} data-metric={m.metric}>
-                      <th scope="row">
+                      <th scope="row" className="card-head">
                         <button
                           type="button"
                           className="link-button"
@@ -219,14 +219,28 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
                           {def.label}
                         </button>
                       </th>
-                      <td className="num" data-testid={`council-value-${m.metric}`}>
+                      <td className="num" data-label={name} data-testid={`council-value-${m.metric}`}>
                         {cell(m.council)}
                       </td>
-                      <td className="num">{cell(m.neighbourAverage)}</td>
-                      <td className="num">{cell(m.region)}</td>
-                      <td className="num">{cell(m.england)}</td>
-                      <td className="num">{m.rank === null ? "—" : `${ordinal(m.rank)} of ${m.rankOf}`}</td>
-                      <td>{m.quartile === null ? "—" : ["Top", "Second", "Third", "Bottom"][m.quartile - 1]}</td>
+                      <td className="num" data-label="Neighbours">
+                        {cell(m.neighbourAverage)}
+                      </td>
+                      <td className="num" data-label={card.data.council.region}>
+                        {cell(m.region)}
+                      </td>
+                      <td className="num" data-label="England">
+                        {cell(m.england)}
+                      </td>
+                      <td className="num nowrap" data-label="Rank">
+                        {m.rank === null ? <span className="missing">—</span> : `${ordinal(m.rank)} of ${m.rankOf}`}
+                      </td>
+                      <td data-label="Quartile">
+                        {m.quartile === null ? (
+                          <span className="missing">—</span>
+                        ) : (
+                          ["Top", "Second", "Third", "Bottom"][m.quartile - 1]
+                        )}
+                      </td>
                     </tr>
                   );
                 })}

@@ -24,11 +24,29 @@ const COLUMNS: { key: string; label: string; sort?: Sort; num?: boolean }[] = [
   { key: "supplier", label: "Supplier (ownership)", sort: "supplier" },
   { key: "model", label: "Model and reason" },
   { key: "value", label: "Value", sort: "value", num: true },
-  { key: "annual", label: "A year", sort: "annual_value", num: true },
+  { key: "annual", label: "Per year", sort: "annual_value", num: true },
   { key: "dates", label: "Awarded · runs", sort: "award_date" },
   { key: "duration", label: "Length", sort: "duration", num: true },
   { key: "procedure", label: "Procedure" },
 ];
+
+/** "Value (highest first)", "Awarded (newest first)", "Council (A to Z)" for the phone's sort menu. */
+function sortOptionLabel(c: (typeof COLUMNS)[number], d: "asc" | "desc"): string {
+  const name = c.sort === "award_date" ? "Award date" : c.label.replace(" (ownership)", "");
+  if (c.sort === "award_date") return `${name} (${d === "desc" ? "newest" : "oldest"} first)`;
+  if (c.num) return `${name} (${d === "desc" ? "highest" : "lowest"} first)`;
+  return `${name} (${d === "asc" ? "A to Z" : "Z to A"})`;
+}
+
+/** A missing value reads as "—" with a spoken "not known", never as £0 or 0 mo. */
+function Maybe({ value, text }: { value: number | null | undefined; text: string }) {
+  if (value !== null && value !== undefined) return <>{text}</>;
+  return (
+    <span className="missing" title="Not published or not known">
+      — <span className="visually-hidden">not known</span>
+    </span>
+  );
+}
 
 function SourceLink({ row }: { row: ContractRow }) {
   const href = row.noticeUrl && /^https?:\/\//.test(row.noticeUrl) ? row.noticeUrl : null;
@@ -120,10 +138,51 @@ export default function Contracts() {
           <ErrorBlock error={result.error} onRetry={() => void result.refetch()} />
         ) : !data ? (
           <LoadingBlock label="contracts" height={400} />
+        ) : data.rows.length === 0 ? (
+          <div className="empty-chart" data-testid="contracts-empty">
+            <p>No contracts match{q ? ` “${q}”` : ""} with these filters. Try another search or fewer filters.</p>
+            {q && (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() =>
+                  setParams((p) => {
+                    p.delete("q");
+                    p.delete("page");
+                  })
+                }
+              >
+                Clear the search
+              </button>
+            )}
+          </div>
         ) : (
           <>
+            <div className="cards-sort">
+              <label htmlFor={`${id}-sort`}>Sort by</label>
+              <select
+                id={`${id}-sort`}
+                value={`${sort}:${dir}`}
+                onChange={(e) => {
+                  const [s, d] = e.target.value.split(":");
+                  setParams((p) => {
+                    p.set("sort", s!);
+                    p.set("dir", d!);
+                    p.delete("page");
+                  });
+                }}
+              >
+                {COLUMNS.filter((c) => c.sort).flatMap((c) =>
+                  (["desc", "asc"] as const).map((d) => (
+                    <option key={`${c.sort}:${d}`} value={`${c.sort}:${d}`}>
+                      {sortOptionLabel(c, d)}
+                    </option>
+                  )),
+                )}
+              </select>
+            </div>
             <ScrollRegion label="Contracts (table)">
-              <table className="data-table contracts-table" aria-busy={result.isFetching}>
+              <table className="data-table data-table--cards contracts-table" aria-busy={result.isFetching}>
                 <caption className="visually-hidden">
                   Contracts, sorted by {sort.replace("_", " ")} {dir === "asc" ? "ascending" : "descending"}, page{" "}
                   {data.page} of {Math.max(1, data.pages)}
@@ -154,15 +213,15 @@ export default function Contracts() {
                     const model = (r.commissioningModel ?? "unknown") as keyof typeof MODEL_INFO;
                     return (
                       <tr key={r.contractId}>
-                        <td className="contract-title">
+                        <td className="contract-title card-head">
                           <SourceLink row={r} />
                         </td>
-                        <td>{r.councilName ?? r.buyerName ?? "—"}</td>
-                        <td>
+                        <td data-label="Council">{r.councilName ?? r.buyerName ?? "—"}</td>
+                        <td data-label="Supplier">
                           {r.supplierName ?? "—"}
                           <div className="n-note">{labelForValue("ownership", r.supplierOwnership ?? "unknown")}</div>
                         </td>
-                        <td>
+                        <td data-label="Model">
                           <span className="model-tag">
                             <span
                               className="swatch"
@@ -180,16 +239,22 @@ export default function Contracts() {
                             <div className="n-note">No reason recorded</div>
                           )}
                         </td>
-                        <td className="num">{formatValue(r.valueGbp, "gbp")}</td>
-                        <td className="num">{formatValue(r.annualValueGbp, "gbp")}</td>
-                        <td>
+                        <td className="num" data-label="Value">
+                          <Maybe value={r.valueGbp} text={formatValue(r.valueGbp, "gbp")} />
+                        </td>
+                        <td className="num" data-label="Per year">
+                          <Maybe value={r.annualValueGbp} text={formatValue(r.annualValueGbp, "gbp")} />
+                        </td>
+                        <td data-label="Awarded">
                           {formatDate(r.awardDate)}
                           <div className="n-note">
                             {formatDate(r.startDate)} – {formatDate(r.endDate)}
                           </div>
                         </td>
-                        <td className="num">{formatValue(r.durationMonths, "months")}</td>
-                        <td>
+                        <td className="num" data-label="Length">
+                          <Maybe value={r.durationMonths} text={formatValue(r.durationMonths, "months")} />
+                        </td>
+                        <td data-label="Procedure">
                           {labelForValue("procedure", r.procedureType ?? "unknown")}
                           {r.numberOfTenderers !== null && (
                             <div className="n-note">
@@ -203,7 +268,6 @@ export default function Contracts() {
                 </tbody>
               </table>
             </ScrollRegion>
-            {data.rows.length === 0 && <p>No contracts match. Try fewer filters or another search.</p>}
             <nav className="pager" aria-label="Pages">
               <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                 Previous

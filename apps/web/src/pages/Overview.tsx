@@ -113,14 +113,14 @@ export function Overview() {
           <p className="kpi-error">Contract counts could not be loaded.</p>
         ) : (
           <dl className="kpi-list" aria-busy={!counts.data}>
-            <div className="kpi">
+            <div className="kpi kpi--total">
               <dt>All contracts</dt>
               <dd data-testid="kpi-total">{total === null ? "…" : formatCount(total)}</dd>
             </div>
             {COMMISSIONING_MODELS.map((m) => {
               const row = counts.data?.rows.find((r) => r.dims.model === m);
               return (
-                <div className="kpi" key={m}>
+                <div className="kpi kpi--model" key={m} style={{ borderTopColor: MODEL_INFO[m].colour }}>
                   <dt>
                     <span className="swatch" style={{ background: MODEL_INFO[m].colour }} aria-hidden="true" />
                     {MODEL_INFO[m].label}

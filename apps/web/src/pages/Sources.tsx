@@ -4,7 +4,7 @@
  * with their coverage, and the known caveats.
  */
 
-import { formatCount, formatDate, METRICS, SOURCES } from "@lens/core";
+import { formatCount, formatDate, METRICS, MODEL_INFO, SOURCES } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
 import { buildCompareSpec } from "../charts/build-spec.js";
 import { takeaway } from "../charts/takeaway.js";
@@ -36,18 +36,25 @@ function RulesTable() {
   if (rules.error) return <ErrorBlock error={rules.error} onRetry={() => void rules.refetch()} />;
   if (!rules.data) return <LoadingBlock label="classification rules" height={160} />;
   if (rules.data.length === 0) return <p>This warehouse was built without a rule table.</p>;
-  const preferred = ["rule_id", "stage", "precedence", "result", "description", "ruleset_version"];
+  const preferred = ["rule_id", "stage", "precedence", "result", "description"];
   const keys = Object.keys(rules.data[0]!);
-  const columns = [...preferred.filter((k) => keys.includes(k)), ...keys.filter((k) => !preferred.includes(k))];
+  // The rule-set version is the same on every row and already stated above the table.
+  const columns = [
+    ...preferred.filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !preferred.includes(k) && k !== "ruleset_version"),
+  ];
+  const version = rules.data[0]!.ruleset_version;
   return (
     <ScrollRegion label="Classification rules (table)">
-      <table className="data-table">
-        <caption className="visually-hidden">Classification rules in precedence order</caption>
+      <table className="data-table data-table--cards rules-table">
+        <caption className="visually-hidden">
+          Classification rules in precedence order{version ? ` (rule set ${String(version)})` : ""}
+        </caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c} scope="col">
-                {c.replace(/_/g, " ")}
+              <th key={c} scope="col" className={c === "precedence" ? "num" : undefined}>
+                {RULE_COLUMN_LABELS[c] ?? c.replace(/_/g, " ")}
               </th>
             ))}
           </tr>
@@ -55,9 +62,31 @@ function RulesTable() {
         <tbody>
           {rules.data.map((r, i) => (
             <tr key={String(r.rule_id ?? i)}>
-              {columns.map((c) => (
-                <td key={c}>{r[c] === null || r[c] === undefined ? "—" : String(r[c])}</td>
-              ))}
+              {columns.map((c, ci) => {
+                const v = r[c];
+                const text = v === null || v === undefined ? "—" : String(v);
+                const model = c === "result" ? MODEL_INFO[text as keyof typeof MODEL_INFO] : undefined;
+                return (
+                  <td
+                    key={c}
+                    data-label={RULE_COLUMN_LABELS[c] ?? c.replace(/_/g, " ")}
+                    className={
+                      ci === 0 ? "card-head nowrap" : c === "precedence" ? "num" : c === "result" ? "nowrap" : undefined
+                    }
+                  >
+                    {model ? (
+                      <span className="model-tag">
+                        <span className="swatch" style={{ background: model.colour }} aria-hidden="true" />
+                        {model.label}
+                      </span>
+                    ) : c === "stage" ? (
+                      (RULE_STAGE_LABELS[text] ?? text)
+                    ) : (
+                      text
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -65,6 +94,18 @@ function RulesTable() {
     </ScrollRegion>
   );
 }
+
+const RULE_COLUMN_LABELS: Record<string, string> = {
+  rule_id: "Rule",
+  stage: "Decides",
+  precedence: "Order",
+  result: "Gives",
+  description: "When",
+};
+const RULE_STAGE_LABELS: Record<string, string> = {
+  model: "Commissioning model",
+  ownership: "Supplier ownership",
+};
 
 function Coverage() {
   const q = useMetric("model_mix", ["source"], {});
