@@ -71,7 +71,7 @@ export function roundTicks(top: number): number[] | undefined {
   for (const k of [5, 4, 3, 2]) {
     const step = top / k;
     const m = step / 10 ** Math.floor(Math.log10(step));
-    if ([1, 2, 2.5, 5].some((n) => Math.abs(n - m) < 1e-9))
+    if ([1, 2, 2.5, 3, 4, 5].some((n) => Math.abs(n - m) < 1e-9))
       return Array.from({ length: k + 1 }, (_, i) => Number((i * step).toPrecision(12)));
   }
   return undefined;
@@ -199,7 +199,7 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
               <YAxis
                 type="category"
                 dataKey="category"
-                width={narrow ? 104 : 170}
+                width={Math.min(narrow ? 104 : 170, 16 + 7 * Math.max(4, ...spec.categories.map((c) => c.length)))}
                 interval={0}
                 tick={{ fill: AXIS_INK, fontSize: narrow ? 11 : 12 }}
               />
@@ -233,8 +233,26 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
                   highlight.size > 0 ? (highlight.has(cat) ? HIGHLIGHT : MUTED) : (s.colours?.[i] ?? s.colour);
                 return <Cell key={cat} fill={base} fillOpacity={s.smallN?.[i] ? 0.45 : 1} />;
               })}
+              {/* A white halo under each whisker keeps it legible where it crosses a dark bar. */}
               {!stacked && s.ciLow && (
-                <ErrorBar dataKey={`${s.key}__err`} width={6} stroke="#333" direction={horizontal ? "x" : "y"} />
+                <ErrorBar
+                  dataKey={`${s.key}__err`}
+                  width={6}
+                  stroke="#fff"
+                  strokeWidth={3.5}
+                  direction={horizontal ? "x" : "y"}
+                  isAnimationActive={false}
+                />
+              )}
+              {!stacked && s.ciLow && (
+                <ErrorBar
+                  dataKey={`${s.key}__err`}
+                  width={6}
+                  stroke="#1d1d1f"
+                  strokeWidth={1.5}
+                  direction={horizontal ? "x" : "y"}
+                  isAnimationActive={false}
+                />
               )}
             </Bar>
           ))}
