@@ -6,7 +6,12 @@ import type { MetricFormat } from "./metrics.js";
 
 const integer = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+// One decimal always, so 19.0% sits beside 25.6% rather than 19%.
+const percent = new Intl.NumberFormat("en-GB", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /** £1.2m, £350k, £950 — the style used in UK policy writing. */
 export function formatGbp(value: number): string {
@@ -44,19 +49,15 @@ export function formatCount(value: number): string {
   return integer.format(value);
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Months spelt out by hand: ICU versions differ ("Sep" vs "Sept"), and exports must not.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 /** 14 Mar 2025. Accepts ISO dates or timestamps. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(d.getTime())) return "—";
-  return dateFormat.format(d);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 export const SUPPRESSED_TEXT = "suppressed (n too small)";

@@ -81,15 +81,16 @@ export const PROCEDURE_TYPES = [
 ] as const;
 export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
 
+/** A palette of its own (Paul Tol's muted scheme), so a procedure is never mistaken for a model. */
 export const PROCEDURE_INFO: Record<ProcedureType, { label: string; colour: string }> = {
-  open: { label: "Open", colour: "#0072B2" },
-  restricted: { label: "Restricted", colour: "#56B4E9" },
-  negotiated: { label: "Negotiated", colour: "#E69F00" },
-  "direct award": { label: "Direct award", colour: "#D55E00" },
-  "framework call-off": { label: "Framework call-off", colour: "#CC79A7" },
-  grant: { label: "Grant", colour: "#009E73" },
-  other: { label: "Other", colour: "#F0E442" },
-  unknown: { label: "Unknown", colour: "#8C8C8C" },
+  open: { label: "Open", colour: "#332288" },
+  restricted: { label: "Restricted", colour: "#88CCEE" },
+  negotiated: { label: "Negotiated", colour: "#DDCC77" },
+  "direct award": { label: "Direct award", colour: "#882255" },
+  "framework call-off": { label: "Framework call-off", colour: "#AA4499" },
+  grant: { label: "Grant", colour: "#44AA99" },
+  other: { label: "Other", colour: "#999933" },
+  unknown: { label: "Unknown", colour: "#BBBBBB" },
 };
 
 /** Service categories, assigned from CPV codes and titles. */
