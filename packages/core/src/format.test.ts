@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatGbp, formatValue } from "./format.js";
+import { formatAxisValue, formatDate, formatGbp, formatValue } from "./format.js";
 
 describe("en-GB formats", () => {
   it("writes money the way UK policy writing does", () => {
@@ -24,5 +24,13 @@ describe("en-GB formats", () => {
     expect(formatDate("2024-09-01T10:00:00Z")).toBe("1 Sep 2024");
     expect(formatDate(null)).toBe("—");
     expect(formatDate("not a date")).toBe("—");
+  });
+});
+
+describe("axis ticks", () => {
+  it("drop a trailing .0 on shares only", () => {
+    expect(formatAxisValue(0.5, "percent")).toBe("50%");
+    expect(formatAxisValue(0.125, "percent")).toBe("12.5%");
+    expect(formatAxisValue(36, "months")).toBe("36 mo");
   });
 });

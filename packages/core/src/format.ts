@@ -45,6 +45,12 @@ export function formatValue(value: number | null | undefined, format: MetricForm
   }
 }
 
+/** Axis ticks: as formatValue, but round shares lose their ".0" (0%, 25%, 50.5%). */
+export function formatAxisValue(value: number, format: MetricFormat): string {
+  const text = formatValue(value, format);
+  return format === "percent" ? text.replace(/\.0%$/, "%") : text;
+}
+
 export function formatCount(value: number): string {
   return integer.format(value);
 }

@@ -3,7 +3,7 @@
  * only; every value, label and colour comes from the spec. Missing/suppressed values are
  * gaps with a word on the axis, never zero-height bars.
  */
-import { formatValue, type MetricFormat } from "@lens/core";
+import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import { useSyncExternalStore } from "react";
 import {
   Bar,
@@ -78,7 +78,7 @@ export function roundTicks(top: number): number[] | undefined {
 }
 
 function tick(format: MetricFormat) {
-  return (v: number) => formatValue(v, format);
+  return (v: number) => formatAxisValue(v, format);
 }
 
 /** Category label with a word when every series is missing there, so a gap is never read as zero. */

@@ -5,7 +5,7 @@
  * Crowded axes shrink their labels, wrap them, then show every k-th one; optional labels
  * (values on bars, highlighted points) are only placed where they collide with nothing.
  */
-import { formatValue, type MetricFormat } from "@lens/core";
+import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import type { ChartSpec, Series } from "../charts/chart-spec.js";
 import type { MeasureText } from "./measure-text.js";
 import { boxesOverlap, escapeXml, LINE_HEIGHT, num, type Rect, type TextBox, wrapBlock } from "./svg-text.js";
@@ -135,13 +135,13 @@ function axisTicks(
   const integerOnly = format === "integer" || format === "days";
   for (let count = Math.max(2, Math.floor(available / 40)); count >= 1; count--) {
     const ticks = niceTicks(extent[0], extent[1], count, integerOnly);
-    const labels = ticks.map((t) => formatValue(t, format));
+    const labels = ticks.map((t) => formatAxisValue(t, format));
     if (new Set(labels).size !== labels.length) continue;
     const spacing = available / (ticks.length - 1);
     if (labels.every((l) => labelExtent(l) + 6 <= spacing)) return { ticks, labels };
   }
   const ticks = niceTicks(extent[0], extent[1], 1, integerOnly);
-  return { ticks, labels: ticks.map((t) => formatValue(t, format)) };
+  return { ticks, labels: ticks.map((t) => formatAxisValue(t, format)) };
 }
 
 interface XTickPlan {
