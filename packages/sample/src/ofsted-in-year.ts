@@ -8,41 +8,22 @@
  * Both carry title lines above the header like the real files, the first one saying the
  * data is a sample.
  */
-import type { InspectionEvent, Provider, RegisterChange } from "./ofsted.js";
+import { quote, ukDate } from "./csv-cells.js";
+import type { InspectionEvent, RegisterChange } from "./ofsted.js";
+import { JUDGEMENT_COLUMNS, judgements, PROVIDER_COLUMNS, providerCells, publicationDate } from "./ofsted-columns.js";
 
 const IN_YEAR_HEADER_2020 = [
-  "Web link",
-  "URN",
-  "Linked Education URN",
-  "Provision type",
-  "Registration date",
-  "Registration status",
-  "Name",
-  "Address 1",
-  "Address 2",
-  "Town",
-  "County",
-  "Postcode",
-  "Ofsted region",
-  "Government Office Region",
-  "Local authority",
-  "Parliamentary constituency",
-  "Sector",
-  "Places",
+  ...PROVIDER_COLUMNS,
   "Organisation which owns the provider",
   "Event type",
   "Inspection date",
   "Publication date",
   "Event number",
-  "Overall experiences and progress of children and young people",
-  "Outcomes in education and related learning activities",
-  "Health services",
-  "How well children and young people are helped and protected",
-  "The effectiveness of leaders and managers",
+  ...JUDGEMENT_COLUMNS,
 ];
 
 const IN_YEAR_HEADER_2024 = [
-  ...IN_YEAR_HEADER_2020.slice(0, 18),
+  ...PROVIDER_COLUMNS,
   "Short-break-only children's home",
   "Multi-building children's home",
   "Organisation which owns the provider",
@@ -50,11 +31,7 @@ const IN_YEAR_HEADER_2024 = [
   "Inspection date",
   "Inspection publication date",
   "Inspection event number",
-  "Overall experiences and progress of children and young people",
-  "Outcomes in education and related learning activities",
-  "Health services",
-  "How well children and young people are helped and protected",
-  "The effectiveness of leaders and managers",
+  ...JUDGEMENT_COLUMNS,
   "Previous Event type",
   "Previous inspection Date",
   "Previous publication date",
@@ -87,15 +64,6 @@ const JOINERS_LEAVERS_HEADER = (year: number) => [
 /** First year (ending 31 March) written in the newer in-year layout. */
 const NEW_LAYOUT_FROM = 2022;
 
-function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function ukDate(d: Date): string {
-  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
-}
-
-const publication = (d: Date) => ukDate(new Date(d.getTime() + 25 * 86_400_000));
 const yy = (year: number) => String(year).slice(2);
 
 /** File name of the in-year inspections for the year ending 31 March `year` (All_SocCare_inspec_2324.csv). */
@@ -110,36 +78,6 @@ export function joinersLeaversFileName(year: number): string {
 /** Title and note lines above the header, padded to the header's width as a spreadsheet export is. */
 function titleLines(titles: readonly string[], width: number): string[] {
   return titles.map((t) => [quote(t), ...Array(width - 1).fill("")].join(","));
-}
-
-function providerCells(p: Provider, status: string): string[] {
-  return [
-    "Ofsted Social Care Provider Webpage",
-    p.urn,
-    "",
-    p.type,
-    ukDate(p.registered),
-    status,
-    "REDACTED",
-    "REDACTED",
-    "REDACTED",
-    "REDACTED",
-    "REDACTED",
-    "REDACTED",
-    p.region,
-    p.region,
-    p.laName,
-    "",
-    p.sector,
-    p.places === null ? "" : String(p.places),
-  ];
-}
-
-/** Overall, education, health, protection, leadership: full inspections judge three of the five here. */
-function judgements(outcome: string | null, type: InspectionEvent["type"]): string[] {
-  if (outcome === null) return ["", "", "", "", ""];
-  if (type !== "Full inspection") return [outcome, "", "", "", ""];
-  return [outcome, "", "", outcome, outcome];
 }
 
 export function inspectionsCsv(year: number, events: readonly InspectionEvent[]): string {
@@ -159,13 +97,13 @@ export function inspectionsCsv(year: number, events: readonly InspectionEvent[])
     const event = [
       e.type,
       ukDate(e.date),
-      publication(e.date),
+      publicationDate(e.date),
       String(e.eventNumber),
       ...judgements(e.outcome, e.type),
     ];
     const row = newLayout
       ? [
-          ...providerCells(p, p.suspended ? "Suspended" : "Active"),
+          ...providerCells(p),
           "",
           "",
           p.owner,
@@ -174,13 +112,13 @@ export function inspectionsCsv(year: number, events: readonly InspectionEvent[])
             ? [
                 "Full inspection",
                 ukDate(e.previous.date),
-                publication(e.previous.date),
+                publicationDate(e.previous.date),
                 String(e.previous.eventNumber),
                 ...judgements(e.previous.rating, "Full inspection"),
               ]
             : Array(9).fill("")),
         ]
-      : [...providerCells(p, p.suspended ? "Suspended" : "Active"), p.owner, ...event];
+      : [...providerCells(p), p.owner, ...event];
     lines.push(row.map(quote).join(","));
   }
   return `${lines.join("\n")}\n`;

@@ -5,38 +5,19 @@
  * closes and is re-inspected year by year so time series behave like the real ones.
  */
 import { COUNCILS } from "@lens/core";
+import { quote, ukDate } from "./csv-cells.js";
+import { JUDGEMENT_COLUMNS, judgements, PROVIDER_COLUMNS, providerCells, publicationDate } from "./ofsted-columns.js";
 import type { Random } from "./random.js";
 
 const HEADER = [
-  "Web link",
-  "URN",
-  "Linked Education URN",
-  "Provision type",
-  "Registration date",
-  "Registration status",
-  "Name",
-  "Address 1",
-  "Address 2",
-  "Town",
-  "County",
-  "Postcode",
-  "Ofsted region",
-  "Government Office Region",
-  "Local authority",
-  "Parliamentary constituency",
-  "Sector",
-  "Places",
+  ...PROVIDER_COLUMNS,
   "Short-break-only children's home",
   "Organisation which owns the provider",
   "Event type",
   "Inspection date",
   "Publication date",
   "Event number",
-  "Overall experiences and progress of children and young people",
-  "Outcomes in education and related learning activities",
-  "Health services",
-  "How well children and young people are helped and protected",
-  "The effectiveness of leaders and managers",
+  ...JUDGEMENT_COLUMNS,
 ];
 
 const RATINGS = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"] as const;
@@ -74,14 +55,6 @@ const OWNER_STEMS = [
   "Wren",
   "Yew",
 ];
-
-function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function ukDate(d: Date): string {
-  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
-}
 
 function ratingFor(random: Random, sector: Sector, ageYears: number): (typeof RATINGS)[number] {
   const good = sector === "Private" ? 0.58 : sector === "Voluntary" ? 0.6 : 0.6;
@@ -345,38 +318,16 @@ export function providerCsv(year: number, providers: readonly Provider[]): strin
   lines.push(["Provider information", ...Array(19).fill(""), "Latest Full Inspection", ...Array(8).fill("")].join(","));
   lines.push(HEADER.map(quote).join(","));
   for (const p of providers) {
-    const inspected = p.lastInspection !== null && p.rating !== null;
-    const publication = inspected ? new Date(p.lastInspection!.getTime() + 25 * 86_400_000) : null;
+    const last = p.lastInspection !== null && p.rating !== null ? p.lastInspection : null;
     const row = [
-      "Ofsted Social Care Provider Webpage",
-      p.urn,
-      "",
-      p.type,
-      ukDate(p.registered),
-      p.suspended ? "Suspended" : "Active",
-      "REDACTED",
-      "REDACTED",
-      "REDACTED",
-      "REDACTED",
-      "REDACTED",
-      "REDACTED",
-      p.region,
-      p.region,
-      p.laName,
-      "",
-      p.sector,
-      p.places === null ? "" : String(p.places),
+      ...providerCells(p),
       "",
       p.owner,
-      inspected ? "Full inspection" : "",
-      inspected ? ukDate(p.lastInspection!) : "",
-      publication ? ukDate(publication) : "",
-      inspected && p.eventNumber !== null ? String(p.eventNumber) : "",
-      inspected ? p.rating! : "",
-      "",
-      "",
-      inspected ? p.rating! : "",
-      inspected ? p.rating! : "",
+      last ? "Full inspection" : "",
+      last ? ukDate(last) : "",
+      last ? publicationDate(last) : "",
+      last && p.eventNumber !== null ? String(p.eventNumber) : "",
+      ...judgements(last ? p.rating : null, "Full inspection"),
     ];
     lines.push(row.map(quote).join(","));
   }

@@ -4,6 +4,7 @@
  * total lines included as in the real returns).
  */
 import { COUNCILS } from "@lens/core";
+import { quote } from "./csv-cells.js";
 import type { Random } from "./random.js";
 
 const HEADER =
@@ -21,10 +22,6 @@ const LINES = [
   [25, "25 Targeted family support", "FAMILY SUPPORT SERVICES", 9, 0.08, 0.2, 0.04],
   [29, "29 Targeted services for young people", "SERVICES FOR YOUNG PEOPLE", 4, 0.05, 0.25, 0.03],
 ] as const;
-
-function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** Outturn for the financial year ending in `yearEnd` (2015 → 2014-15). */
 export function spendCsv(random: Random, yearEnd: number): string {
