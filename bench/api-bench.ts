@@ -261,8 +261,7 @@ function cases(): Case[] {
       path: trpc("contracts.search", searchInput),
       duck: (c) => searchContracts(c, searchInput),
       sqlite: (db) => {
-        const where =
-          "in_scope = 1 AND (title LIKE @q OR supplier_name LIKE @q OR buyer_name LIKE @q OR description LIKE @q)";
+        const where = "in_scope = 1 AND (title LIKE @q OR supplier_name LIKE @q OR buyer_name LIKE @q)";
         db.prepare(`SELECT count(*) AS total FROM contracts WHERE ${where}`).get({ q: "%foster%" });
         db.prepare(
           `SELECT * FROM contracts WHERE ${where} ORDER BY value_gbp DESC NULLS LAST, contract_id LIMIT 25 OFFSET 0`,
