@@ -7,12 +7,9 @@
  * (5/4/2012, 28/08/12, 10.3.2017, 09-Mar-2017, Mar-2017, 01 March 2017): a date that fits
  * none is a reject with the text.
  */
-import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
-import { FileTally } from "../file-tally.js";
-import { readHead } from "../files.js";
-import { TableWriter } from "../table-writer.js";
-import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { readSourceText, serviceForLine } from "./spend-common.js";
+import { cell, parseAmount } from "../csv.js";
+import type { SourceIngester } from "../types.js";
+import { discoverCsvWithHeader, ingestSpendCsvs, serviceForLine } from "./spend-common.js";
 
 export const DEVON_GRANTS_SOURCE_ID = "devon-grants";
 const DEVON_LA_CODE = "878";
@@ -67,67 +64,41 @@ export const devonGrantsIngester: SourceIngester = {
   label: "Devon County Council grants to the voluntary and community sector",
   tables: ["spend"],
   maxRejectRate: 0.05,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      const head = (await readHead(f.path, 4096)).split(/\r?\n/)[0] ?? "";
-      const cells = head.split(",").map((c) => c.replace(/"/g, "").trim().toLowerCase());
-      if (REQUIRED.every((r) => cells.includes(r))) found.push(f);
-    }
-    return found;
-  },
-  async ingest(ctx, files) {
-    const writer = await TableWriter.open(ctx.connection, "spend");
-    const stats: FileStats[] = [];
+  discover: (files) => discoverCsvWithHeader(files, REQUIRED, 4096),
+  ingest(ctx, files) {
     const source = ctx.isSample ? "sample" : DEVON_GRANTS_SOURCE_ID;
-    try {
-      for (const file of files) {
-        ctx.progress(`reading ${file.relativePath}`);
-        const { text, checksum } = await readSourceText(file.path);
-        const records = parseCsv(text);
-        const h = findHeaderIndex(records, REQUIRED, 1);
-        if (h !== 0) throw new SourceError(file.relativePath, 1, `header with ${REQUIRED.join(", ")} not found`);
-        const columns = headerIndex(records[0]!);
-        const tally = new FileTally(ctx, file, checksum);
-        const monthFirst = monthFirstShapes(records.slice(1).map((r) => cell(r, columns, "date grant awarded") ?? ""));
-        for (const record of records.slice(1)) {
-          if (isBlankRecord(record)) continue;
-          tally.read++;
-          const rawDate = cell(record, columns, "date grant awarded");
-          const when = rawDate ? parseAwardMonth(rawDate, monthFirst) : undefined;
-          const rawAmount = cell(record, columns, "amount");
-          const amount = parseAmount(rawAmount);
-          const beneficiary = cell(record, columns, "grant beneficiary")?.replace(/\s+/g, " ") ?? null;
-          if (!when) {
-            tally.reject(record.line, `award date '${rawDate ?? ""}' is not a date`);
-            continue;
-          }
-          if (amount === undefined) {
-            tally.reject(record.line, `amount '${rawAmount}' is not a number`);
-            continue;
-          }
-          const purpose = cell(record, columns, "purpose of grant");
-          writer.append({
-            la_code: DEVON_LA_CODE,
-            period: `${when.year}-${String(when.month).padStart(2, "0")}`,
-            year: when.month >= 4 ? when.year + 1 : when.year,
-            source,
-            service_line: cell(record, columns, "service"),
-            service: purpose ? serviceForLine(purpose) : null,
-            supplier_name: beneficiary,
-            amount_gbp: amount,
-            is_derived: false,
-            source_file: file.relativePath,
-            source_line: record.line,
-          });
-          tally.kept++;
+    return ingestSpendCsvs(ctx, files, REQUIRED, (file, columns, records, writer) => {
+      const monthFirst = monthFirstShapes(records.slice(1).map((r) => cell(r, columns, "date grant awarded") ?? ""));
+      return (record, tally) => {
+        const rawDate = cell(record, columns, "date grant awarded");
+        const when = rawDate ? parseAwardMonth(rawDate, monthFirst) : undefined;
+        const rawAmount = cell(record, columns, "amount");
+        const amount = parseAmount(rawAmount);
+        const beneficiary = cell(record, columns, "grant beneficiary")?.replace(/\s+/g, " ") ?? null;
+        if (!when) {
+          tally.reject(record.line, `award date '${rawDate ?? ""}' is not a date`);
+          return;
         }
-        stats.push(tally.stats());
-      }
-    } finally {
-      writer.close();
-    }
-    return stats;
+        if (amount === undefined) {
+          tally.reject(record.line, `amount '${rawAmount}' is not a number`);
+          return;
+        }
+        const purpose = cell(record, columns, "purpose of grant");
+        writer.append({
+          la_code: DEVON_LA_CODE,
+          period: `${when.year}-${String(when.month).padStart(2, "0")}`,
+          year: when.month >= 4 ? when.year + 1 : when.year,
+          source,
+          service_line: cell(record, columns, "service"),
+          service: purpose ? serviceForLine(purpose) : null,
+          supplier_name: beneficiary,
+          amount_gbp: amount,
+          is_derived: false,
+          source_file: file.relativePath,
+          source_line: record.line,
+        });
+        tally.kept++;
+      };
+    });
   },
 };
