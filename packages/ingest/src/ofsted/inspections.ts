@@ -7,19 +7,19 @@
  */
 import type { Rating, Sector } from "@lens/core";
 import { parseUkDate } from "../csv.js";
-import { readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   cellAt,
   discoverOfsted,
   financialYearEnding,
+  forEachProviderRecord,
   normaliseProvisionType,
   normaliseRating,
   type OfstedCsv,
   parseOfstedCsv,
+  parseOfstedFiles,
   recordCouncilAndSector,
-  recordUrn,
   requireColumns,
 } from "./ofsted-common.js";
 
@@ -123,29 +123,18 @@ export function parseInspectionFile(file: SourceFile, text: string, checksum: st
   const coded = c.has("provider urn") && c.has("event type group") && c.has("outcomes for children and young people");
   const rows: InspectionRow[] = [];
   const rejects: ParsedInspectionFile["rejects"] = [];
-  let read = 0;
-  for (let i = csv.headerAt + 1; i < csv.records.length; i++) {
-    const record = csv.records[i]!;
-    if (record.cells.every((x) => x.trim() === "")) continue;
-    read++;
-    const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const identified = recordUrn(record, csv.header, col.urn);
-    if ("reason" in identified) {
-      reject(identified.reason);
-      continue;
-    }
-    const { urn } = identified;
+  const read = forEachProviderRecord(csv, col.urn, rejects, (record, urn, reject) => {
     const place = recordCouncilAndSector(urn, record, col);
     if ("reason" in place) {
       reject(place.reason);
-      continue;
+      return;
     }
     const { sector } = place;
     const typeOriginal = cellAt(record, col.eventType);
     const type = normaliseInspectionType(typeOriginal);
     if (type === undefined) {
       reject(`URN ${urn}: inspection type '${typeOriginal}' not recognised`);
-      continue;
+      return;
     }
     const ratingOriginal = cellAt(record, col.overall);
     let rating: Rating | null | undefined;
@@ -154,13 +143,13 @@ export function parseInspectionFile(file: SourceFile, text: string, checksum: st
     else rating = normaliseRating(ratingOriginal);
     if (rating === undefined) {
       reject(`URN ${urn}: overall judgement '${ratingOriginal}' not recognised for a ${type ?? "blank"} event`);
-      continue;
+      return;
     }
     const dateText = cellAt(record, col.date);
     const date = parseUkDate(dateText);
     if (date === undefined) {
       reject(`URN ${urn}: inspection date '${dateText}' is not a dd/mm/yyyy date`);
-      continue;
+      return;
     }
     rows.push({
       line: record.line,
@@ -176,7 +165,7 @@ export function parseInspectionFile(file: SourceFile, text: string, checksum: st
       event_number: eventNumber(cellAt(record, col.eventNumber)),
       registration_status: cellAt(record, col.status),
     });
-  }
+  });
   return { file: file.relativePath, checksum, coded, read, rows, rejects };
 }
 
@@ -188,12 +177,7 @@ export const ofstedInspectionsIngester: SourceIngester = {
   maxRejectRate: 0.03,
   discover: (files) => discoverOfsted(files, "inspections"),
   async ingest(ctx, files) {
-    const parsed: ParsedInspectionFile[] = [];
-    for (const file of files) {
-      ctx.progress(`reading ${file.relativePath}`);
-      const { text, checksum } = await readTextFile(file.path);
-      parsed.push(parseInspectionFile(file, text, checksum));
-    }
+    const parsed = await parseOfstedFiles(ctx, files, parseInspectionFile);
     // Full-year files first, so a repeated event is kept from the full-year file and the
     // partial coded extract's copy is the one rejected.
     parsed.sort((a, b) => Number(a.coded) - Number(b.coded) || a.file.localeCompare(b.file));

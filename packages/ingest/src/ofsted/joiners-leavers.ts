@@ -6,16 +6,16 @@
  */
 import type { Sector } from "@lens/core";
 import { type CsvRecord, headerKey, parseCount, parseUkDate } from "../csv.js";
-import { readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import {
   cellAt,
   discoverOfsted,
+  forEachProviderRecord,
   normaliseProvisionType,
   parseOfstedCsv,
+  parseOfstedFiles,
   recordCouncilAndSector,
-  recordUrn,
   requireColumns,
 } from "./ofsted-common.js";
 
@@ -101,36 +101,25 @@ export function parseJoinersLeaversFile(file: SourceFile, text: string, checksum
   };
   const rows: JoinerLeaverRow[] = [];
   const rejects: { line: number; reason: string }[] = [];
-  let read = 0;
   let kept = 0;
-  for (let i = csv.headerAt + 1; i < csv.records.length; i++) {
-    const record = csv.records[i]!;
-    if (record.cells.every((x) => x.trim() === "")) continue;
-    read++;
-    const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const identified = recordUrn(record, csv.header, col.urn);
-    if ("reason" in identified) {
-      reject(identified.reason);
-      continue;
-    }
-    const { urn } = identified;
+  const read = forEachProviderRecord(csv, col.urn, rejects, (record, urn, reject) => {
     const place = recordCouncilAndSector(urn, record, col);
     if ("reason" in place) {
       reject(place.reason);
-      continue;
+      return;
     }
     const { sector } = place;
     const isJoiner = cellAt(record, col.joiner)?.toLowerCase() === "joiner";
     const isLeaver = cellAt(record, col.leaver)?.toLowerCase() === "leaver";
     if (!isJoiner && !isLeaver) {
       reject(`URN ${urn}: neither a joiner nor a leaver`);
-      continue;
+      return;
     }
     const placesText = cellAt(record, col.places);
     const places = parseCount(placesText);
     if (places === undefined) {
       reject(`URN ${urn}: places '${placesText}' is not a whole number`);
-      continue;
+      return;
     }
     const dates: Record<string, string | null> = {};
     let badDate: string | null = null;
@@ -149,7 +138,7 @@ export function parseJoinersLeaversFile(file: SourceFile, text: string, checksum
     }
     if (badDate !== null) {
       reject(`URN ${urn}: date '${badDate}' is not a dd/mm/yyyy date`);
-      continue;
+      return;
     }
     const base = {
       line: record.line,
@@ -164,7 +153,7 @@ export function parseJoinersLeaversFile(file: SourceFile, text: string, checksum
     if (isJoiner) rows.push({ ...base, event: "joiner", event_date: dates.joined ?? null });
     if (isLeaver) rows.push({ ...base, event: "leaver", event_date: dates.left ?? null });
     kept++;
-  }
+  });
   return { file: file.relativePath, checksum, read, kept, rows, rejects };
 }
 
@@ -175,18 +164,22 @@ export const ofstedJoinersLeaversIngester: SourceIngester = {
   maxRejectRate: 0.02,
   discover: (files) => discoverOfsted(files, "joiners-leavers"),
   async ingest(ctx, files) {
+    const parsed = await parseOfstedFiles(ctx, files, parseJoinersLeaversFile);
     const source = ctx.isSample ? "sample" : "ofsted-joiners-leavers";
     const writer = await TableWriter.open(ctx.connection, "joiners_leavers");
     const stats: FileStats[] = [];
     try {
-      for (const file of files) {
-        ctx.progress(`reading ${file.relativePath}`);
-        const { text, checksum } = await readTextFile(file.path);
-        const p = parseJoinersLeaversFile(file, text, checksum);
+      for (const p of parsed) {
         for (const { line, ...fields } of p.rows)
           writer.append({ ...fields, source, source_file: p.file, source_line: line });
         for (const r of p.rejects) ctx.reject(p.file, r.line, r.reason);
-        stats.push({ file: p.file, checksum, rowsRead: p.read, rowsKept: p.kept, rowsRejected: p.rejects.length });
+        stats.push({
+          file: p.file,
+          checksum: p.checksum,
+          rowsRead: p.read,
+          rowsKept: p.kept,
+          rowsRejected: p.rejects.length,
+        });
       }
     } finally {
       writer.close();

@@ -7,8 +7,8 @@
  */
 import { councilCodeForName, type Rating, type Sector } from "@lens/core";
 import { CsvError, type CsvRecord, headerIndex, headerKey, parseCsv } from "../csv.js";
-import { readHead } from "../files.js";
-import { SourceError, type SourceFile } from "../types.js";
+import { readHead, readTextFile } from "../files.js";
+import { type IngestContext, SourceError, type SourceFile } from "../types.js";
 
 export type OfstedTable = "providers" | "inspections" | "joiners-leavers";
 
@@ -388,4 +388,48 @@ export function recordCouncilAndSector(
   if (sector === undefined) return { reason: `URN ${urn}: sector '${sectorOriginal}' not recognised` };
   // A council was found, so the name was present.
   return { laCode: council.laCode, laName: laName ?? "", sector, sectorOriginal };
+}
+
+export interface LineReject {
+  line: number;
+  reason: string;
+}
+
+/**
+ * Walks the records below the header of a provider-level file: every non-blank one is
+ * counted read, and one whose URN cannot be read (wrong field count, no URN) is rejected
+ * before `visit` sees it. `visit` must keep or reject each record it is given, so that
+ * read = kept + rejected. Returns the number read.
+ */
+export function forEachProviderRecord(
+  csv: OfstedCsv,
+  urnColumn: number | undefined,
+  rejects: LineReject[],
+  visit: (record: CsvRecord, urn: string, reject: (reason: string) => void) => void,
+): number {
+  let read = 0;
+  for (const record of csv.records.slice(csv.headerAt + 1)) {
+    if (record.cells.every((x) => x.trim() === "")) continue;
+    read++;
+    const reject = (reason: string) => rejects.push({ line: record.line, reason });
+    const identified = recordUrn(record, csv.header, urnColumn);
+    if ("reason" in identified) reject(identified.reason);
+    else visit(record, identified.urn, reject);
+  }
+  return read;
+}
+
+/** Reads and parses each file in turn, saying so on the progress line. */
+export async function parseOfstedFiles<T>(
+  ctx: IngestContext,
+  files: readonly SourceFile[],
+  parse: (file: SourceFile, text: string, checksum: string) => T,
+): Promise<T[]> {
+  const parsed: T[] = [];
+  for (const file of files) {
+    ctx.progress(`reading ${file.relativePath}`);
+    const { text, checksum } = await readTextFile(file.path);
+    parsed.push(parse(file, text, checksum));
+  }
+  return parsed;
 }

@@ -7,18 +7,18 @@
  */
 import type { Rating, Sector } from "@lens/core";
 import { parseCount, parseUkDate } from "../csv.js";
-import { readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { normaliseInspectionType } from "./inspections.js";
 import {
   cellAt,
   discoverOfsted,
+  forEachProviderRecord,
   normaliseProvisionType,
   normaliseRating,
   parseOfstedCsv,
+  parseOfstedFiles,
   recordCouncilAndSector,
-  recordUrn,
   requireColumns,
   snapshotDateOf,
 } from "./ofsted-common.js";
@@ -108,41 +108,30 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
   const rows: ProviderRow[] = [];
   const rejects: ParsedProviderFile["rejects"] = [];
   const firstLineOf = new Map<string, number>();
-  let read = 0;
-  for (let i = csv.headerAt + 1; i < csv.records.length; i++) {
-    const record = csv.records[i]!;
-    if (record.cells.every((x) => x.trim() === "")) continue;
-    read++;
-    const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const identified = recordUrn(record, csv.header, col.urn);
-    if ("reason" in identified) {
-      reject(identified.reason);
-      continue;
-    }
-    const { urn } = identified;
+  const read = forEachProviderRecord(csv, col.urn, rejects, (record, urn, reject) => {
     const first = firstLineOf.get(urn);
     if (first !== undefined) {
       reject(`URN ${urn} repeated (first at line ${first})`);
-      continue;
+      return;
     }
     firstLineOf.set(urn, record.line);
     const place = recordCouncilAndSector(urn, record, col);
     if ("reason" in place) {
       reject(place.reason);
-      continue;
+      return;
     }
     const { sector, sectorOriginal } = place;
     const ratingOriginal = cellAt(record, col.overall);
     const rating = normaliseRating(ratingOriginal);
     if (rating === undefined) {
       reject(`URN ${urn}: overall judgement '${ratingOriginal}' not recognised`);
-      continue;
+      return;
     }
     const eventTypeOriginal = cellAt(record, col.eventType);
     const eventType = normaliseInspectionType(eventTypeOriginal);
     if (eventType === undefined) {
       reject(`URN ${urn}: inspection event type '${eventTypeOriginal}' not recognised`);
-      continue;
+      return;
     }
     // A few rows of the "latest full inspection" columns hold a monitoring inspection with a
     // judgement. Ofsted's Table 8c counts them in every year but 2023, so the judgement is
@@ -151,7 +140,7 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
     const inspectionDate = parseUkDate(dateText);
     if (inspectionDate === undefined) {
       reject(`URN ${urn}: inspection date '${dateText}' is not a dd/mm/yyyy date`);
-      continue;
+      return;
     }
     const placesText = cellAt(record, col.places);
     let places = parseCount(placesText);
@@ -160,7 +149,7 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
       if (placesText !== null && /^\d+\.\d+$/.test(placesText)) places = null;
       else {
         reject(`URN ${urn}: places '${placesText}' is not a whole number`);
-        continue;
+        return;
       }
     }
     const provisionOriginal = cellAt(record, col.provisionType);
@@ -182,7 +171,7 @@ export function parseProviderFile(file: SourceFile, text: string, checksum: stri
       inspection_event_type: eventType,
       owner_name: cellAt(record, col.owner),
     });
-  }
+  });
   return { file: file.relativePath, checksum, snapshotDate, hasInspectionColumns, read, rows, rejects };
 }
 
@@ -229,12 +218,7 @@ export const ofstedProvidersIngester: SourceIngester = {
   maxRejectRate: 0.02,
   discover: (files) => discoverOfsted(files, "providers"),
   async ingest(ctx, files) {
-    const parsed: ParsedProviderFile[] = [];
-    for (const file of files) {
-      ctx.progress(`reading ${file.relativePath}`);
-      const { text, checksum } = await readTextFile(file.path);
-      parsed.push(parseProviderFile(file, text, checksum));
-    }
+    const parsed = await parseOfstedFiles(ctx, files, parseProviderFile);
     const supplementary = supplementaryFiles(parsed);
     const source = ctx.isSample ? "sample" : "ofsted-providers";
     const writer = await TableWriter.open(ctx.connection, "provider_snapshots");
