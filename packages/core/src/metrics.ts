@@ -128,6 +128,16 @@ const PROVIDER_DIMENSIONS = [
   "source",
 ] as const satisfies readonly DimensionId[];
 
+/** Children's-home metrics: one provision type by definition, so it is no dimension of theirs. */
+const HOME_DIMENSIONS = [
+  "sector",
+  "council",
+  "region",
+  "council_type",
+  "year",
+  "source",
+] as const satisfies readonly DimensionId[];
+
 const SPEND_DIMENSIONS = [
   "provider_ownership",
   "ownership",
@@ -212,6 +222,9 @@ const RATING_CAVEATS = [
   "Before April 2015 the scale was Outstanding / Good / Adequate / Inadequate; Adequate and Satisfactory count as Requires improvement.",
   "Providers not yet inspected are left out of the denominator; the count of registered providers is given as coverage.",
 ] as const;
+
+const OWNER_NAMES_CAVEAT =
+  "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.";
 
 /** Where these shares part from Ofsted's published national series (asserted in metric-consistency.test.ts). */
 const HOMES_SERIES_CAVEAT =
@@ -577,7 +590,7 @@ export const METRICS = [
     table: "provider_snapshots",
     where: CHILDRENS_HOME,
     aggregate: { kind: "share", condition: "f.overall_rating IN ('Good', 'Outstanding')", base: INSPECTED },
-    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
     caveats: [...RATING_CAVEATS, HOMES_SERIES_CAVEAT],
@@ -595,7 +608,7 @@ export const METRICS = [
     table: "provider_snapshots",
     where: CHILDRENS_HOME,
     aggregate: { kind: "share", condition: "f.overall_rating = 'Inadequate'", base: INSPECTED },
-    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
     caveats: [...RATING_CAVEATS, HOMES_SERIES_CAVEAT],
@@ -613,7 +626,7 @@ export const METRICS = [
     table: "provider_snapshots",
     where: `${CHILDRENS_HOME} AND ${INSPECTED}`,
     aggregate: { kind: "mix", dimension: "rating" },
-    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
     caveats: RATING_CAVEATS,
@@ -665,11 +678,11 @@ export const METRICS = [
     table: "provider_snapshots",
     where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
     aggregate: { kind: "perEntity", entity: OWNER },
-    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
     caveats: [
-      "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.",
+      OWNER_NAMES_CAVEAT,
       "Grouped by council, it counts an owner's homes in that council only.",
       SNAPSHOT_SUM_CAVEAT,
     ],
@@ -687,13 +700,10 @@ export const METRICS = [
     table: "provider_snapshots",
     where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
     aggregate: { kind: "topShare", entity: OWNER, weight: "f.places", k: 10 },
-    dimensions: ["sector", "council", "region", "council_type", "year", "source"],
+    dimensions: HOME_DIMENSIONS,
     minN: 10,
     sources: OFSTED_PROVIDERS,
-    caveats: [
-      "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.",
-      "Without grouping by year the shares mix snapshots; group or filter by year.",
-    ],
+    caveats: [OWNER_NAMES_CAVEAT, "Without grouping by year the shares mix snapshots; group or filter by year."],
     polarity: "lower-better",
   },
   {
