@@ -29,6 +29,33 @@ const MUTED = "#9aa5b1";
 const HIGHLIGHT = "#0b5cad";
 const AXIS_INK = "#4a4a4f";
 
+/** Plot margins of every chart: tighter on the right on a phone; `bottom` leaves room for an axis title. */
+function chartMargin(narrow: boolean, bottom = 8) {
+  return { top: 16, right: narrow ? 12 : 24, bottom, left: 4 };
+}
+
+/** A white halo drawn under each whisker keeps it legible where it crosses a dark bar. */
+const WHISKER_STROKES = [
+  { stroke: "#fff", strokeWidth: 3.5 },
+  { stroke: "#1d1d1f", strokeWidth: 1.5 },
+] as const;
+
+/**
+ * The spec's reference lines (targets, national figures) across the value axis, `axis` being
+ * the one values run along. Called as a function, not a component: the chart sees ReferenceLines.
+ */
+function referenceLines(spec: ChartSpec, axis: "x" | "y") {
+  return (spec.referenceLines ?? []).map((r) => (
+    <ReferenceLine
+      key={r.label}
+      {...{ [axis]: r.value }}
+      stroke={r.colour ?? "#1d1d1f"}
+      strokeDasharray="6 3"
+      strokeWidth={2}
+    />
+  ));
+}
+
 function subscribeResize(cb: () => void) {
   window.addEventListener("resize", cb);
   return () => window.removeEventListener("resize", cb);
@@ -189,7 +216,7 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
         <BarChart
           data={data}
           layout={horizontal ? "vertical" : "horizontal"}
-          margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }}
+          margin={chartMargin(narrow)}
           accessibilityLayer
         >
           <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
@@ -233,48 +260,22 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
                   highlight.size > 0 ? (highlight.has(cat) ? HIGHLIGHT : MUTED) : (s.colours?.[i] ?? s.colour);
                 return <Cell key={cat} fill={base} fillOpacity={s.smallN?.[i] ? 0.45 : 1} />;
               })}
-              {/* A white halo under each whisker keeps it legible where it crosses a dark bar. */}
-              {!stacked && s.ciLow && (
-                <ErrorBar
-                  dataKey={`${s.key}__err`}
-                  width={6}
-                  stroke="#fff"
-                  strokeWidth={3.5}
-                  direction={horizontal ? "x" : "y"}
-                  isAnimationActive={false}
-                />
-              )}
-              {!stacked && s.ciLow && (
-                <ErrorBar
-                  dataKey={`${s.key}__err`}
-                  width={6}
-                  stroke="#1d1d1f"
-                  strokeWidth={1.5}
-                  direction={horizontal ? "x" : "y"}
-                  isAnimationActive={false}
-                />
-              )}
+              {!stacked &&
+                s.ciLow &&
+                WHISKER_STROKES.map((w) => (
+                  <ErrorBar
+                    key={w.stroke}
+                    dataKey={`${s.key}__err`}
+                    width={6}
+                    stroke={w.stroke}
+                    strokeWidth={w.strokeWidth}
+                    direction={horizontal ? "x" : "y"}
+                    isAnimationActive={false}
+                  />
+                ))}
             </Bar>
           ))}
-          {(spec.referenceLines ?? []).map((r) =>
-            horizontal ? (
-              <ReferenceLine
-                key={r.label}
-                x={r.value}
-                stroke={r.colour ?? "#1d1d1f"}
-                strokeDasharray="6 3"
-                strokeWidth={2}
-              />
-            ) : (
-              <ReferenceLine
-                key={r.label}
-                y={r.value}
-                stroke={r.colour ?? "#1d1d1f"}
-                strokeDasharray="6 3"
-                strokeWidth={2}
-              />
-            ),
-          )}
+          {referenceLines(spec, horizontal ? "x" : "y")}
         </BarChart>
       </ResponsiveContainer>
       <Legend items={legendItems(spec)} />
@@ -288,7 +289,7 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
   return (
     <>
       <ResponsiveContainer width="100%" height={height ?? 340}>
-        <LineChart data={data} margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }} accessibilityLayer>
+        <LineChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="category"
@@ -331,15 +332,7 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
               isAnimationActive={false}
             />
           ))}
-          {(spec.referenceLines ?? []).map((r) => (
-            <ReferenceLine
-              key={r.label}
-              y={r.value}
-              stroke={r.colour ?? "#1d1d1f"}
-              strokeDasharray="6 3"
-              strokeWidth={2}
-            />
-          ))}
+          {referenceLines(spec, "y")}
         </LineChart>
       </ResponsiveContainer>
       <Legend items={legendItems(spec)} />
@@ -393,7 +386,7 @@ function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
   return (
     <>
       <ResponsiveContainer width="100%" height={height ?? 340}>
-        <ComposedChart data={data} margin={{ top: 16, right: narrow ? 12 : 24, bottom: 8, left: 4 }} accessibilityLayer>
+        <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="category"
@@ -428,15 +421,7 @@ function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
             isAnimationActive={false}
             maxBarSize={90}
           />
-          {(spec.referenceLines ?? []).map((r) => (
-            <ReferenceLine
-              key={r.label}
-              y={r.value}
-              stroke={r.colour ?? "#1d1d1f"}
-              strokeDasharray="6 3"
-              strokeWidth={2}
-            />
-          ))}
+          {referenceLines(spec, "y")}
         </ComposedChart>
       </ResponsiveContainer>
       <Legend items={legendItems(spec)} />
@@ -453,7 +438,7 @@ function ScatterView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolea
   return (
     <>
       <ResponsiveContainer width="100%" height={height ?? 380}>
-        <ScatterChart margin={{ top: 16, right: narrow ? 12 : 24, bottom: 28, left: 4 }} accessibilityLayer>
+        <ScatterChart margin={chartMargin(narrow, 28)} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             type="number"
