@@ -16,6 +16,16 @@ export interface MetricQuery {
   ignored: ListFilterId[];
 }
 
+/** The registry's metric and the filters it accepts (the rest are named as ignored); loud on an unknown id. */
+function metricWithFilters(
+  metricId: string,
+  filters: Filters,
+): { metric: MetricDef; applied: Filters; ignored: ListFilterId[] } {
+  const metric = getMetric(metricId);
+  if (!metric) throw new Error(`unknown metric '${metricId}'`);
+  return { metric, ...filtersForMetric(metric, filters) };
+}
+
 export function useMetric(
   metricId: string,
   groupBy: readonly DimensionId[],
@@ -23,9 +33,7 @@ export function useMetric(
   options: { enabled?: boolean } = {},
 ): MetricQuery {
   const trpc = useTRPC();
-  const metric = getMetric(metricId);
-  if (!metric) throw new Error(`unknown metric '${metricId}'`);
-  const { applied, ignored } = filtersForMetric(metric, filters);
+  const { metric, applied, ignored } = metricWithFilters(metricId, filters);
   const query = useQuery({
     ...trpc.metrics.compare.queryOptions({ metric: metricId, groupBy: [...groupBy], filters: applied }),
     placeholderData: keepPreviousData,
@@ -74,9 +82,7 @@ export function useDistribution(
   options: { enabled?: boolean } = {},
 ): DistributionQuery {
   const trpc = useTRPC();
-  const metric = getMetric(metricId);
-  if (!metric) throw new Error(`unknown metric '${metricId}'`);
-  const { applied, ignored } = filtersForMetric(metric, filters);
+  const { metric, applied, ignored } = metricWithFilters(metricId, filters);
   const query = useQuery({
     ...trpc.metrics.distribution.queryOptions({ metric: metricId, groupBy: dimension, filters: applied }),
     placeholderData: keepPreviousData,
