@@ -3,6 +3,7 @@ import { type DimensionId, type Filters, getMetric, type MetricDef } from "@lens
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { CompareResult, DistributionResult } from "../charts/api-types.js";
 import type { SpecContext } from "../charts/build-spec.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
@@ -64,6 +65,16 @@ export function useSpecContext(): (q: Pick<MetricQuery, "applied" | "ignored">) 
           yearRange: yearRangeOf(q.applied),
         }
       : null;
+}
+
+/** A query's chart spec once both its data and the build are in; null until then. */
+export function specWhenLoaded<D>(
+  q: { data: D | undefined } & Pick<MetricQuery, "applied" | "ignored">,
+  ctxFor: ReturnType<typeof useSpecContext>,
+  build: (data: D, ctx: SpecContext) => ChartSpec,
+): ChartSpec | null {
+  const ctx = ctxFor(q);
+  return q.data && ctx ? build(q.data, ctx) : null;
 }
 
 export interface DistributionQuery {

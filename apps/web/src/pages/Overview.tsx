@@ -10,7 +10,7 @@ import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { filtersInWords } from "../components/filter-state.js";
-import { useDistribution, useMetric, useSpecContext } from "../components/use-metric.js";
+import { specWhenLoaded, useDistribution, useMetric, useSpecContext } from "../components/use-metric.js";
 
 export function Overview() {
   const [filters] = useFilters();
@@ -22,76 +22,65 @@ export function Overview() {
   const mix = useMetric("procedure_mix", ["model"], filters);
   const quality = useMetric("homes_good_outstanding", ["year", "sector"], filters);
 
-  const valueCtx = ctxFor(value);
-  const valueSpec =
-    value.data && valueCtx
-      ? buildBoxSpec({
-          id: "median-annual-value-by-model",
-          metric: value.metric,
-          groups: value.data.groups,
-          dimension: "model",
-          ctx: valueCtx,
-          title: "Annual contract value by commissioning model",
-          subtitle: "Each contract's value per year, £: median, quartiles and whiskers",
-        })
-      : null;
-  const lengthCtx = ctxFor(length);
-  const lengthSpec =
-    length.data && lengthCtx
-      ? buildBoxSpec({
-          id: "contract-length-by-model",
-          metric: length.metric,
-          groups: length.data.groups,
-          dimension: "model",
-          ctx: lengthCtx,
-          title: "Contract length by commissioning model",
-          subtitle: "Contract length in months: median, quartiles and whiskers; dashed line: the three-year ask",
-        })
-      : null;
+  const valueSpec = specWhenLoaded(value, ctxFor, (data, ctx) =>
+    buildBoxSpec({
+      id: "median-annual-value-by-model",
+      metric: value.metric,
+      groups: data.groups,
+      dimension: "model",
+      ctx,
+      title: "Annual contract value by commissioning model",
+      subtitle: "Each contract's value per year, £: median, quartiles and whiskers",
+    }),
+  );
+  const lengthSpec = specWhenLoaded(length, ctxFor, (data, ctx) =>
+    buildBoxSpec({
+      id: "contract-length-by-model",
+      metric: length.metric,
+      groups: data.groups,
+      dimension: "model",
+      ctx,
+      title: "Contract length by commissioning model",
+      subtitle: "Contract length in months: median, quartiles and whiskers; dashed line: the three-year ask",
+    }),
+  );
   if (lengthSpec) lengthSpec.referenceLines = [{ value: 36, label: "Three-year ask", colour: "#1d1d1f" }];
-  const shareCtx = ctxFor(share);
-  const shareSpec =
-    share.data && shareCtx
-      ? buildCompareSpec({
-          id: "share-36-months-by-model",
-          metric: share.metric,
-          rows: share.data.rows,
-          groupBy: ["model"],
-          kind: "bar",
-          ctx: shareCtx,
-          title: "Contracts lasting at least three years, by commissioning model",
-          subtitle:
-            "Share of contracts with a known length that run 36 months or more; whiskers: 95% confidence interval",
-        })
-      : null;
-  const mixCtx = ctxFor(mix);
-  const mixSpec =
-    mix.data && mixCtx
-      ? buildCompareSpec({
-          id: "procedure-mix-by-model",
-          metric: mix.metric,
-          rows: mix.data.rows,
-          groupBy: mix.data.groupBy,
-          kind: "stacked-bar",
-          ctx: mixCtx,
-          title: "How contracts were awarded, by commissioning model",
-          subtitle: "Share of each model's contracts by procedure type",
-        })
-      : null;
-  const qualityCtx = ctxFor(quality);
-  const qualitySpec =
-    quality.data && qualityCtx
-      ? buildCompareSpec({
-          id: "homes-good-outstanding-by-sector",
-          metric: quality.metric,
-          rows: quality.data.rows,
-          groupBy: ["year", "sector"],
-          kind: "line",
-          ctx: qualityCtx,
-          title: "Children's homes rated Good or Outstanding, by sector",
-          subtitle: "Share of inspected children's homes at each 31 March snapshot",
-        })
-      : null;
+  const shareSpec = specWhenLoaded(share, ctxFor, (data, ctx) =>
+    buildCompareSpec({
+      id: "share-36-months-by-model",
+      metric: share.metric,
+      rows: data.rows,
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+      title: "Contracts lasting at least three years, by commissioning model",
+      subtitle: "Share of contracts with a known length that run 36 months or more; whiskers: 95% confidence interval",
+    }),
+  );
+  const mixSpec = specWhenLoaded(mix, ctxFor, (data, ctx) =>
+    buildCompareSpec({
+      id: "procedure-mix-by-model",
+      metric: mix.metric,
+      rows: data.rows,
+      groupBy: data.groupBy,
+      kind: "stacked-bar",
+      ctx,
+      title: "How contracts were awarded, by commissioning model",
+      subtitle: "Share of each model's contracts by procedure type",
+    }),
+  );
+  const qualitySpec = specWhenLoaded(quality, ctxFor, (data, ctx) =>
+    buildCompareSpec({
+      id: "homes-good-outstanding-by-sector",
+      metric: quality.metric,
+      rows: data.rows,
+      groupBy: ["year", "sector"],
+      kind: "line",
+      ctx,
+      title: "Children's homes rated Good or Outstanding, by sector",
+      subtitle: "Share of inspected children's homes at each 31 March snapshot",
+    }),
+  );
 
   const total = counts.data?.rows.reduce((a, r) => a + r.n, 0) ?? null;
   const lengthTakeaway =

@@ -9,7 +9,7 @@ import type { ChartKind, ChartSpec } from "../charts/chart-spec.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { type MetricQuery, useMetric, useSpecContext } from "../components/use-metric.js";
+import { type MetricQuery, specWhenLoaded, useMetric, useSpecContext } from "../components/use-metric.js";
 import { useTRPC } from "../lib/trpc.js";
 
 interface ChartDef {
@@ -81,18 +81,18 @@ const CHARTS: ChartDef[] = [
 ];
 
 function specFor(def: ChartDef, q: MetricQuery, ctxFor: ReturnType<typeof useSpecContext>): ChartSpec | null {
-  const ctx = ctxFor(q);
-  if (!q.data || !ctx) return null;
-  return buildCompareSpec({
-    id: def.id,
-    metric: q.metric,
-    rows: q.data.rows,
-    groupBy: q.data.groupBy,
-    kind: def.kind,
-    ctx,
-    title: def.title,
-    subtitle: def.subtitle,
-  });
+  return specWhenLoaded(q, ctxFor, (data, ctx) =>
+    buildCompareSpec({
+      id: def.id,
+      metric: q.metric,
+      rows: data.rows,
+      groupBy: data.groupBy,
+      kind: def.kind,
+      ctx,
+      title: def.title,
+      subtitle: def.subtitle,
+    }),
+  );
 }
 
 function Chart({ def, filters }: { def: ChartDef; filters: Filters }) {
