@@ -11,8 +11,15 @@ import { parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
 import { TableWriter } from "../table-writer.js";
-import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { CLA_SOURCE_ID, type ClaParse } from "./cla-common.js";
+import {
+  type FileStats,
+  type IngestContext,
+  parseOrSourceError,
+  SourceError,
+  type SourceFile,
+  type SourceIngester,
+} from "../types.js";
+import { CLA_SOURCE_ID } from "./cla-common.js";
 import { detectEesShape, isProviderGroup, parseEesPlacements } from "./ees-placements.js";
 import { detectSfrLayout, parseSfrPlacements } from "./sfr-placements.js";
 
@@ -77,15 +84,9 @@ async function ingestClaFile(ctx: IngestContext, file: SourceFile, writer: Table
   const format = await detectClaFormat(file.path);
   if (!format) throw new SourceError(file.relativePath, null, "not a DfE placement-provider file");
   const { text, checksum } = await readTextFile(file.path);
-  let parsed: ClaParse;
-  try {
-    parsed =
-      format === "sfr" ? parseSfrPlacements(text, file.relativePath) : parseEesPlacements(text, file.relativePath);
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    const line = (error as { line?: number }).line ?? null;
-    throw new SourceError(file.relativePath, line, (error as Error).message.replace(/^line \d+: /, ""));
-  }
+  const parsed = parseOrSourceError(file.relativePath, () =>
+    format === "sfr" ? parseSfrPlacements(text, file.relativePath) : parseEesPlacements(text, file.relativePath),
+  );
   const tally = new FileTally(ctx, file, checksum);
   tally.read = parsed.read;
   tally.kept = parsed.kept;

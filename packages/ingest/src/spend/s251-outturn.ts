@@ -17,7 +17,14 @@ import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCs
 import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
 import { TableWriter } from "../table-writer.js";
-import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import {
+  type FileStats,
+  type IngestContext,
+  parseOrSourceError,
+  SourceError,
+  type SourceFile,
+  type SourceIngester,
+} from "../types.js";
 import { cleanLineDescription, isKnownCouncilCode, readSourceText, serviceForLine } from "./spend-common.js";
 
 export const S251_SOURCE_ID = "s251-outturn";
@@ -232,14 +239,7 @@ async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: Tabl
       "cannot tell the financial year: s251 files carry none, name must end in e.g. 1314.csv",
     );
   const { text, checksum } = await readSourceText(file.path);
-  let parsed: S251Parse;
-  try {
-    parsed = parseS251(text, file.relativePath);
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    const line = (error as { line?: number }).line ?? null;
-    throw new SourceError(file.relativePath, line, (error as Error).message.replace(/^line \d+: /, ""));
-  }
+  const parsed = parseOrSourceError(file.relativePath, () => parseS251(text, file.relativePath));
   const tally = new FileTally(ctx, file, checksum);
   tally.read = parsed.read;
   for (const r of parsed.rejects) tally.reject(r.line, r.reason);
