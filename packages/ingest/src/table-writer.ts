@@ -4,6 +4,7 @@
  * by DuckDB on append.
  */
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import type { FileStats } from "./types.js";
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -48,4 +49,24 @@ export class TableWriter {
     this.appender.flushSync();
     this.appender.closeSync();
   }
+}
+
+/**
+ * Opens `table`'s writer, hands it to `ingestFile` for each file in turn and closes it
+ * however that ends (a half-written appender would hold the table).
+ */
+export async function writeEachFile<F>(
+  connection: DuckDBConnection,
+  table: string,
+  files: readonly F[],
+  ingestFile: (file: F, writer: TableWriter) => Promise<FileStats>,
+): Promise<FileStats[]> {
+  const writer = await TableWriter.open(connection, table);
+  const stats: FileStats[] = [];
+  try {
+    for (const file of files) stats.push(await ingestFile(file, writer));
+  } finally {
+    writer.close();
+  }
+  return stats;
 }

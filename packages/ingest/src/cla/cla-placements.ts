@@ -10,7 +10,7 @@
 import { parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
-import { TableWriter } from "../table-writer.js";
+import { type TableWriter, writeEachFile } from "../table-writer.js";
 import {
   type FileStats,
   type IngestContext,
@@ -67,16 +67,8 @@ export const claPlacementsIngester: SourceIngester = {
     }
     return found;
   },
-  async ingest(ctx, files) {
-    const writer = await TableWriter.open(ctx.connection, "cla_placements");
-    const stats: FileStats[] = [];
-    try {
-      for (const file of files) stats.push(await ingestClaFile(ctx, file, writer));
-    } finally {
-      writer.close();
-    }
-    return stats;
-  },
+  ingest: (ctx, files) =>
+    writeEachFile(ctx.connection, "cla_placements", files, (file, writer) => ingestClaFile(ctx, file, writer)),
 };
 
 async function ingestClaFile(ctx: IngestContext, file: SourceFile, writer: TableWriter): Promise<FileStats> {

@@ -16,7 +16,7 @@
 import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
-import { TableWriter } from "../table-writer.js";
+import { type TableWriter, writeEachFile } from "../table-writer.js";
 import {
   type FileStats,
   type IngestContext,
@@ -217,16 +217,8 @@ export const s251OutturnIngester: SourceIngester = {
     }
     return found;
   },
-  async ingest(ctx, files) {
-    const writer = await TableWriter.open(ctx.connection, "spend");
-    const stats: FileStats[] = [];
-    try {
-      for (const file of files) stats.push(await ingestS251File(ctx, file, writer));
-    } finally {
-      writer.close();
-    }
-    return stats;
-  },
+  ingest: (ctx, files) =>
+    writeEachFile(ctx.connection, "spend", files, (file, writer) => ingestS251File(ctx, file, writer)),
 };
 
 async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: TableWriter): Promise<FileStats> {

@@ -6,7 +6,7 @@ import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/co
 import { type CsvRecord, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
-import { TableWriter } from "../table-writer.js";
+import { type TableWriter, writeEachFile } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile } from "../types.js";
 
 /**
@@ -105,27 +105,20 @@ export async function ingestSpendCsvs(
     writer: TableWriter,
   ) => SpendRecordReader,
 ): Promise<FileStats[]> {
-  const writer = await TableWriter.open(ctx.connection, "spend");
-  const stats: FileStats[] = [];
-  try {
-    for (const file of files) {
-      ctx.progress(`reading ${file.relativePath}`);
-      const { text, checksum } = await readSourceText(file.path);
-      const records = parseCsv(text);
-      if (findHeaderIndex(records, required, 1) !== 0)
-        throw new SourceError(file.relativePath, 1, `header with ${required.join(", ")} not found`);
-      const columns = headerIndex(records[0]!);
-      const tally = new FileTally(ctx, file, checksum);
-      const readRecord = forFile(file, columns, records, writer);
-      for (const record of records.slice(1)) {
-        if (isBlankRecord(record)) continue;
-        tally.read++;
-        readRecord(record, tally);
-      }
-      stats.push(tally.stats());
+  return writeEachFile(ctx.connection, "spend", files, async (file, writer) => {
+    ctx.progress(`reading ${file.relativePath}`);
+    const { text, checksum } = await readSourceText(file.path);
+    const records = parseCsv(text);
+    if (findHeaderIndex(records, required, 1) !== 0)
+      throw new SourceError(file.relativePath, 1, `header with ${required.join(", ")} not found`);
+    const columns = headerIndex(records[0]!);
+    const tally = new FileTally(ctx, file, checksum);
+    const readRecord = forFile(file, columns, records, writer);
+    for (const record of records.slice(1)) {
+      if (isBlankRecord(record)) continue;
+      tally.read++;
+      readRecord(record, tally);
     }
-  } finally {
-    writer.close();
-  }
-  return stats;
+    return tally.stats();
+  });
 }
