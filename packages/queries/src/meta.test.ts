@@ -74,6 +74,16 @@ describe("meta", () => {
       ["C1", 1],
       ["M2", 2],
     ]);
+    // With the coverage view, each rule says how many rows it decided (NULL when none).
+    await fx.connection.run(
+      "CREATE VIEW classification_coverage AS SELECT * FROM (VALUES ('C1', 'contracts', 3), ('C1', 'spend', 4)) t(rule, tbl, rows_decided)",
+    );
+    const covered = await classificationRules(fx.connection);
+    expect(covered.map((r) => [r.rule_id, r.rows_decided])).toEqual([
+      ["C1", 7],
+      ["M2", null],
+    ]);
+    await fx.connection.run("DROP VIEW classification_coverage");
     await fx.connection.run("DROP TABLE classification_rules");
   });
 

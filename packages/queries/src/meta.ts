@@ -137,7 +137,11 @@ FROM build_log GROUP BY source ORDER BY source`,
 async function tableExists(connection: DuckDBConnection, name: string, options: RunOptions): Promise<boolean> {
   const rows = await runQuery<{ n: number }>(
     connection,
-    { sql: "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = $name", params: { name } },
+    {
+      sql: `SELECT ((SELECT count(*) FROM duckdb_tables() WHERE table_name = $name)
+                 + (SELECT count(*) FROM duckdb_views() WHERE view_name = $name))::INTEGER AS n`,
+      params: { name },
+    },
     options,
   );
   return (rows[0]?.n ?? 0) > 0;
@@ -167,7 +171,15 @@ export async function classificationRules(
     })
     .join(", ");
   const order = columns.some((c) => c.column_name === "precedence") ? "ORDER BY precedence" : "";
-  return runQuery(connection, { sql: `SELECT ${select} FROM classification_rules ${order}`, params: {} }, options);
+  // How many rows each rule decided, so a rule's reach is visible beside its wording.
+  const coverage = (await tableExists(connection, "classification_coverage", options))
+    ? ", (SELECT sum(c.rows_decided) FROM classification_coverage c WHERE c.rule = classification_rules.rule_id)::DOUBLE AS rows_decided"
+    : "";
+  return runQuery(
+    connection,
+    { sql: `SELECT ${select}${coverage} FROM classification_rules ${order}`, params: {} },
+    options,
+  );
 }
 
 /** The metric and dimension registries as plain JSON data (for /api/v1/metrics and the methods page). */

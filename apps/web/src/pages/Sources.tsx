@@ -64,14 +64,27 @@ function RulesTable() {
             <tr key={String(r.rule_id ?? i)}>
               {columns.map((c, ci) => {
                 const v = r[c];
-                const text = v === null || v === undefined ? "—" : String(v);
+                const text =
+                  c === "rows_decided"
+                    ? typeof v === "number"
+                      ? formatCount(v)
+                      : "none"
+                    : v === null || v === undefined
+                      ? "—"
+                      : String(v);
                 const model = c === "result" ? MODEL_INFO[text as keyof typeof MODEL_INFO] : undefined;
                 return (
                   <td
                     key={c}
                     data-label={RULE_COLUMN_LABELS[c] ?? c.replace(/_/g, " ")}
                     className={
-                      ci === 0 ? "card-head nowrap" : c === "precedence" ? "num" : c === "result" ? "nowrap" : undefined
+                      ci === 0
+                        ? "card-head nowrap"
+                        : c === "precedence" || c === "rows_decided"
+                          ? "num"
+                          : c === "result"
+                            ? "nowrap"
+                            : undefined
                     }
                   >
                     {model ? (
@@ -101,6 +114,7 @@ const RULE_COLUMN_LABELS: Record<string, string> = {
   precedence: "Order",
   result: "Gives",
   description: "When",
+  rows_decided: "Rows decided",
 };
 const RULE_STAGE_LABELS: Record<string, string> = {
   model: "Commissioning model",
