@@ -27,6 +27,7 @@ interface ApiRow {
   denominator: number | null;
   n: number;
   suppressed: boolean;
+  ciLow?: number | null;
 }
 
 async function api<T>(procedure: string, input: unknown): Promise<T> {
@@ -213,6 +214,49 @@ describe("chart exports", () => {
         }
       }
     });
+
+  it("shades the line chart's 95% confidence interval on screen and in the SVG, and says so once", async () => {
+    const chart = CHARTS[2];
+    const data = await api<{ rows: ApiRow[] }>("metrics.compare", {
+      ...chart.input,
+      filters: { from: 2016, to: 2024 },
+    });
+    expect(data.rows.some((r) => r.ciLow !== null)).toBe(true);
+    const frame = page.locator(`figure[data-chart-id="${chart.id}"]`);
+    await expect.poll(() => frame.locator(".ci-band path.recharts-area-area").count()).toBeGreaterThan(0);
+    await expect(frame.getByRole("list", { name: "Legend" }).textContent()).resolves.toContain(
+      "Shaded: 95% confidence interval",
+    );
+    const svg = svgs.get(chart.id)!;
+    expect(svg.match(/<path class="ci-band"/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(svg).toContain('class="legend-ci-band"');
+    expect(svgText(svg)).toContain("Shaded: 95% confidence interval");
+  });
+
+  it("draws the box plot's outliers from the API and keeps legend and notes from repeating", async () => {
+    const data = await api<{ groups: { outliers: number[]; suppressed: boolean }[] }>("metrics.distribution", {
+      metric: "median_duration_months",
+      groupBy: "model",
+      filters: { from: 2016, to: 2024 },
+    });
+    const outliers = data.groups.filter((g) => !g.suppressed).reduce((a, g) => a + g.outliers.length, 0);
+    const svg = svgs.get(CHARTS[3].id)!;
+    const text = svgText(svg);
+    const rings = svg.match(/<circle [^>]*fill="none"/g)?.length ?? 0;
+    // One ring per outlier on the scale (plus the legend's ring); extreme ones are counted at the top.
+    const ringsInPlot = rings - (outliers > 0 ? 1 : 0);
+    expect(ringsInPlot).toBeLessThanOrEqual(outliers);
+    if (ringsInPlot < outliers) expect(svg).toContain('class="outliers-above"');
+    if (outliers > 0) expect(text).toContain("Circles: values beyond the whiskers");
+    expect(text).toContain("Box: middle half of values");
+    expect(text).not.toMatch(/Boxes span the lower to upper quartile/);
+    const frame = page.locator(`figure[data-chart-id="${CHARTS[3].id}"]`);
+    const onScreen = async () => {
+      const above = await frame.locator(".box-outliers-above text").allTextContents();
+      return (await frame.locator("circle.box-outlier").count()) + above.reduce((a, t) => a + Number(t.slice(1)), 0);
+    };
+    await expect.poll(onScreen).toBe(outliers);
+  });
 
   it("restores the chart from its permalink in a fresh page, and warns on a frozen link to an older build", async () => {
     const chart = CHARTS[0];

@@ -90,21 +90,46 @@ describe("pages", () => {
     await axe(page, "overview");
     await screenshots(page, "overview");
 
-    await page.getByLabel("Region").selectOption("London");
-    await expect.poll(() => search(page).get("region")).toBe("London");
-    const london = await api<{ rows: Row[] }>("metrics.compare", {
+    // Several regions at once: each tick is one history entry; the URL, a reload and back agree.
+    const regionButton = page.getByRole("button", { name: /^Region/ });
+    await regionButton.click();
+    await page.getByRole("checkbox", { name: "London" }).check();
+    await expect.poll(() => search(page).getAll("region")).toEqual(["London"]);
+    await page.getByRole("checkbox", { name: "North West" }).check();
+    // Kept in the vocabulary's order (North West before London), so equal views have equal URLs.
+    await expect.poll(() => search(page).getAll("region")).toEqual(["North West", "London"]);
+    await page.screenshot({ path: join(ARTIFACTS, "overview-multiselect-1280.png") });
+    const two = await api<{ rows: Row[] }>("metrics.compare", {
       metric: "contracts",
       groupBy: ["model"],
-      filters: { region: ["London"] },
+      filters: { region: ["London", "North West"] },
     });
-    const londonTotal = en(london.rows.reduce((a, r) => a + r.n, 0));
-    await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(londonTotal);
+    const twoTotal = en(two.rows.reduce((a, r) => a + r.n, 0));
+    await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(twoTotal);
+    await page.keyboard.press("Escape");
+    await expect(regionButton.getAttribute("aria-expanded")).resolves.toBe("false");
+    await expect.poll(() => regionButton.textContent()).toBe("North West, London");
+    await expect
+      .poll(() => page.locator(".chart-frame__filters").first().textContent())
+      .toContain("North West or London");
     await page.reload();
-    await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(londonTotal);
-    await expect(page.getByLabel("Region").inputValue()).resolves.toBe("London");
+    await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(twoTotal);
+    await regionButton.click();
+    await expect(page.getByRole("checkbox", { name: "London" }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole("checkbox", { name: "North West" }).isChecked()).resolves.toBe(true);
+    await page.goBack();
+    await expect.poll(() => search(page).getAll("region")).toEqual(["London"]);
     await page.goBack();
     await expect.poll(() => search(page).get("region")).toBe(null);
     await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(en(total));
+
+    // Comma-separated values in a shared link read the same; councils are searchable.
+    await page.goto(`${baseUrl}/?region=London,North%20West`);
+    await expect.poll(() => page.getByTestId("kpi-total").textContent()).toBe(twoTotal);
+    await page.getByRole("button", { name: /^Council/ }).click();
+    await page.getByRole("searchbox", { name: "Search councils" }).fill("Camden");
+    await page.getByRole("checkbox", { name: "Camden" }).check();
+    await expect.poll(() => search(page).getAll("council")).toEqual(["202"]);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -211,11 +236,12 @@ describe("pages", () => {
     await axe(page, "quality");
     await screenshots(page, "quality");
 
-    await page.getByLabel("Provider sector").selectOption("Voluntary");
+    await page.getByRole("button", { name: /^Provider sector/ }).click();
+    await page.getByRole("checkbox", { name: "Voluntary" }).check();
     await expect.poll(() => search(page).get("sector")).toBe("Voluntary");
     await page.reload();
     await waitForCharts(page, 8);
-    await expect(page.getByLabel("Provider sector").inputValue()).resolves.toBe("Voluntary");
+    await expect(page.getByRole("button", { name: /^Provider sector/ }).textContent()).resolves.toBe("Voluntary");
     await page.goBack();
     await expect.poll(() => search(page).get("sector")).toBe(null);
     expect(consoleErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";
@@ -34,6 +34,10 @@ const TITLES: Record<string, string> = {
   "/embed": "Chart",
 };
 
+function isActive(to: string, path: string): boolean {
+  return to === "/" ? path === "/" : path.startsWith(to);
+}
+
 function Page({ path }: { path: string }) {
   const benchmark = /^\/benchmark(?:\/(\d{3}))?\/?$/.exec(path);
   if (path === "/") return <Overview />;
@@ -49,9 +53,18 @@ export function App() {
   const { path } = useLocation();
   const build = useBuild();
   const section = TITLES[`/${path.split("/")[1] ?? ""}`] ?? "Not found";
+  const navList = useRef<HTMLUListElement>(null);
   useEffect(() => {
     document.title = `${section} — Commissioning Lens`;
   }, [section]);
+  // On a phone the nav is one scrolling row: bring the current page's link into view.
+  const activeNav = NAV.findIndex((item) => isActive(item.to, path));
+  useEffect(() => {
+    const ul = navList.current;
+    const current = activeNav >= 0 ? (ul?.children[activeNav] as HTMLElement | undefined) : undefined;
+    if (ul && current && ul.scrollWidth > ul.clientWidth)
+      ul.scrollLeft = Math.max(0, current.offsetLeft - ul.offsetLeft - 8);
+  }, [activeNav]);
   // Chart-only route for iframes: the frame without the site's navigation.
   if (path.startsWith("/embed/"))
     return (
@@ -70,9 +83,9 @@ export function App() {
           Commissioning Lens
         </Link>
         <nav aria-label="Main">
-          <ul>
+          <ul ref={navList}>
             {NAV.map((item) => {
-              const active = item.to === "/" ? path === "/" : path.startsWith(item.to);
+              const active = isActive(item.to, path);
               return (
                 <li key={item.to}>
                   <Link to={item.to} aria-current={active ? "page" : undefined}>

@@ -6,6 +6,7 @@
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import { useSyncExternalStore } from "react";
 import {
+  Area,
   Bar,
   BarChart,
   CartesianGrid,
@@ -13,7 +14,6 @@ import {
   ComposedChart,
   ErrorBar,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -24,6 +24,7 @@ import {
   ZAxis,
 } from "recharts";
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
+import { boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
 
 const MUTED = "#9aa5b1";
 const HIGHLIGHT = "#0b5cad";
@@ -127,6 +128,8 @@ function chartRows(spec: ChartSpec) {
       const lo = s.ciLow?.[i];
       const hi = s.ciHigh?.[i];
       if (v !== null && lo != null && hi != null) row[`${s.key}__err`] = [v - lo, hi - v];
+      // The band a line chart shades: [low, high], or a gap where the interval is unknown.
+      if (s.ciLow) row[`${s.key}__band`] = lo != null && hi != null ? [lo, hi] : null;
     }
     return row;
   });
@@ -146,15 +149,23 @@ export function LensChart({ spec, height }: { spec: ChartSpec; height?: number }
   }
 }
 
-export function Legend({ items }: { items: { label: string; colour: string; dashed?: boolean }[] }) {
+interface LegendItem {
+  label: string;
+  colour: string;
+  dashed?: boolean;
+  /** A glyph explaining a mark (confidence band, box, whisker, outlier) instead of a colour swatch. */
+  glyph?: KeyGlyph;
+}
+
+export function Legend({ items }: { items: LegendItem[] }) {
   if (items.length === 0) return null;
   return (
     <ul className="legend" aria-label="Legend">
       {items.map((item) => (
         <li key={item.label}>
           <span
-            className={item.dashed ? "swatch swatch--line" : "swatch"}
-            style={item.dashed ? { borderColor: item.colour } : { background: item.colour }}
+            className={item.glyph ? `swatch swatch--${item.glyph}` : item.dashed ? "swatch swatch--line" : "swatch"}
+            style={item.glyph ? undefined : item.dashed ? { borderColor: item.colour } : { background: item.colour }}
             aria-hidden="true"
           />
           {item.label}
@@ -165,8 +176,9 @@ export function Legend({ items }: { items: { label: string; colour: string; dash
 }
 
 function legendItems(spec: ChartSpec) {
-  const items: { label: string; colour: string; dashed?: boolean }[] = [];
+  const items: LegendItem[] = [];
   if (spec.series.length > 1) for (const s of spec.series) items.push({ label: s.label, colour: s.colour });
+  for (const k of markKey(spec)) items.push({ label: k.label, colour: "", glyph: k.glyph });
   for (const r of spec.referenceLines ?? [])
     items.push({
       label: `${r.label}: ${formatValue(r.value, spec.format)}`,
@@ -283,13 +295,22 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
   );
 }
 
+/** Tooltip text of a value or of a [low, high] band. */
+function tooltipValue(fmt: (v: number) => string) {
+  return (v: unknown) => {
+    if (Array.isArray(v)) return v.length === 2 ? `${fmt(Number(v[0]))}–${fmt(Number(v[1]))}` : "—";
+    return v === null || v === undefined ? "—" : fmt(Number(v));
+  };
+}
+
 function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
   const data = chartRows(spec);
   const fmt = tick(spec.format);
+  const bands = hasCiBand(spec) ? spec.series.filter((s) => s.ciLow && s.ciHigh) : [];
   return (
     <>
       <ResponsiveContainer width="100%" height={height ?? 340}>
-        <LineChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
+        <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="category"
@@ -302,7 +323,23 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
             width={narrow ? 62 : 72}
             tick={{ fill: AXIS_INK, fontSize: 12 }}
           />
-          <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
+          <Tooltip formatter={tooltipValue(fmt)} />
+          {bands.map((s) => (
+            <Area
+              key={`${s.key}__band`}
+              dataKey={`${s.key}__band`}
+              name={`${s.label}, 95% CI`}
+              fill={s.colour}
+              fillOpacity={0.16}
+              stroke="none"
+              connectNulls={false}
+              activeDot={false}
+              dot={false}
+              isAnimationActive={false}
+              legendType="none"
+              className="ci-band"
+            />
+          ))}
           {spec.series.map((s) => (
             <Line
               key={s.key}
@@ -333,7 +370,7 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
             />
           ))}
           {referenceLines(spec, "y")}
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
       <Legend items={legendItems(spec)} />
     </>
@@ -345,7 +382,7 @@ interface BoxShapeProps {
   y?: number;
   width?: number;
   height?: number;
-  payload?: BoxStat;
+  payload?: BoxStat & { axisTop: number };
 }
 
 /** Box from the quartiles' pixel span; median and whiskers placed by the same scale. */
@@ -373,14 +410,57 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
       />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
+      {span > 0 && <Outliers cx={cx} at={at} payload={payload} />}
     </g>
+  );
+}
+
+/** Outliers within the axis as rings; those above it as a count at the top ("+3"). */
+function Outliers({
+  cx,
+  at,
+  payload,
+}: {
+  cx: number;
+  at: (v: number) => number;
+  payload: BoxStat & { axisTop: number };
+}) {
+  const { shown, above } = splitOutliers(payload.outliers, payload.axisTop);
+  const topY = at(payload.axisTop);
+  return (
+    <>
+      {shown
+        // Outliers may repeat a value: keyed by position and value.
+        .map((o, i) => ({ o, k: `${i}:${o}` }))
+        .map(({ o, k }) => (
+          <circle
+            key={k}
+            className="box-outlier"
+            cx={cx}
+            cy={at(o)}
+            r={3}
+            fill="none"
+            stroke="#333"
+            strokeWidth={1.2}
+          />
+        ))}
+      {above > 0 && (
+        <g className="box-outliers-above">
+          <title>{`${above} more values above the scale`}</title>
+          <path d={`M${cx - 5} ${topY + 7}L${cx} ${topY}L${cx + 5} ${topY + 7}Z`} fill="#333" />
+          <text x={cx + 8} y={topY + 8} fontSize={12} fill="#333">
+            +{above}
+          </text>
+        </g>
+      )}
+    </>
   );
 }
 
 function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
   const boxes = spec.boxes ?? [];
-  const data = boxes.map((b) => ({ ...b, range: [b.q1, b.q3] as [number, number] }));
-  const top = Math.max(0, ...boxes.map((b) => b.max), ...(spec.referenceLines ?? []).map((r) => r.value));
+  const top = niceCeil(boxValueTop(spec));
+  const data = boxes.map((b) => ({ ...b, axisTop: top, range: [b.q1, b.q3] as [number, number] }));
   const fmt = tick(spec.format);
   const xt = xTickProps(spec, narrow);
   return (
@@ -398,7 +478,7 @@ function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
           />
           <YAxis
             tickFormatter={fmt}
-            domain={[0, niceCeil(top)]}
+            domain={[0, top]}
             width={narrow ? 62 : 72}
             tick={{ fill: AXIS_INK, fontSize: 12 }}
           />

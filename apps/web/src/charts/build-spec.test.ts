@@ -141,6 +141,28 @@ describe("buildBoxSpec", () => {
     expect(s.notes.join(" ")).toContain("Suppressed for small n: In-house");
     expect(s.notes.join(" ")).toContain("6 values beyond the whiskers");
     expect(takeaway(s)).toBe("Median: Cooperative 36 mo, Market-led 20 mo (highest first).");
+    // The legend explains box, median and whiskers; the notes do not repeat it.
+    expect(s.notes.join(" ")).not.toMatch(/quartile|median/i);
+  });
+  it("passes the API's capped outliers through and says how many are not drawn", () => {
+    const withOutliers = { ...g("cooperative", 36), outliers: [120, 96], outlierCount: 5 };
+    const s = buildBoxSpec({
+      id: "b",
+      metric: getMetric("median_duration_months")!,
+      groups: [withOutliers, { ...g("market-led", 20), outliers: [70], outlierCount: 1 }],
+      dimension: "model",
+      ctx,
+    });
+    expect(s.boxes!.map((b) => b.outliers)).toEqual([[70], [120, 96]]);
+    expect(s.notes[0]).toBe("Circles show 3 of the 6 values beyond the whiskers (the most extreme in each group).");
+    const all = buildBoxSpec({
+      id: "b",
+      metric: getMetric("median_duration_months")!,
+      groups: [{ ...g("market-led", 20), outliers: [70], outlierCount: 1 }],
+      dimension: "model",
+      ctx,
+    });
+    expect(all.notes.join(" ")).not.toContain("beyond the whiskers");
   });
 });
 

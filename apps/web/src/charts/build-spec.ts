@@ -362,6 +362,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
   const boxes: BoxStat[] = [];
   const suppressedLabels: string[] = [];
   let outliers = 0;
+  let drawn = 0;
   const ordered = values.map((v) => groups.find((g) => g.key === v)).filter((g): g is DistributionGroup => !!g);
   ordered.forEach((g, i) => {
     const label = labelForValue(dimension, g.key);
@@ -370,6 +371,9 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
       return;
     }
     outliers += g.outlierCount ?? 0;
+    // The API returns the most extreme outliers, capped per group; only finite values are drawn.
+    const shown = (g.outliers ?? []).filter((v) => Number.isFinite(v));
+    drawn += shown.length;
     boxes.push({
       category: label,
       colour: colourFor(dimension, g.key, i),
@@ -378,7 +382,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
       median: g.median,
       q3: g.q3,
       max: g.whiskerHigh ?? g.q3,
-      outliers: [],
+      outliers: shown,
       n: g.n,
     });
   });
@@ -406,9 +410,15 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     })),
   };
   const n = groups.reduce((a, g) => a + g.n, 0);
+  // What box, line, whiskers and circles mean is the legend's job (legend-key.ts); notes add only what it cannot say.
   const notes = [
-    "Boxes span the lower to upper quartile (the middle half of values); the line inside is the median; whiskers reach the furthest values within 1.5 × the box's height.",
-    ...(outliers > 0 ? [`${formatCount(outliers)} values beyond the whiskers are not drawn.`] : []),
+    ...(outliers > drawn
+      ? [
+          drawn > 0
+            ? `Circles show ${formatCount(drawn)} of the ${formatCount(outliers)} values beyond the whiskers (the most extreme in each group).`
+            : `${formatCount(outliers)} values beyond the whiskers are not drawn.`,
+        ]
+      : []),
     ...(suppressedLabels.length > 0 ? [`Suppressed for small n: ${suppressedLabels.join(", ")}.`] : []),
     ...metric.caveats,
   ];
@@ -416,7 +426,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     id: input.id,
     kind: "box",
     title: input.title ?? `${metric.label} by ${DIMENSIONS[dimension].label.toLowerCase()}`,
-    subtitle: input.subtitle ?? `Median, quartiles and whiskers, ${metric.unit}`,
+    subtitle: input.subtitle ?? `Spread across ${nounFor(metric)}, ${metric.unit}`,
     filtersInWords: ctx.filtersInWords,
     format: metric.format,
     xLabel: DIMENSIONS[dimension].label,

@@ -1,6 +1,7 @@
 /**
  * The shared filter bar. Every control writes straight into the URL (one history entry per
- * change), so back/forward step through filter changes and a reload restores them.
+ * change), so back/forward step through filter changes and a reload restores them. List
+ * filters take several values (a disclosure of checkboxes; councils with a search box).
  */
 import { COUNCILS, DIMENSIONS, type Filters, labelForValue, REGIONS } from "@lens/core";
 import { useId } from "react";
@@ -11,8 +12,10 @@ import {
   filtersFromParams,
   LAST_YEAR,
   type ListFilterId,
+  withListFilter,
   writeFilters,
 } from "./filter-state.js";
+import { MultiSelect } from "./MultiSelect.js";
 
 export function useFilters(): [Filters, (next: Filters) => void] {
   const [params, setParams] = useSearchParams();
@@ -24,8 +27,17 @@ export function useFilters(): [Filters, (next: Filters) => void] {
 const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
 const COUNCILS_BY_NAME = [...COUNCILS].sort((a, b) => a.name.localeCompare(b.name));
 
-function optionsFor(d: ListFilterId, extra?: readonly string[]): { value: string; label: string }[] {
-  if (d === "council") return COUNCILS_BY_NAME.map((c) => ({ value: c.laCode, label: c.name }));
+function optionsFor(
+  d: ListFilterId,
+  extra?: readonly string[],
+  regions?: readonly string[],
+): { value: string; label: string }[] {
+  if (d === "council")
+    // With regions chosen, only their councils are offered.
+    return COUNCILS_BY_NAME.filter((c) => !regions?.length || regions.includes(c.region)).map((c) => ({
+      value: c.laCode,
+      label: c.name,
+    }));
   if (d === "region") return REGIONS.map((r) => ({ value: r, label: r }));
   const values = DIMENSIONS[d].values?.map(String) ?? extra ?? [];
   return values.map((v) => ({ value: v, label: labelForValue(d, v) }));
@@ -47,17 +59,7 @@ export function FilterBar({
     filters.from !== undefined ||
     filters.to !== undefined ||
     controls.some((c) => c !== "year" && (filters[c]?.length ?? 0) > 0);
-  const setList = (d: ListFilterId, value: string) => {
-    const next: Record<string, unknown> = { ...filters };
-    if (value === "") delete next[d];
-    else next[d] = [value];
-    // A council inside another region would give an empty view: picking a region clears it.
-    if (d === "region" && value !== "" && filters.council?.length) {
-      const inRegion = filters.council.filter((c) => COUNCILS.find((x) => x.laCode === c)?.region === value);
-      if (inRegion.length === 0) delete next.council;
-    }
-    setFilters(next as Filters);
-  };
+  const regions = controls.includes("region") ? filters.region : undefined;
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       {controls.map((c) => {
@@ -106,20 +108,16 @@ export function FilterBar({
               </select>
             </fieldset>
           );
-        const options = optionsFor(c, extraOptions?.[c]);
         const label = DIMENSIONS[c].label;
         return (
-          <div key={c} className="filter-bar__field">
-            <label htmlFor={`${id}-${c}`}>{label}</label>
-            <select id={`${id}-${c}`} value={filters[c]?.[0] ?? ""} onChange={(e) => setList(c, e.target.value)}>
-              <option value="">All</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MultiSelect
+            key={c}
+            label={label}
+            options={optionsFor(c, extraOptions?.[c], regions)}
+            selected={filters[c] ?? []}
+            onChange={(values) => setFilters(withListFilter(filters, c, values))}
+            searchLabel={c === "council" ? "Search councils" : undefined}
+          />
         );
       })}
       {active && (

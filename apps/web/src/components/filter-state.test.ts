@@ -1,6 +1,15 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { filtersForMetric, filtersFromParams, filtersInWords, writeFilters } from "./filter-state.js";
+import {
+  filtersForMetric,
+  filtersFromParams,
+  filtersInWords,
+  listInWords,
+  selectionSummary,
+  toggleValue,
+  withListFilter,
+  writeFilters,
+} from "./filter-state.js";
 
 describe("filters in the URL", () => {
   it("reads known values and drops malformed ones", () => {
@@ -27,5 +36,44 @@ describe("filters in the URL", () => {
   it("words the default view", () => {
     expect(filtersInWords({})).toBe("All years · all councils in England");
     expect(filtersInWords({ from: 2019, to: 2019, council: ["380"] })).toBe("2019 · Bradford");
+  });
+  it("reads several values, repeated or comma-separated, without duplicates", () => {
+    expect(
+      filtersFromParams(new URLSearchParams("region=London,North%20West&region=London&council=380,381,999")),
+    ).toEqual({ region: ["London", "North West"], council: ["380", "381"] });
+    // Free-text dimensions (no vocabulary) keep a comma as part of the value.
+    expect(filtersFromParams(new URLSearchParams("provision_type=Homes,%20secure")).provision_type).toEqual([
+      "Homes, secure",
+    ]);
+  });
+  it("says several values in words, naming at most five", () => {
+    expect(listInWords("region", ["London", "North West"])).toBe("London or North West");
+    expect(listInWords("service", ["fostering"])).toBe("Fostering");
+    expect(listInWords("region", ["North East", "North West", "London"])).toBe("North East, North West or London");
+    const councils = ["380", "381", "382", "383", "384", "202", "203"];
+    expect(listInWords("council", councils)).toMatch(/^Bradford, .+ or 2 more councils$/);
+    expect(filtersInWords({ region: ["London", "North West"], service: ["fostering"] })).toBe(
+      "All years · Service: Fostering · London or North West",
+    );
+  });
+  it("toggles a value in vocabulary order, so equal selections give equal URLs", () => {
+    const order = ["North East", "North West", "London"];
+    expect(toggleValue(["London"], "North West", true, order)).toEqual(["North West", "London"]);
+    expect(toggleValue(["North West", "London"], "London", false, order)).toEqual(["North West"]);
+    expect(toggleValue(["London"], "London", true, order)).toEqual(["London"]);
+  });
+  it("keeps only councils inside the chosen regions, and drops the filter when emptied", () => {
+    const f = { from: 2018, council: ["202", "380"] }; // Camden (London), Bradford (Yorkshire)
+    expect(withListFilter(f, "region", ["London"])).toEqual({ from: 2018, region: ["London"], council: ["202"] });
+    expect(withListFilter(f, "region", ["North East"])).toEqual({ from: 2018, region: ["North East"] });
+    expect(withListFilter({ ...f, region: ["London"] }, "region", [])).toEqual(f);
+    expect(withListFilter(f, "service", ["fostering"]).council).toEqual(["202", "380"]);
+  });
+  it("summarises a closed multi-select", () => {
+    expect(selectionSummary([])).toBe("All");
+    expect(selectionSummary(["London"])).toBe("London");
+    expect(selectionSummary(["London", "North West"])).toBe("London, North West");
+    expect(selectionSummary(["Yorkshire and the Humber", "East Midlands"])).toBe("2 selected");
+    expect(selectionSummary(["a", "b", "c"])).toBe("3 selected");
   });
 });

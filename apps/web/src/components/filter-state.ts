@@ -1,5 +1,6 @@
 /**
- * Filters live in the URL (`?from=2018&to=2025&region=London&service=fostering`), so a reload
+ * Filters live in the URL (`?from=2018&to=2025&region=London&service=fostering`; several values
+ * repeat the key, `region=London&region=North+West`, or join with commas), so a reload
  * restores the view and back/forward step through it. Pure functions here turn the query
  * string into the API's `Filters`, narrow them to what a metric accepts, and say them in words.
  */
@@ -37,7 +38,11 @@ export function filtersFromParams(params: URLSearchParams): Filters {
   if (to !== undefined && (from === undefined || to >= from)) filters.to = to;
   for (const d of LIST_FILTER_DIMENSIONS) {
     const allowed = DIMENSIONS[d].values?.map(String);
-    const values = params.getAll(d).filter((v) => v !== "" && (!allowed || allowed.includes(v)));
+    // A comma joins several values only for fixed vocabularies (free-text values may hold commas).
+    const values = params
+      .getAll(d)
+      .flatMap((v) => (allowed && !allowed.includes(v) ? v.split(",").map((x) => x.trim()) : [v]))
+      .filter((v) => v !== "" && (!allowed || allowed.includes(v)));
     if (values.length > 0) filters[d] = [...new Set(values)];
   }
   return filters as Filters;
@@ -70,8 +75,61 @@ export function filtersForMetric(metric: MetricDef, filters: Filters): { applied
   return { applied: applied as Filters, ignored };
 }
 
-function listInWords(d: ListFilterId, values: readonly string[]): string {
-  return values.map((v) => labelForValue(d, v)).join(" or ");
+/** Names shown in words before "and N more" (the permalink and the table carry the full list). */
+export const MAX_NAMED_VALUES = 5;
+
+/** "A", "A or B", "A, B or C"; past five values, "A, B, C, D, E or 3 more councils". */
+export function listInWords(d: ListFilterId, values: readonly string[]): string {
+  const labels = values.map((v) => labelForValue(d, v));
+  if (labels.length <= 1) return labels[0] ?? "";
+  if (labels.length <= MAX_NAMED_VALUES) return `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`;
+  const rest = labels.length - MAX_NAMED_VALUES;
+  const more = d === "council" ? "more councils" : d === "region" ? "more regions" : "more";
+  return `${labels.slice(0, MAX_NAMED_VALUES).join(", ")} or ${rest} ${more}`;
+}
+
+/** A list filter's values with one value switched on or off (vocabulary order kept for stable URLs). */
+export function toggleValue(
+  values: readonly string[],
+  value: string,
+  on: boolean,
+  order?: readonly string[],
+): string[] {
+  const set = new Set(values);
+  if (on) set.add(value);
+  else set.delete(value);
+  const next = [...set];
+  if (order) next.sort((a, b) => rankIn(order, a) - rankIn(order, b));
+  return next;
+}
+
+function rankIn(order: readonly string[], v: string): number {
+  const i = order.indexOf(v);
+  return i === -1 ? order.length : i;
+}
+
+/**
+ * Filters with one list filter set to `values` (none = all). Councils outside every chosen
+ * region would give an empty view, so choosing regions drops them.
+ */
+export function withListFilter(filters: Filters, d: ListFilterId, values: readonly string[]): Filters {
+  const next: Record<string, unknown> = { ...filters };
+  if (values.length === 0) delete next[d];
+  else next[d] = [...values];
+  if (d === "region" && values.length > 0 && filters.council?.length) {
+    const kept = filters.council.filter((c) => values.includes(COUNCILS.find((x) => x.laCode === c)?.region ?? ""));
+    if (kept.length === 0) delete next.council;
+    else next.council = kept;
+  }
+  return next as Filters;
+}
+
+/** What a closed multi-select shows: "All", one name, two names, or "3 selected". */
+export function selectionSummary(labels: readonly string[]): string {
+  if (labels.length === 0) return "All";
+  if (labels.length === 1) return labels[0]!;
+  if (labels.length === 2 && labels.join(", ").length <= 28) return labels.join(", ");
+  return `${labels.length} selected`;
 }
 
 /** "2018–2025 · London · Service: Fostering" — or "All years, all councils". */

@@ -7,6 +7,7 @@
  */
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import type { ChartSpec, Series } from "../charts/chart-spec.js";
+import { boxValueTop, splitOutliers } from "../charts/legend-key.js";
 import type { MeasureText } from "./measure-text.js";
 import { boxesOverlap, escapeXml, LINE_HEIGHT, num, type Rect, type TextBox, wrapBlock } from "./svg-text.js";
 
@@ -90,7 +91,8 @@ export function yExtent(spec: ChartSpec): [number, number] {
       break;
     }
     case "box":
-      vals = (spec.boxes ?? []).flatMap((b) => [b.min, b.max, ...b.outliers]);
+      // Extreme outliers are counted at the top rather than squashing the boxes (as on screen).
+      vals = [...(spec.boxes ?? []).flatMap((b) => [b.min, b.max]), boxValueTop(spec)];
       includeZero = vals.every((v) => v >= 0);
       break;
     case "scatter":
@@ -472,7 +474,7 @@ export function layoutChart(
               const upper = run.map((i) => `${num(cx(i))} ${num(sy(s.ciHigh![i]!))}`);
               const lower = [...run].reverse().map((i) => `${num(cx(i))} ${num(sy(s.ciLow![i]!))}`);
               marks.push(
-                `<path d="M${[...upper, ...lower].join("L")}Z" fill="${escapeXml(s.colour)}" fill-opacity="0.14" stroke="none"/>`,
+                `<path class="ci-band" d="M${[...upper, ...lower].join("L")}Z" fill="${escapeXml(s.colour)}" fill-opacity="0.14" stroke="none"/>`,
               );
             }
             run = [];
@@ -515,6 +517,7 @@ export function layoutChart(
       const boxW = Math.min(band * 0.5, 90 * scale);
       (spec.boxes ?? []).forEach((b, i) => {
         const c = cx(i);
+        const split = splitOutliers(b.outliers, y1);
         const cap = boxW * 0.5;
         const colour = escapeXml(b.colour);
         marks.push(
@@ -522,12 +525,33 @@ export function layoutChart(
           `<path d="M${num(c)} ${num(sy(b.min))}V${num(sy(b.q1))}M${num(c)} ${num(sy(b.q3))}V${num(sy(b.max))}M${num(c - cap / 2)} ${num(sy(b.min))}h${num(cap)}M${num(c - cap / 2)} ${num(sy(b.max))}h${num(cap)}" stroke="#333" stroke-width="${num(1.5 * scale)}" fill="none"/>`,
           `<rect x="${num(c - boxW / 2)}" y="${num(sy(b.q3))}" width="${num(boxW)}" height="${num(Math.max(1, sy(b.q1) - sy(b.q3)))}" fill="${colour}" fill-opacity="0.35" stroke="${colour}" stroke-width="${num(1.5 * scale)}"/>`,
           `<line x1="${num(c - boxW / 2)}" x2="${num(c + boxW / 2)}" y1="${num(sy(b.median))}" y2="${num(sy(b.median))}" stroke="#111" stroke-width="${num(3 * scale)}"/>`,
-          ...b.outliers.map(
+          ...split.shown.map(
             (o) =>
               `<circle cx="${num(c)}" cy="${num(sy(o))}" r="${num(2.5 * scale)}" fill="none" stroke="${colour}" stroke-width="1"/>`,
           ),
           "</g>",
         );
+        if (split.above > 0) {
+          const t = 6 * scale;
+          const topY = sy(y1);
+          marks.push(
+            `<path class="outliers-above" d="M${num(c - t)} ${num(topY + t * 1.4)}L${num(c)} ${num(topY)}L${num(c + t)} ${num(topY + t * 1.4)}Z" fill="#333"><title>${escapeXml(`${b.category}: ${split.above} more values above the scale`)}</title></path>`,
+          );
+          const size = Math.max(10, axisSize * 0.85);
+          const text = `+${split.above}`;
+          optional({
+            x: c + t + 3 * scale,
+            y: topY - 2 * scale,
+            w: measure(text, { size }),
+            h: size * LINE_HEIGHT,
+            text,
+            role: "value-label",
+            size,
+            weight: "normal",
+            fill: "#333",
+            anchor: "start",
+          });
+        }
       });
       break;
     }

@@ -130,4 +130,33 @@ describe("composeExportSvg", () => {
     const svg = composeExportSvg(longSpec("bar"), "standard", META);
     expect(svg).toContain(">suppressed</text>");
   });
+
+  const textOf = (svg: string) =>
+    [...new DOMParser().parseFromString(svg, "image/svg+xml").querySelectorAll("text")].map((t) => t.textContent);
+
+  it("shades a line chart's 95% confidence interval and keys it in the legend", () => {
+    const spec = longSpec("line");
+    for (const size of PRESETS) {
+      const svg = composeExportSvg(spec, size, META);
+      expect(svg.match(/<path class="ci-band"/g)?.length).toBeGreaterThanOrEqual(spec.series.length);
+      expect(svg).toContain('class="legend-ci-band"');
+      expect(textOf(svg).join(" ")).toContain("Shaded: 95% confidence interval");
+    }
+    const bare = { ...spec, series: spec.series.map(({ ciLow, ciHigh, ...s }) => s) };
+    const svg = composeExportSvg(bare, "standard", META);
+    expect(svg).not.toContain("ci-band");
+    expect(textOf(svg).join(" ")).not.toContain("Shaded:");
+  });
+
+  it("draws a box plot's outliers and says once what box, whiskers and circles mean", () => {
+    const spec = longSpec("box");
+    const outliers = spec.boxes!.reduce((a, b) => a + b.outliers.length, 0);
+    const svg = composeExportSvg(spec, "standard", META);
+    // One ring per outlier plus the legend's ring.
+    expect(svg.match(/<circle [^>]*fill="none"/g)?.length).toBe(outliers + 1);
+    const text = textOf(svg).join(" ");
+    expect(text).toContain("Circles: values beyond the whiskers");
+    expect(text.match(/middle half/gi)?.length).toBe(1);
+    expect(text).not.toContain("Boxes span");
+  });
 });

@@ -11,6 +11,7 @@
  */
 import { formatDate } from "@lens/core";
 import type { ChartSpec } from "../charts/chart-spec.js";
+import { type KeyGlyph, markKey } from "../charts/legend-key.js";
 import { layoutChart, REF_COLOUR } from "./chart-marks.js";
 import { approximateMeasure, type MeasureText } from "./measure-text.js";
 import {
@@ -74,7 +75,7 @@ const SAMPLE_RED = "#b00020";
 interface LegendItem {
   label: string;
   colour: string;
-  shape: "square" | "line" | "dash" | "dot";
+  shape: "square" | "line" | "dash" | "dot" | KeyGlyph;
 }
 
 function legendItems(spec: ChartSpec): LegendItem[] {
@@ -92,8 +93,8 @@ function legendItems(spec: ChartSpec): LegendItem[] {
     });
     items.push({ label: "Highlighted", colour: "#d1495b", shape: "dot" });
   }
-  if (spec.kind === "box")
-    items.push({ label: "Box: lower to upper quartile · bold line: median", colour: "#777", shape: "square" });
+  for (const k of markKey(spec))
+    items.push({ label: k.label, colour: k.glyph === "band" ? "#3c3c43" : "#333", shape: k.glyph });
   for (const r of spec.referenceLines ?? [])
     items.push({ label: r.label, colour: r.colour ?? REF_COLOUR, shape: "dash" });
   return items;
@@ -139,6 +140,23 @@ function layoutLegend(
       marks.push(`<rect x="${num(cx)}" y="${num(my - sw / 2)}" width="${num(sw)}" height="${num(sw)}" fill="${c}"/>`);
     else if (item.shape === "dot")
       marks.push(`<circle cx="${num(cx + sw / 2)}" cy="${num(my)}" r="${num(sw / 2.6)}" fill="${c}"/>`);
+    else if (item.shape === "band")
+      marks.push(
+        `<rect class="legend-ci-band" x="${num(cx)}" y="${num(my - sw / 2)}" width="${num(sw)}" height="${num(sw)}" fill="${c}" fill-opacity="0.22"/>`,
+      );
+    else if (item.shape === "box")
+      marks.push(
+        `<rect x="${num(cx + 1)}" y="${num(my - sw / 2 + 1)}" width="${num(sw - 2)}" height="${num(sw - 2)}" fill="#777" fill-opacity="0.35" stroke="${c}" stroke-width="${num(1.5 * scale)}"/>`,
+        `<line x1="${num(cx + 1)}" x2="${num(cx + sw - 1)}" y1="${num(my)}" y2="${num(my)}" stroke="#111" stroke-width="${num(2.5 * scale)}"/>`,
+      );
+    else if (item.shape === "whisker")
+      marks.push(
+        `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}V${num(my + sw / 2)}M${num(cx + sw * 0.2)} ${num(my - sw / 2)}h${num(sw * 0.6)}M${num(cx + sw * 0.2)} ${num(my + sw / 2)}h${num(sw * 0.6)}" stroke="${c}" stroke-width="${num(1.5 * scale)}" fill="none"/>`,
+      );
+    else if (item.shape === "ring")
+      marks.push(
+        `<circle cx="${num(cx + sw / 2)}" cy="${num(my)}" r="${num(sw / 3.2)}" fill="none" stroke="${c}" stroke-width="${num(1.5 * scale)}"/>`,
+      );
     else
       marks.push(
         `<line x1="${num(cx)}" x2="${num(cx + sw)}" y1="${num(my)}" y2="${num(my)}" stroke="${c}" stroke-width="${num(3 * scale)}"${item.shape === "dash" ? ' stroke-dasharray="4 3"' : ""}/>`,

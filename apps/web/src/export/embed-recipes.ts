@@ -35,7 +35,7 @@ export const OVERVIEW_RECIPES: readonly EmbedRecipe[] = [
     chart: "box",
     groupBy: ["model"],
     title: "Annual contract value by commissioning model",
-    subtitle: "Each contract's value per year, £: median, quartiles and whiskers",
+    subtitle: "Each contract's value per year, £",
   },
   {
     id: "contract-length-by-model",
@@ -44,7 +44,7 @@ export const OVERVIEW_RECIPES: readonly EmbedRecipe[] = [
     chart: "box",
     groupBy: ["model"],
     title: "Contract length by commissioning model",
-    subtitle: "Contract length in months: median, quartiles and whiskers; dashed line: the three-year ask",
+    subtitle: "Each contract's length in months, against the three-year ask",
     referenceLines: [{ value: 36, label: "Three-year ask", colour: "#1d1d1f" }],
   },
   {

@@ -30,7 +30,7 @@ export function Overview() {
       dimension: "model",
       ctx,
       title: "Annual contract value by commissioning model",
-      subtitle: "Each contract's value per year, £: median, quartiles and whiskers",
+      subtitle: "Each contract's value per year, £",
     }),
   );
   const lengthSpec = specWhenLoaded(length, ctxFor, (data, ctx) =>
@@ -41,7 +41,7 @@ export function Overview() {
       dimension: "model",
       ctx,
       title: "Contract length by commissioning model",
-      subtitle: "Contract length in months: median, quartiles and whiskers; dashed line: the three-year ask",
+      subtitle: "Each contract's length in months, against the three-year ask",
     }),
   );
   if (lengthSpec) lengthSpec.referenceLines = [{ value: 36, label: "Three-year ask", colour: "#1d1d1f" }];
