@@ -110,6 +110,10 @@ const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => C
     valid: { council: "886", metrics: ["share_36_months"], filters: {} },
     call: () => (i) => fx.caller.benchmark(i as never),
   },
+  councilIlacs: {
+    valid: { council: "886" },
+    call: () => (i) => fx.caller.councilIlacs(i as never),
+  },
   "contracts.search": {
     valid: { q: "foster", page: 1, pageSize: 10, sort: "value", filters: { model: ["cooperative"] } },
     call: () => (i) => fx.caller.contracts.search(i as never),

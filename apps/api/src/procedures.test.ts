@@ -79,6 +79,38 @@ describe("benchmark and search", () => {
     expect(m.target).not.toBeNull();
   });
 
+  it("councilIlacs: Kent's ILACS judgement with its neighbours', region's and England's", async () => {
+    const r = await fx.caller.councilIlacs({ council: "886" });
+    expect(r.council).toMatchObject({ laCode: "886", name: "Kent", region: "South East", source: "sample" });
+    expect(r.council.status).toBe(
+      r.council.rating ? "judged" : r.council.inspectionDate ? "not published" : "not inspected",
+    );
+    expect(r.council.sourceFile).toMatch(/\.xlsx$/);
+    expect(r.neighbours.councils).toHaveLength(10);
+    expect(r.england.councils).toBe(153);
+    for (const d of [r.neighbours.distribution, r.region, r.england]) {
+      expect(d.counts.map((c) => c.rating)).toEqual(["Outstanding", "Good", "Requires improvement", "Inadequate"]);
+      expect(d.counts.reduce((s, c) => s + c.n, 0)).toBe(d.judged);
+      expect(d.judged + d.notPublished + d.notInspected).toBe(d.councils);
+    }
+    expect(r.england.judged).toBeGreaterThan(140);
+    expect(r.england.notPublished + r.england.notInspected).toBeGreaterThan(0);
+    expect(r.sources).toEqual(["sample"]);
+    await expect(fx.caller.councilIlacs({ council: "999" })).rejects.toThrow(/unknown council/);
+  });
+
+  it("the sample's ILACS workbook and placement files build without rejects, so spend per child is benchmarked", async () => {
+    const sources = await fx.caller.meta.sources();
+    for (const id of ["ofsted-ilacs", "dfe-cla"])
+      expect(sources.find((s) => s.id === id)).toMatchObject({ rowsRejected: 0, rowsKept: expect.any(Number) });
+    expect(sources.find((s) => s.id === "ofsted-ilacs")?.rowsKept).toBe(153);
+    const r = await fx.caller.benchmark({ council: "886", metrics: ["placement_spend_per_cla"] });
+    const m = r.metrics[0]!;
+    expect(m.council?.value).toBeGreaterThan(10_000);
+    expect(m.rankOf).toBeGreaterThan(140);
+    expect(m.trend.council).toHaveLength(11);
+  });
+
   it("contracts.search: paged, with a source link on every row", async () => {
     const r = await fx.caller.contracts.search({ pageSize: 10, sort: "value" });
     expect(r.rows).toHaveLength(10);

@@ -1,4 +1,4 @@
-import { benchmarkProcedure } from "./routers/benchmark.js";
+import { benchmarkProcedure, councilIlacsProcedure } from "./routers/benchmark.js";
 import { exportCsvProcedure } from "./routers/export.js";
 import { metaRouter } from "./routers/meta.js";
 import { metricsRouter } from "./routers/metrics.js";
@@ -9,6 +9,7 @@ export const appRouter = router({
   meta: metaRouter,
   metrics: metricsRouter,
   benchmark: benchmarkProcedure,
+  councilIlacs: councilIlacsProcedure,
   contracts: contractsRouter,
   providers: providersRouter,
   exportCsv: exportCsvProcedure,

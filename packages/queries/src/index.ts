@@ -2,6 +2,7 @@ export * from "./benchmark.js";
 export * from "./build-info.js";
 export * from "./compare.js";
 export * from "./compile-metric.js";
+export * from "./council-ilacs.js";
 export * from "./csv.js";
 export * from "./distribution.js";
 export * from "./meta.js";

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { COUNCILS } from "@lens/core";
+import { COUNCILS, RATINGS } from "@lens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import XLSX from "xlsx";
 import { generateSample } from "./generate.js";
 
 let dir: string;
@@ -212,5 +213,110 @@ describe("generateSample", () => {
     }
     expect(sorted(types)).toEqual(["Full inspection", "Interim inspection", "Monitoring inspection"]);
     expect(summary).toMatchObject({ inspectionRows, joinerLeaverRows });
+  });
+
+  it("writes ILACS in the Data to Insight workbook layout: every council once, real vocabulary, labelled as sample", async () => {
+    const out = join(dir, "ilacs");
+    const summary = await generateSample({ outDir: out, seed: 8, contracts: 50, fromYear: 2015, toYear: 2025 });
+    expect(summary.ilacsRows).toBe(153);
+    const workbook = XLSX.read(await readFile(join(out, "ofsted-ilacs/ofsted_csc_ilacs_overview.xlsx")));
+    expect(workbook.SheetNames[0]).toBe("ofsted_cs_inspections_overview");
+    expect(workbook.Props?.Title).toMatch(/SAMPLE DATA, NOT REAL/);
+    const [header, ...rows] = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets[workbook.SheetNames[0]!]!, {
+      header: 1,
+      raw: false,
+    });
+    for (const column of ["la_code", "overall_effectiveness_grade", "inspection_end_date", "publication_date"])
+      expect(header).toContain(column);
+    const records = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, String(r[i] ?? "")])));
+    expect(sorted(records.map((r) => r.la_code!))).toEqual(sorted(COUNCILS.map((c) => c.laCode)));
+    const grades = new Set(RATINGS.map((r) => r.toLowerCase()));
+    const judged = records.filter((r) => grades.has(r.overall_effectiveness_grade!));
+    const blank = records.filter((r) => r.overall_effectiveness_grade === "nan");
+    expect(judged.length + blank.length).toBe(153);
+    // Two inspected councils await their report; the Isles of Scilly has no inspection.
+    expect(blank.map((r) => [r.inspection_end_date === "None", r.publication_date])).toEqual(
+      expect.arrayContaining([
+        [false, "None"],
+        [true, "None"],
+      ]),
+    );
+    expect(blank).toHaveLength(3);
+    expect(blank.find((r) => r.la_code === "420")?.inspection_end_date).toBe("None");
+    for (const r of judged) {
+      expect(r.inspection_start_date).toMatch(/^\d{2}\/\d{2}\/20\d{2}$/);
+      expect(r.inspection_end_date).toMatch(/^\d{2}\/\d{2}\/20(1[89]|2[0-5])$/);
+      expect(r.publication_date).toMatch(/^\d{2}\/\d{2}\/\d{2}$/);
+      for (const sub of ["impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade"])
+        expect(grades.has(r[sub]!)).toBe(true);
+      expect(grades.has(r.care_leavers_grade!) || r.care_leavers_grade === "inspection_pre_dates_judgement").toBe(true);
+    }
+    // Every judgement appears; most councils are Good or Outstanding, as nationally.
+    expect(new Set(judged.map((r) => r.overall_effectiveness_grade)).size).toBe(4);
+    const goodOrBetter = judged.filter((r) => /^(good|outstanding)$/.test(r.overall_effectiveness_grade!)).length;
+    expect(goodOrBetter / judged.length).toBeGreaterThan(0.5);
+    // The neighbours' judgements column agrees with the neighbours' own rows.
+    const byCode = new Map(records.map((r) => [r.la_code!, r.overall_effectiveness_grade!]));
+    const kent = records.find((r) => r.la_code === "886")!;
+    const pairs = [...kent.stat_neighbour_judgement!.matchAll(/\((\d{3}), '([^']+)'\)/g)].map((m) => [m[1], m[2]]);
+    expect(pairs).toHaveLength(10);
+    for (const [code, grade] of pairs) expect(byCode.get(code!)).toBe(grade);
+  });
+
+  it("writes placements by provider: SFR files to 2017 and an EES file after, every council and year", async () => {
+    const out = join(dir, "cla");
+    const summary = await generateSample({ outDir: out, seed: 9, contracts: 50, fromYear: 2015, toYear: 2025 });
+    expect(summary.claFiles).toBe(4);
+    expect((await readdir(join(out, "dfe-cla-la"))).sort()).toEqual([
+      "la_cla_on_31_march_by_characteristics.csv",
+      "sfr_cla_2015.csv",
+      "sfr_cla_2016.csv",
+      "sfr_cla_2017.csv",
+    ]);
+    const providers = ["CLA_OwnP", "CLA_OthLA", "CLA_OthPP", "CLA_Priv", "CLA_Vol", "CLA_Par", "CLA_Nrep"];
+    const count = (v: string) => (v === "x" || v === "c" ? null : Number(v));
+    for (const year of [2015, 2016, 2017]) {
+      const sfr = await readTable(join(out, `dfe-cla-la/sfr_cla_${year}.csv`), 0);
+      expect(sfr.header.slice(0, 5)).toEqual(["New_geog_code", "geog_l", "geog_c", "geog_n", `CLA_Mar${year}`]);
+      for (const p of providers) expect(sfr.header).toContain(p);
+      expect(sfr.rows[0]).toMatchObject({ geog_l: "NATIONAL", geog_n: "ENGLAND" });
+      const las = sfr.rows.filter((r) => r.geog_l === "LA");
+      expect(sorted(las.map((r) => r.geog_c!))).toEqual(sorted(COUNCILS.map((c) => c.laCode)));
+      expect(sfr.rows).toHaveLength(154);
+      for (const r of sfr.rows) {
+        for (const p of providers) expect(r[p]).toMatch(/^(\d+|x)$/);
+        const total = count(r[`CLA_Mar${year}`]!);
+        const parts = providers.map((p) => count(r[p]!));
+        // Unsuppressed provider counts add up to the total (the placement return's partition).
+        if (total !== null && parts.every((n) => n !== null)) expect(parts.reduce((a, b) => a! + b!, 0)).toBe(total);
+        if (r.geog_l === "LA" && r.geog_c !== "420" && r.geog_c !== "201") expect(total).toBeGreaterThan(50);
+      }
+    }
+    const ees = await readTable(join(out, "dfe-cla-la/la_cla_on_31_march_by_characteristics.csv"), 0);
+    expect(ees.header).toEqual(
+      expect.arrayContaining([
+        "time_period",
+        "geographic_level",
+        "old_la_code",
+        "cla_group",
+        "characteristic",
+        "number",
+      ]),
+    );
+    expect(sorted(new Set(ees.rows.map((r) => r.time_period!)))).toEqual(
+      Array.from({ length: 8 }, (_, i) => String(2018 + i)),
+    );
+    expect(new Set(ees.rows.map((r) => r.geographic_level))).toEqual(new Set(["National", "Local authority"]));
+    expect(new Set(ees.rows.map((r) => r.cla_group))).toEqual(new Set(["Place providers"]));
+    expect(new Set(ees.rows.map((r) => r.characteristic)).size).toBe(7);
+    expect(ees.rows.filter((r) => !/^(\d+|c)$/.test(r.number!))).toEqual([]);
+    const la2025 = ees.rows.filter((r) => r.time_period === "2025" && r.geographic_level === "Local authority");
+    expect(new Set(la2025.map((r) => r.old_la_code)).size).toBe(153);
+    // Private provision grows over the decade, as in the real series.
+    const england2025 = ees.rows.filter((r) => r.time_period === "2025" && r.geographic_level === "National");
+    const private2025 = Number(england2025.find((r) => r.characteristic === "Private provision")!.number);
+    const total2025 = england2025.reduce((a, r) => a + Number(r.number), 0);
+    const england2015 = (await readTable(join(out, "dfe-cla-la/sfr_cla_2015.csv"), 0)).rows[0]!;
+    expect(private2025 / total2025).toBeGreaterThan(Number(england2015.CLA_Priv) / Number(england2015.CLA_Mar2015));
   });
 });

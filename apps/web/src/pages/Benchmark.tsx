@@ -4,9 +4,10 @@
  * three-year-contract ask. Every value, rank and gap comes from the API's benchmark procedure.
  */
 
-import { COUNCILS, type Filters, formatValue, getMetric } from "@lens/core";
+import { COUNCILS, type Filters, formatDate, formatValue, getMetric, getSource, type SourceInfo } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { RouterOutputs } from "../charts/api-types.js";
 import {
   askDistanceInWords,
   buildBenchmarkSpec,
@@ -34,6 +35,7 @@ export const BENCHMARK_METRICS = [
   "retender_within_3y",
   "homes_good_outstanding",
   "spend_share_for_profit",
+  "placement_spend_per_cla",
 ] as const;
 
 const SORTED_COUNCILS = [...COUNCILS].sort((a, b) => a.name.localeCompare(b.name));
@@ -165,6 +167,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           <LoadingBlock label="distance to the ask" height={40} />
         )}
       </section>
+      <IlacsCard laCode={laCode} name={name} isSample={build.data?.isSample ?? null} />
       <section className="card" aria-labelledby="scorecard-heading">
         <h2 id="scorecard-heading">Key measures</h2>
         {card.error ? null : !card.data ? (
@@ -285,5 +288,95 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
         takeaway={trend ? takeaway(trend) : undefined}
       />
     </>
+  );
+}
+
+type IlacsResult = RouterOutputs["councilIlacs"];
+type IlacsCounts = IlacsResult["england"];
+
+/** "4 Good, 3 Outstanding, 1 not yet published": the API's counts in words, largest first, zeros left out. */
+function ilacsCountsInWords(d: IlacsCounts): string {
+  const parts = [...d.counts]
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .map((c) => `${c.n} ${c.rating}`);
+  if (d.notPublished > 0) parts.push(`${d.notPublished} not yet published`);
+  if (d.notInspected > 0) parts.push(`${d.notInspected} not inspected`);
+  return parts.length > 0 ? parts.join(", ") : "no councils";
+}
+
+/** "Good (published 12 Mar 2024)", "inspected 7 Mar 2025, judgement not yet published" or "not inspected". */
+function ilacsHeadline(j: IlacsResult["council"]): string {
+  if (j.status === "judged")
+    return j.publicationDate
+      ? `${j.rating} (published ${formatDate(j.publicationDate)})`
+      : `${j.rating} (inspected ${formatDate(j.inspectionDate)})`;
+  if (j.status === "not published") return `inspected ${formatDate(j.inspectionDate)}, judgement not yet published`;
+  return "not inspected (no ILACS inspection listed)";
+}
+
+function IlacsCard({ laCode, name, isSample }: { laCode: string; name: string; isSample: boolean | null }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.councilIlacs.queryOptions({ council: laCode }));
+  const r = q.data;
+  const ilacsSource = getSource("ofsted-ilacs")!;
+  const sources: SourceInfo[] = isSample || r?.sources.includes("sample") ? [getSource("sample")!] : [ilacsSource];
+  const sourceLine = `Source: ${sources.map((s) => `${s.publisher}, ${s.title} (${s.licence})`).join("; ")}${
+    sources[0] === ilacsSource ? "" : ` — in the layout of ${ilacsSource.publisher}, ${ilacsSource.title}`
+  }.`;
+  const subs = r?.council.status === "judged" ? r.council.subJudgements : null;
+  return (
+    <section className="card ilacs" aria-labelledby="ilacs-heading" data-testid="ilacs-card">
+      <h2 id="ilacs-heading">Ofsted judgement of children's services (ILACS)</h2>
+      {q.error ? (
+        <ErrorBlock error={q.error} onRetry={() => void q.refetch()} />
+      ) : !r ? (
+        <LoadingBlock label="ILACS judgement" height={60} />
+      ) : (
+        <>
+          <p data-testid="ilacs-summary" data-status={r.council.status}>
+            <strong>Ofsted ILACS: {ilacsHeadline(r.council)}</strong> — neighbours:{" "}
+            {ilacsCountsInWords(r.neighbours.distribution)}.
+          </p>
+          <p data-testid="ilacs-areas">
+            {r.region.name}: {ilacsCountsInWords(r.region)}. England: {ilacsCountsInWords(r.england)}.
+          </p>
+          {subs ? (
+            <p className="n-note">
+              {r.council.framework
+                ? `${r.council.framework[0]!.toUpperCase()}${r.council.framework.slice(1)} inspection, `
+                : ""}
+              {formatDate(r.council.inspectionStartDate)} to {formatDate(r.council.inspectionDate)}. Leaders:{" "}
+              {subs.impactOfLeaders ?? "—"} · help and protection: {subs.helpAndProtection ?? "—"} · children in care:{" "}
+              {subs.inCare ?? "—"} · care leavers: {subs.careLeavers ?? "not judged (inspection before 2023)"}.
+            </p>
+          ) : null}
+          <details>
+            <summary>Each neighbour's judgement</summary>
+            <ul className="plain-list">
+              {r.neighbours.councils.map((n) => (
+                <li key={n.laCode}>
+                  {n.name}:{" "}
+                  {n.status === "judged" ? (
+                    `${n.rating}${n.publicationDate ? ` (published ${formatDate(n.publicationDate)})` : ""}`
+                  ) : (
+                    <span className="missing">
+                      {n.status === "not published" ? "not yet published" : "not inspected"}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+          <p className="n-note">
+            Latest inspection only; a judgement can be several years old. Counts include {name} in its region and
+            England, not among its neighbours. Councils inspected but awaiting their report, or never listed, are
+            counted apart, never as a judgement.
+            {r.council.sourceFile ? ` ${name}: ${r.council.sourceFile}, row ${r.council.sourceLine}.` : ""}
+          </p>
+          <p className="chart-frame__source">{sourceLine}</p>
+        </>
+      )}
+    </section>
   );
 }
