@@ -8,7 +8,7 @@ import { type DimensionId, filtersSchema, METRICS } from "@lens/core";
 import { z } from "zod";
 import { filtersToSql } from "./compile-metric.js";
 import { type RunOptions, runQuery } from "./run.js";
-import { containsPattern, type Page, pagingInput } from "./search.js";
+import { type Page, pagingInput } from "./search.js";
 
 /** Allow-listed sort keys → fixed SQL. */
 export const CONTRACT_SORTS = {
@@ -74,19 +74,29 @@ export async function searchContracts(
   const { clauses, params } = filtersToSql("contracts", CONTRACT_FILTER_DIMENSIONS, p.filters);
   if (!p.includeOutOfScope) clauses.push("f.in_scope");
   if (p.q) {
+    // A case-insensitive substring match, as `ILIKE '%q%'` with its wildcards escaped, but
+    // with nothing to escape; lower() is the folding ILIKE applies, and DuckDB runs it once per
+    // dictionary entry of these low-variety columns rather than once per row.
     clauses.push(
-      "(f.title ILIKE $q ESCAPE '\\' OR f.supplier_name ILIKE $q ESCAPE '\\' OR f.buyer_name ILIKE $q ESCAPE '\\')",
+      "(contains(lower(f.title), lower($q)) OR contains(lower(f.supplier_name), lower($q)) OR contains(lower(f.buyer_name), lower($q)))",
     );
-    params.q = containsPattern(p.q);
+    params.q = p.q;
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-  const from = "contracts f LEFT JOIN local_authorities la ON la.la_code = f.la_code";
-  const order = `${CONTRACT_SORTS[p.sort]} ${p.dir === "asc" ? "ASC" : "DESC"} NULLS LAST, f.contract_id`;
-  // One scan: the total rides along as a window count; only a page past the end needs a second query.
+  const sortKey = CONTRACT_SORTS[p.sort];
+  const dir = p.dir === "asc" ? "ASC" : "DESC";
+  // Councils are joined in only where a filter or the sort reads them (la_code is their key, so
+  // the join never changes which contracts match).
+  const needsCouncil = [...clauses, sortKey].some((sql) => /\bla\./.test(sql));
+  const from = `contracts f${needsCouncil ? " LEFT JOIN local_authorities la ON la.la_code = f.la_code" : ""}`;
+  // The matches are found once, keeping only their row id and sort key; the total counts them
+  // and the page is the top of them, after which only that page's rows are read in full.
   const rows = await runQuery<ContractRow & { total?: number }>(
     connection,
     {
-      sql: `SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
+      sql: `WITH hits AS MATERIALIZED (SELECT f.rowid AS rid, ${sortKey} AS k, f.contract_id AS id FROM ${from} ${where}),
+page AS (SELECT rid FROM hits ORDER BY k ${dir} NULLS LAST, id LIMIT $limit OFFSET $offset)
+SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
   f.la_code AS "laCode", la.name AS "councilName", f.supplier_name AS "supplierName",
   f.supplier_ownership AS "supplierOwnership", f.commissioning_model AS "commissioningModel",
   f.model_reason AS "modelReason", f.procedure_type AS "procedureType", f.service,
@@ -96,10 +106,9 @@ export async function searchContracts(
   f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
   f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
   coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
-  count(*) OVER ()::INTEGER AS total
-FROM ${from} ${where}
-ORDER BY ${order}
-LIMIT $limit OFFSET $offset`,
+  (SELECT count(*) FROM hits)::INTEGER AS total
+FROM page JOIN contracts f ON f.rowid = page.rid LEFT JOIN local_authorities la ON la.la_code = f.la_code
+ORDER BY ${sortKey} ${dir} NULLS LAST, f.contract_id`,
       params: { ...params, limit: p.pageSize, offset: (p.page - 1) * p.pageSize },
     },
     options,

@@ -68,6 +68,28 @@ describe("searchContracts", () => {
     expect((await searchContracts(fx.connection, { q: "' OR 1=1 --" })).total).toBe(0);
   });
 
+  it("matches buyer names too, folds case beyond ASCII, and keeps _ and \\ literal", async () => {
+    const more = await fixtureWarehouse({
+      local_authorities: [KENT, LEEDS],
+      contracts: [
+        contract({ contract_id: "x", title: "Ÿoung Carers Ébauche", buyer_name: "Kent County Council" }),
+        contract({ contract_id: "y", title: "snake_case\\path", buyer_name: "Leeds CC", la_code: "383" }),
+        contract({ contract_id: "z", title: "snakeXcase", supplier_name: "KENTISH Care", la_code: "383" }),
+      ],
+    });
+    try {
+      const ids = async (input: Parameters<typeof searchContracts>[1]) =>
+        (await searchContracts(more.connection, input)).rows.map((r) => r.contractId);
+      expect(await ids({ q: "kent", sort: "buyer", dir: "asc" })).toEqual(["x", "z"]);
+      expect(await ids({ q: "ÿOUNG CARERS éB" })).toEqual(["x"]);
+      expect(await ids({ q: "snake_case\\" })).toEqual(["y"]);
+      expect(await ids({ q: "kent", filters: { region: ["Yorkshire and the Humber"] } })).toEqual(["z"]);
+      expect(await searchContracts(more.connection, { q: "case", page: 5 })).toMatchObject({ rows: [], total: 2 });
+    } finally {
+      more.close();
+    }
+  });
+
   it("filters, sorts with unknowns last and pages with a hard cap", async () => {
     const page = await searchContracts(fx.connection, { sort: "value", dir: "desc", pageSize: 2 });
     expect(page).toMatchObject({ total: 3, pages: 2 });
