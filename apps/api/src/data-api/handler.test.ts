@@ -38,6 +38,20 @@ describe("GET /api/v1/metrics", () => {
     const dims = (await (await get("/api/v1/dimensions")).json()) as { dimensions: { id: string }[] };
     expect(dims.dimensions.map((d) => d.id)).toContain("model");
   });
+
+  it("lists the source catalogue and what this sample warehouse was built from", async () => {
+    const res = await get("/api/v1/sources");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      catalogue: { id: string; licence: string }[];
+      used: { id: string; files: number }[];
+      sample: boolean;
+    };
+    expect(body.catalogue.find((s) => s.id === "ofsted-providers")?.licence).toMatch(/Open Government Licence/);
+    expect(body.sample).toBe(true);
+    expect(body.used.map((s) => s.id)).toContain("contracts-finder");
+    expect(body.used.every((s) => s.files > 0)).toBe(true);
+  });
 });
 
 describe("GET /api/v1/metrics/{metricId}", () => {

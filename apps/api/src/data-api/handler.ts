@@ -5,13 +5,15 @@
  *   GET /api/v1/metrics/{metricId} — one metric, grouped and filtered, as JSON or CSV
  *   GET /api/v1/dimensions         — the dimensions and their vocabularies
  *   GET /api/v1/councils           — the 153 councils with codes, region, type and neighbours
+ *   GET /api/v1/sources            — the source catalogue, and the files this warehouse was built from
  *
  * Numbers come from the same `compare` query and the same cache entry as the dashboard's
  * `metrics.compare`, so a chart, its CSV and this API cannot disagree. Bad input is a 400
  * naming the parameter and the allowed values; nothing here ever sends a stack trace.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { compare, QueryInputError, QueryTimeoutError, registryCatalogue } from "@lens/queries";
+import { SOURCES } from "@lens/core";
+import { compare, QueryInputError, QueryTimeoutError, registryCatalogue, sourcesUsed } from "@lens/queries";
 import { type Context, cachedQuery } from "../trpc.js";
 import { flattenMetricRows, metricCsv } from "./csv.js";
 import { describeCouncils, licenceOf, SAMPLE_NOTICE, sourcesFor } from "./describe.js";
@@ -98,6 +100,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (rest === "/metrics") return sendJson(res, 200, { metrics: CATALOGUE.metrics.map((m) => describeMetric(m.id)) });
   if (rest === "/dimensions") return sendJson(res, 200, { dimensions: CATALOGUE.dimensions });
   if (rest === "/councils") return sendJson(res, 200, { councils: describeCouncils() });
+  if (rest === "/sources") return sourcesEndpoint(ctx, res);
   const match = /^\/metrics\/([^/]+)$/.exec(rest);
   if (match) {
     let metricId: string;
@@ -131,8 +134,22 @@ function apiIndex() {
       "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&format=csv]",
       "GET /api/v1/dimensions",
       "GET /api/v1/councils",
+      "GET /api/v1/sources",
     ],
   };
+}
+
+/** Every source Lens knows, with publisher, address and licence; `used` is what this build read (same cache entry as meta.sources). */
+async function sourcesEndpoint(ctx: Context, res: ServerResponse) {
+  const used = await cachedQuery(ctx, "meta.sources", null, (c, options) => sourcesUsed(c, options));
+  const info = ctx.warehouse.info;
+  return sendJson(res, 200, {
+    catalogue: SOURCES,
+    used,
+    sample: info.isSample,
+    notice: info.isSample ? SAMPLE_NOTICE : null,
+    builtAt: info.builtAt,
+  });
 }
 
 async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchParams, res: ServerResponse) {
