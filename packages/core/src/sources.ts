@@ -164,7 +164,7 @@ export const SOURCES = [
   {
     id: "contracts-finder-lancashire",
     title: "Contracts Finder notices for Lancashire councils, reshaped by a third party",
-    publisher: "Cabinet Office (Contracts Finder), reshaped by the tompickup23/burnleycouncil project",
+    publisher: "Cabinet Office (Contracts Finder), reshaped by an open-source council-data project",
     url: "https://github.com/tompickup23/burnleycouncil",
     licence: "Contracts Finder content under Open Government Licence v3.0; the reshaping project states no licence",
     licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
