@@ -1,6 +1,6 @@
 /**
- * Contracts Finder notices for Lancashire councils as reshaped by a third-party ETL
- * (a third-party open-source ETL; see its source entry): `{ meta, stats, contracts[] }` per council. Awarded notices
+ * Contracts Finder notices for Lancashire councils as reshaped by a third-party ETL (see the
+ * `contracts-finder-lancashire` source entry): `{ meta, stats, contracts[] }` per council. Awarded notices
  * are stage 'award' (value = awarded_value); closed/open ones stage 'tender' (value_high,
  * else value_low); withdrawn and Pipeline/PreProcurement notices are rejected. Several
  * suppliers are comma-joined in one string by the ETL and cannot be split safely: kept as
