@@ -171,6 +171,12 @@ export const CHILDRENS_HOME = "replace(lower(trim(f.provision_type)), '\u2019', 
 export const REGISTERED = "coalesce(lower(trim(f.registration_status)), 'active') IN ('active', 'suspended')";
 const INSPECTED = `${REGISTERED} AND f.overall_rating IS NOT NULL`;
 const OWNER = "nullif(lower(trim(f.owner_name)), '')";
+/**
+ * 31 March 2018 has two Ofsted files (the judged list and the full register, part 2); counting
+ * homes per snapshot from both would count every home twice. Owner metrics read the judged
+ * file, like the other inspected-only years.
+ */
+const ONE_FILE_PER_DATE = "NOT coalesce(f.is_supplementary, false)";
 
 /**
  * Contract metrics read children's-services contracts that were let: award notices and
@@ -676,7 +682,7 @@ export const METRICS = [
     format: "decimal",
     unit: "homes per owner",
     table: "provider_snapshots",
-    where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
+    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
     aggregate: { kind: "perEntity", entity: OWNER },
     dimensions: HOME_DIMENSIONS,
     minN: 5,
@@ -684,6 +690,7 @@ export const METRICS = [
     caveats: [
       OWNER_NAMES_CAVEAT,
       "Grouped by council, it counts an owner's homes in that council only.",
+      "Ofsted's files for 2015–2020, 2023 and 2024 list only inspected homes, so those years count inspected homes; the others count every registered home.",
       SNAPSHOT_SUM_CAVEAT,
     ],
     polarity: "neutral",
@@ -698,7 +705,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of places",
     table: "provider_snapshots",
-    where: `${CHILDRENS_HOME} AND ${REGISTERED}`,
+    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
     aggregate: { kind: "topShare", entity: OWNER, weight: "f.places", k: 10 },
     dimensions: HOME_DIMENSIONS,
     minN: 10,

@@ -109,10 +109,14 @@ function tick(format: MetricFormat) {
   return (v: number) => formatAxisValue(v, format);
 }
 
-/** Category label with a word when every series is missing there, so a gap is never read as zero. */
+/**
+ * Category label with a word when every series is missing there, so an empty bar slot is never
+ * read as zero. Lines need no word: a missing year is a visible break, and a dozen long year
+ * labels would overlap on a horizontal axis.
+ */
 export function categoryLabel(spec: ChartSpec, index: number): string {
   const cat = spec.categories[index] ?? "";
-  if (spec.series.length === 0) return cat;
+  if (spec.series.length === 0 || spec.kind === "line") return cat;
   const allNull = spec.series.every((s) => s.values[index] === null || s.values[index] === undefined);
   if (!allNull) return cat;
   const suppressed = spec.series.some((s) => s.suppressed?.[index]);
