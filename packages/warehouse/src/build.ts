@@ -85,12 +85,10 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
 
     for (const ingester of options.ingesters ?? INGESTERS) {
       const sourceStart = Date.now();
-      const mine = (await ingester.discover(files.filter((f) => !claimed.has(f.path)))).filter(
-        (f: SourceFile) => !claimed.has(f.path),
-      );
+      // A file belongs to the first parser that claims it (reference data runs first).
+      const mine = await ingester.discover(files.filter((f) => !claimed.has(f.path)));
       if (mine.length === 0) continue;
       for (const f of mine) claimed.add(f.path);
-      const sourceId = ingester.id;
       const sourceRejects: RejectRow[] = [];
       const ctx: IngestContext = {
         connection,
@@ -98,7 +96,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
         scratchDir,
         isSample,
         progress: (message) => options.onProgress?.(ingester.id, message),
-        reject: (file, line, reason) => sourceRejects.push({ source: sourceId, file, line, reason }),
+        reject: (file, line, reason) => sourceRejects.push({ source: ingester.id, file, line, reason }),
       };
       options.onProgress?.(ingester.id, `${mine.length} file(s)`);
       let stats: FileStats[];
