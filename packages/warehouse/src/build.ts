@@ -13,7 +13,6 @@ import {
   INGESTERS,
   type IngestContext,
   listSourceFiles,
-  type SourceFile,
   type SourceIngester,
   TableWriter,
 } from "@lens/ingest";
