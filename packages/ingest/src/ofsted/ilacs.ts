@@ -106,12 +106,11 @@ export const ofstedIlacsIngester: SourceIngester = {
           }
           const overallOriginal = get("overall_effectiveness_grade");
           const subs = ["impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade", "care_leavers_grade"];
-          const grades = [overallOriginal, ...subs.map((s) => get(s))].map(grade);
-          const badGrade = grades.findIndex((g) => g === undefined);
+          const originals = [overallOriginal, ...subs.map((s) => get(s))];
+          const grades = originals.map(grade);
+          const badGrade = grades.indexOf(undefined);
           if (badGrade >= 0) {
-            reject(
-              `council ${laCode}: grade '${[overallOriginal, ...subs.map((s) => get(s))][badGrade]}' not recognised`,
-            );
+            reject(`council ${laCode}: grade '${originals[badGrade]}' not recognised`);
             continue;
           }
           const dates = ["inspection_start_date", "inspection_end_date", "publication_date"].map((d) => [
