@@ -25,6 +25,7 @@ import {
 } from "recharts";
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
 import { boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
+import { niceCeil, roundTicks } from "./value-domain.js";
 
 const MUTED = "#9aa5b1";
 const HIGHLIGHT = "#0b5cad";
@@ -68,41 +69,6 @@ function useNarrow(): boolean {
     () => window.innerWidth < 640,
     () => false,
   );
-}
-
-/** A round axis top (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above v. */
-export function niceCeil(v: number): number {
-  if (!(v > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
-}
-
-/**
- * Ranked horizontal bars: the value axis still starts at zero but ends at a round number just
- * above the longest bar, whisker or reference line, so bars use the width (a 0–100% axis
- * squeezes ~30% shares into a third of a phone screen).
- */
-export function rankedDomain(spec: ChartSpec): [number, number] | [number, "auto"] {
-  const values = [
-    ...spec.series.flatMap((s) => [...s.values, ...(s.ciHigh ?? [])]),
-    ...(spec.referenceLines ?? []).map((r) => r.value),
-  ].filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-  if (values.length === 0) return spec.yDomain ?? [0, "auto"];
-  const top = niceCeil(Math.max(...values) * 1.04);
-  return [0, spec.yDomain ? Math.min(spec.yDomain[1], top) : top];
-}
-
-/** Evenly spaced round ticks from 0 to a nice top (3–6 of them), so a 0–50% axis reads 0, 10 … 50%. */
-export function roundTicks(top: number): number[] | undefined {
-  if (!(top > 0)) return undefined;
-  for (const k of [5, 4, 3, 2]) {
-    const step = top / k;
-    const m = step / 10 ** Math.floor(Math.log10(step));
-    if ([1, 2, 2.5, 3, 4, 5].some((n) => Math.abs(n - m) < 1e-9))
-      return Array.from({ length: k + 1 }, (_, i) => Number((i * step).toPrecision(12)));
-  }
-  return undefined;
 }
 
 function tick(format: MetricFormat) {
@@ -217,7 +183,8 @@ function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; h
   const h = height ?? (horizontal ? Math.max(240, spec.categories.length * 30 + 70) : 340);
   const highlight = new Set(spec.highlight ?? []);
   const fmt = tick(spec.format);
-  const domain = horizontal && !stacked ? rankedDomain(spec) : (spec.yDomain ?? ([0, "auto"] as [number, "auto"]));
+  // The builder decides the domain (zoomed for ranked bars) so the export draws the same one.
+  const domain = spec.yDomain ?? ([0, "auto"] as [number, "auto"]);
   const valueAxisProps = {
     type: "number" as const,
     tickFormatter: fmt,

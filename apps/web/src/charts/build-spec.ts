@@ -17,6 +17,7 @@ import {
 import { sourceLine, sourcesFor } from "../lib/source-line.js";
 import type { CompareRow, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
+import { rankedDomain } from "./value-domain.js";
 
 /** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
@@ -208,6 +209,12 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
   const totals = groupTotals(rows, isMix ? dims.filter((d) => d !== seriesDim) : dims);
   const kind: ChartKind = input.kind === "bar" && seriesDim ? (isMix ? "stacked-bar" : "grouped-bar") : input.kind;
   const catLabel = catDim ? DIMENSIONS[catDim].label : "";
+  const shareDomain: [number, number] | undefined = metric.format === "percent" ? [0, 1] : undefined;
+  // Ranked (horizontal, unstacked) bars zoom their axis; the screen and the export both read yDomain.
+  const yDomain =
+    input.horizontal && kind !== "stacked-bar"
+      ? (rankedDomain(series, input.referenceLines, shareDomain) ?? shareDomain)
+      : shareDomain;
   const spec: ChartSpec = {
     id: input.id,
     kind,
@@ -231,7 +238,7 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     isSample: ctx.isSample,
     highlight: input.highlight,
     horizontal: input.horizontal,
-    yDomain: metric.format === "percent" ? [0, 1] : undefined,
+    yDomain,
     stackedToWhole: isMix || undefined,
   };
   spec.summary = summariseSpec(spec);

@@ -8,6 +8,7 @@
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import type { ChartSpec, Series } from "../charts/chart-spec.js";
 import { boxValueTop, splitOutliers } from "../charts/legend-key.js";
+import { roundTicks } from "../charts/value-domain.js";
 import type { MeasureText } from "./measure-text.js";
 import { boxesOverlap, escapeXml, LINE_HEIGHT, num, type Rect, type TextBox, wrapBlock } from "./svg-text.js";
 
@@ -133,7 +134,16 @@ function axisTicks(
   format: MetricFormat,
   available: number,
   labelExtent: (label: string) => number,
+  fixed = false,
 ): { ticks: number[]; labels: string[] } {
+  // A fixed 0-based domain (ranked bars) keeps its ends and the screen's round ticks when they fit.
+  const round = fixed && extent[0] === 0 ? roundTicks(extent[1]) : undefined;
+  if (round) {
+    const labels = round.map((t) => formatAxisValue(t, format));
+    const spacing = available / (round.length - 1);
+    if (new Set(labels).size === labels.length && labels.every((l) => labelExtent(l) + 6 <= spacing))
+      return { ticks: round, labels };
+  }
   const integerOnly = format === "integer" || format === "days";
   for (let count = Math.max(2, Math.floor(available / 40)); count >= 1; count--) {
     const ticks = niceTicks(extent[0], extent[1], count, integerOnly);
@@ -682,11 +692,17 @@ function layoutHorizontalBars(
   const row = plotH / n;
 
   const ext = yExtent(spec);
-  const provisional = axisTicks(ext, spec.format, area.w - labelW, (l) => measure(l, { size: axisSize }));
+  const provisional = axisTicks(
+    ext,
+    spec.format,
+    area.w - labelW,
+    (l) => measure(l, { size: axisSize }),
+    !!spec.yDomain,
+  );
   const rightPad = measure(provisional.labels[provisional.labels.length - 1] ?? "", { size: axisSize }) / 2 + 4;
   const plot: Rect = { x: area.x + labelW + 10 * scale, y: top, w: 0, h: plotH };
   plot.w = area.x + area.w - rightPad - plot.x;
-  const ticks = axisTicks(ext, spec.format, plot.w, (l) => measure(l, { size: axisSize }) * 1.5);
+  const ticks = axisTicks(ext, spec.format, plot.w, (l) => measure(l, { size: axisSize }) * 1.5, !!spec.yDomain);
   const x0 = ticks.ticks[0]!;
   const x1 = ticks.ticks[ticks.ticks.length - 1]!;
   const sx = (v: number) => plot.x + ((v - x0) / (x1 - x0 || 1)) * plot.w;
