@@ -89,13 +89,24 @@ export async function searchContracts(
   // the join never changes which contracts match).
   const needsCouncil = [...clauses, sortKey].some((sql) => /\bla\./.test(sql));
   const from = `contracts f${needsCouncil ? " LEFT JOIN local_authorities la ON la.la_code = f.la_code" : ""}`;
-  // The matches are found once, keeping only their row id and sort key; the total counts them
-  // and the page is the top of them, after which only that page's rows are read in full.
+  // The matches are found once, keeping only their row id and sort key; the total counts them.
+  // Ties are broken by contract_id, a long string too costly to read for every match, so it is
+  // read only for the candidates: the matches sorting before, or level with, the key of the
+  // page's last row (`edge`, a top-N on the key alone). No other match can reach the page, so
+  // the page is exactly that of sorting every match by (key, contract_id). If the matches run
+  // out first, or the edge is NULL (sorted last), every match is a candidate. The candidates
+  // are materialized first, so the join that reads their contract_id is built on them alone
+  // (on the 1M sample a first page takes half the time; deep pages and big ties about the same).
+  // Then just the page's rows are read in full.
+  const beforeOrTie = p.dir === "asc" ? "<=" : ">=";
   const rows = await runQuery<ContractRow & { total?: number }>(
     connection,
     {
-      sql: `WITH hits AS MATERIALIZED (SELECT f.rowid AS rid, ${sortKey} AS k, f.contract_id AS id FROM ${from} ${where}),
-page AS (SELECT rid FROM hits ORDER BY k ${dir} NULLS LAST, id LIMIT $limit OFFSET $offset)
+      sql: `WITH hits AS MATERIALIZED (SELECT f.rowid AS rid, ${sortKey} AS k FROM ${from} ${where}),
+edge AS (SELECT k FROM hits ORDER BY k ${dir} NULLS LAST LIMIT 1 OFFSET $last),
+cand AS MATERIALIZED (SELECT rid, k FROM hits WHERE (SELECT k FROM edge) IS NULL OR k ${beforeOrTie} (SELECT k FROM edge)),
+page AS (SELECT c.rid FROM cand c JOIN contracts f ON f.rowid = c.rid
+  ORDER BY c.k ${dir} NULLS LAST, f.contract_id LIMIT $limit OFFSET $offset)
 SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
   f.la_code AS "laCode", la.name AS "councilName", f.supplier_name AS "supplierName",
   f.supplier_ownership AS "supplierOwnership", f.commissioning_model AS "commissioningModel",
@@ -109,7 +120,7 @@ SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS
   (SELECT count(*) FROM hits)::INTEGER AS total
 FROM page JOIN contracts f ON f.rowid = page.rid LEFT JOIN local_authorities la ON la.la_code = f.la_code
 ORDER BY ${sortKey} ${dir} NULLS LAST, f.contract_id`,
-      params: { ...params, limit: p.pageSize, offset: (p.page - 1) * p.pageSize },
+      params: { ...params, limit: p.pageSize, offset: (p.page - 1) * p.pageSize, last: p.page * p.pageSize - 1 },
     },
     options,
   );

@@ -102,6 +102,44 @@ describe("searchContracts", () => {
     await expect(searchContracts(fx.connection, { sort: "title; DROP TABLE contracts" as "title" })).rejects.toThrow();
     await expect(searchContracts(fx.connection, { filters: { sector: ["Private"] } })).rejects.toThrow(/not available/);
   });
+
+  it("breaks ties by contract id, the same on every page, whatever the stored order", async () => {
+    // Stored out of id order, with ties and unknowns straddling every page edge.
+    const values: [string, number | null][] = [
+      ["g", 1],
+      ["c", 2],
+      ["h", null],
+      ["a", 1],
+      ["f", 2],
+      ["b", null],
+      ["e", 1],
+      ["d", 3],
+    ];
+    const tied = await fixtureWarehouse({
+      local_authorities: [KENT],
+      contracts: values.map(([contract_id, value_gbp]) => contract({ contract_id, value_gbp })),
+    });
+    try {
+      for (const dir of ["asc", "desc"] as const) {
+        const sign = dir === "asc" ? 1 : -1;
+        const expected = values
+          .toSorted(([ia, va], [ib, vb]) =>
+            va === vb ? ia.localeCompare(ib) : va === null ? 1 : vb === null ? -1 : sign * (va - vb),
+          )
+          .map(([id]) => id);
+        for (const pageSize of [1, 2, 3, 5]) {
+          const seen: string[] = [];
+          for (let page = 1; page <= Math.ceil(values.length / pageSize); page++) {
+            const result = await searchContracts(tied.connection, { sort: "value", dir, pageSize, page });
+            seen.push(...result.rows.map((r) => r.contractId));
+          }
+          expect(seen, `${dir}, pages of ${pageSize}`).toEqual(expected);
+        }
+      }
+    } finally {
+      tied.close();
+    }
+  });
 });
 
 describe("searchProviders", () => {
