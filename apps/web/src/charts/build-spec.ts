@@ -357,6 +357,7 @@ export interface BoxSpecInput {
   ctx: SpecContext;
   title?: string;
   subtitle?: string;
+  referenceLines?: ReferenceLine[];
 }
 
 /** Quartiles, median and Tukey whiskers per group → box plot. Suppressed groups are named, not drawn. */
@@ -441,6 +442,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     categories: boxes.map((b) => b.category),
     series: [],
     boxes,
+    referenceLines: input.referenceLines,
     notes,
     source: sourceLine([metric], ctx.isSample),
     licence: licenceOf(ctx.isSample, [metric]),
@@ -463,6 +465,8 @@ export interface ScatterSpecInput {
   points: readonly ScatterApiPoint[];
   ctx: SpecContext;
   highlight?: string;
+  /** The API's Pearson r across the drawn councils, when it has one. */
+  pearson?: number | null;
 }
 
 /** Two metrics per council → one point per council with both values published. */
@@ -493,6 +497,11 @@ export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
     series: [],
     points,
     notes: [
+      ...(input.pearson != null
+        ? [
+            `Correlation across councils (Pearson r, from the API): ${input.pearson.toFixed(2)} — a description, not evidence of cause.`,
+          ]
+        : []),
       ...(missing > 0 ? [`${missing} councils are not drawn: one of the two values is suppressed or missing.`] : []),
       ...xMetric.caveats.slice(0, 1),
       ...yMetric.caveats.slice(0, 1),

@@ -3,19 +3,20 @@ import { type DimensionId, type Filters, getMetric, type MetricDef } from "@lens
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { CompareResult, DistributionResult } from "../charts/api-types.js";
 import type { SpecContext } from "../charts/build-spec.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
 import { filtersForMetric, filtersInWords, type ListFilterId, yearRangeOf } from "./filter-state.js";
 
-export interface MetricQuery {
+/** A metric's query: the registry entry, the API's data, and the filters it applied or ignored. */
+export interface DataQuery<D> {
   metric: MetricDef;
-  data: CompareResult | undefined;
+  data: D | undefined;
   state: QueryState;
   applied: Filters;
   ignored: ListFilterId[];
 }
+export type MetricQuery = DataQuery<CompareResult>;
 
 /** The registry's metric and the filters it accepts (the rest are named as ignored); loud on an unknown id. */
 function metricWithFilters(
@@ -25,6 +26,14 @@ function metricWithFilters(
   const metric = getMetric(metricId);
   if (!metric) throw new Error(`unknown metric '${metricId}'`);
   return { metric, ...filtersForMetric(metric, filters) };
+}
+
+/** Loading until data or an error arrives (a disabled query is never loading); retry refetches. */
+function stateOf(
+  query: { data: unknown; error: { message: string } | null; refetch: () => unknown },
+  enabled: boolean,
+): QueryState {
+  return { isLoading: !query.data && !query.error && enabled, error: query.error, retry: () => void query.refetch() };
 }
 
 export function useMetric(
@@ -45,11 +54,7 @@ export function useMetric(
     data: query.data,
     applied,
     ignored,
-    state: {
-      isLoading: query.isLoading || (!query.data && !query.error && (options.enabled ?? true)),
-      error: query.error,
-      retry: () => void query.refetch(),
-    },
+    state: stateOf(query, options.enabled ?? true),
   };
 }
 
@@ -67,23 +72,7 @@ export function useSpecContext(): (q: Pick<MetricQuery, "applied" | "ignored">) 
       : null;
 }
 
-/** A query's chart spec once both its data and the build are in; null until then. */
-export function specWhenLoaded<D>(
-  q: { data: D | undefined } & Pick<MetricQuery, "applied" | "ignored">,
-  ctxFor: ReturnType<typeof useSpecContext>,
-  build: (data: D, ctx: SpecContext) => ChartSpec,
-): ChartSpec | null {
-  const ctx = ctxFor(q);
-  return q.data && ctx ? build(q.data, ctx) : null;
-}
-
-export interface DistributionQuery {
-  metric: MetricDef;
-  data: DistributionResult | undefined;
-  state: QueryState;
-  applied: Filters;
-  ignored: ListFilterId[];
-}
+export type DistributionQuery = DataQuery<DistributionResult>;
 
 /** Quartiles, whiskers and histogram of a median metric's row-level values, per group. */
 export function useDistribution(
@@ -104,7 +93,7 @@ export function useDistribution(
     data: query.data,
     applied,
     ignored,
-    state: { isLoading: !query.data && !query.error, error: query.error, retry: () => void query.refetch() },
+    state: stateOf(query, options.enabled ?? true),
   };
 }
 
@@ -116,10 +105,5 @@ export function useScatter(xId: string, yId: string, filters: Filters, options: 
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
-  const state: QueryState = {
-    isLoading: !query.data && !query.error,
-    error: query.error,
-    retry: () => void query.refetch(),
-  };
-  return { data: query.data, state };
+  return { data: query.data, state: stateOf(query, options.enabled ?? true) };
 }

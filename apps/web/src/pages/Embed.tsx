@@ -3,15 +3,12 @@
  * The frame is the export composer's SVG, recomposed at the iframe's size, so the embed and
  * the downloaded picture are the same drawing; the export menu sits above it.
  */
-import { getMetric } from "@lens/core";
-import { useEffect, useRef, useState } from "react";
-import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
-import { filtersForMetric, filtersFromParams } from "../components/filter-state.js";
+import { useEffect, useState } from "react";
+import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
+import { filtersFromParams } from "../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { useDistribution, useMetric, useScatter, useSpecContext } from "../components/use-metric.js";
+import { useChartSpec } from "../components/use-chart-spec.js";
 import { ExportMenu } from "../export/ExportMenu.js";
-import { type EmbedRecipe, recipeFor } from "../export/embed-recipes.js";
 import { FrozenBuildNotice } from "../export/FrozenBuildNotice.js";
 import { BUILD_PARAM, permalinkFor, SIZE_PARAM } from "../export/permalink.js";
 import { composeForBrowser } from "../export/rasterise.js";
@@ -19,63 +16,6 @@ import { useLocation } from "../lib/router.js";
 import "../export/export-menu.css";
 
 const BAR_HEIGHT = 44;
-
-function useEmbedSpec(recipe: EmbedRecipe, params: URLSearchParams) {
-  const filters = filtersFromParams(params);
-  const ctxFor = useSpecContext();
-  const isBox = recipe.chart === "box";
-  const isScatter = recipe.chart === "scatter";
-  const metric = getMetric(recipe.metric)!;
-  const compare = useMetric(recipe.metric, recipe.groupBy, filters, { enabled: !isBox && !isScatter });
-  const dist = useDistribution(recipe.metric, recipe.groupBy[0], filters, { enabled: isBox });
-  const scatter = useScatter(recipe.x ?? recipe.metric, recipe.metric, filters, { enabled: isScatter });
-
-  let spec: ChartSpec | null = null;
-  let state = compare.state;
-  if (isScatter) {
-    state = scatter.state;
-    const ctx = ctxFor(filtersForMetric(metric, filters));
-    const xMetric = getMetric(recipe.x ?? "");
-    if (scatter.data && ctx && xMetric)
-      spec = buildScatterSpec({ id: recipe.id, xMetric, yMetric: metric, points: scatter.data.points, ctx });
-  } else if (isBox) {
-    state = dist.state;
-    const ctx = ctxFor(dist);
-    if (dist.data && ctx) {
-      spec = buildBoxSpec({
-        id: recipe.id,
-        metric,
-        groups: dist.data.groups,
-        dimension: recipe.groupBy[0] ?? "model",
-        ctx,
-        title: recipe.title,
-        subtitle: recipe.subtitle,
-      });
-      if (recipe.referenceLines) spec.referenceLines = recipe.referenceLines;
-    }
-  } else {
-    const ctx = ctxFor(compare);
-    if (compare.data && ctx)
-      spec = buildCompareSpec({
-        id: recipe.id,
-        metric,
-        rows: compare.data.rows,
-        groupBy: compare.data.groupBy,
-        kind: recipe.chart,
-        ctx,
-        title: recipe.title,
-        subtitle: recipe.subtitle,
-        sortByValue: recipe.sortByValue,
-        horizontal: recipe.horizontal,
-        referenceLines:
-          recipe.referenceLines ??
-          (metric.target && metric.format !== "percent" && recipe.page === "/explore"
-            ? [{ value: metric.target.value, label: metric.target.label }]
-            : undefined),
-      });
-  }
-  return { spec, state };
-}
 
 function useViewport(): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -95,10 +35,9 @@ export default function Embed() {
   return <EmbedChart recipe={recipe} params={params} />;
 }
 
-function EmbedChart({ recipe, params }: { recipe: EmbedRecipe; params: URLSearchParams }) {
-  const { spec, state } = useEmbedSpec(recipe, params);
+function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearchParams }) {
+  const { spec, state } = useChartSpec(recipe, filtersFromParams(params));
   const viewport = useViewport();
-  const holder = useRef<HTMLDivElement>(null);
 
   // The page the chart lives on, with the same state: where "Open" and permalinks point.
   const pageParams = new URLSearchParams(params);
@@ -137,7 +76,6 @@ function EmbedChart({ recipe, params }: { recipe: EmbedRecipe; params: URLSearch
         <ExportMenu spec={spec} pageHref={pageHref} embedSrc={embedSrc} />
       </div>
       <div
-        ref={holder}
         className="embed__chart"
         data-chart-id={spec.id}
         data-kind={spec.kind}

@@ -4,13 +4,11 @@
  */
 import { DIMENSIONS, type DimensionId, getMetric, METRICS } from "@lens/core";
 import { useId } from "react";
-import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
+import { exploreRecipe } from "../charts/chart-recipes.js";
 import {
   CHART_LABELS,
   chartsFor,
   type ExploreState,
-  groupByFor,
   groupDimensionsFor,
   readExploreState,
   scatterPartners,
@@ -20,7 +18,7 @@ import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { type FilterControl, filtersForMetric, filtersInWords, yearRangeOf } from "../components/filter-state.js";
-import { useDistribution, useMetric, useScatter, useSpecContext } from "../components/use-metric.js";
+import { useChartSpec } from "../components/use-chart-spec.js";
 import { useSearchParams } from "../lib/router.js";
 
 const GROUPS: { label: string; table: string }[] = [
@@ -50,63 +48,9 @@ export default function Explore() {
   const update = (patch: Partial<ExploreState>) =>
     setParams((p) => writeExploreState(p, readExploreState(withPatch(p, patch))));
 
-  const groupBy = groupByFor(state);
   const isScatter = state.chart === "scatter";
   const isBox = state.chart === "box";
-  const compare = useMetric(state.metric, groupBy, filters, { enabled: !isScatter && !isBox });
-  const dist = useDistribution(state.metric, state.by ?? undefined, filters, { enabled: isBox });
-  const scatter = useScatter(state.x, state.metric, filters, { enabled: isScatter });
-  const ctxFor = useSpecContext();
-
-  let spec: ChartSpec | null = null;
-  let queryState = compare.state;
-  if (isScatter) {
-    queryState = scatter.state;
-    const xMetric = getMetric(state.x)!;
-    const applied = filtersForMetric(metric, filters);
-    const ctx = ctxFor(applied);
-    if (scatter.data && ctx) {
-      spec = buildScatterSpec({
-        id: `explore-scatter-${state.x}-${state.metric}`,
-        xMetric,
-        yMetric: metric,
-        points: scatter.data.points,
-        ctx,
-      });
-      if (scatter.data.pearson !== null)
-        spec.notes.unshift(
-          `Correlation across councils (Pearson r, from the API): ${scatter.data.pearson.toFixed(2)} — a description, not evidence of cause.`,
-        );
-    }
-  } else if (isBox) {
-    queryState = dist.state;
-    const ctx = ctxFor(dist);
-    if (dist.data && ctx)
-      spec = buildBoxSpec({
-        id: `explore-${state.metric}-distribution${state.by ? `-by-${state.by}` : ""}`,
-        metric,
-        groups: dist.data.groups,
-        dimension: state.by ?? "model",
-        ctx,
-      });
-  } else {
-    const ctx = ctxFor(compare);
-    if (compare.data && ctx)
-      spec = buildCompareSpec({
-        id: `explore-${state.metric}${groupBy.length ? `-by-${groupBy.join("-")}` : ""}`,
-        metric,
-        rows: compare.data.rows,
-        groupBy: compare.data.groupBy,
-        kind: state.chart,
-        ctx,
-        sortByValue: groupBy[0] === "council" && groupBy.length === 1,
-        horizontal: groupBy[0] === "council",
-        referenceLines:
-          metric.target && metric.format !== "percent"
-            ? [{ value: metric.target.value, label: metric.target.label }]
-            : undefined,
-      });
-  }
+  const { spec, state: queryState } = useChartSpec(exploreRecipe(state), filters);
 
   const dims = groupDimensionsFor(metric);
   const charts = chartsFor(metric);

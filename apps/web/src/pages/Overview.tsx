@@ -5,84 +5,32 @@
  * its n and a takeaway generated from its own numbers.
  */
 import { COMMISSIONING_MODELS, formatCount, MODEL_INFO } from "@lens/core";
-import { buildBoxSpec, buildCompareSpec } from "../charts/build-spec.js";
+import { OVERVIEW_CHARTS } from "../charts/chart-recipes.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { filtersInWords } from "../components/filter-state.js";
-import { specWhenLoaded, useDistribution, useMetric, useSpecContext } from "../components/use-metric.js";
+import { useChartSpec } from "../components/use-chart-spec.js";
+import { useMetric } from "../components/use-metric.js";
 
 export function Overview() {
   const [filters] = useFilters();
-  const ctxFor = useSpecContext();
   const counts = useMetric("contracts", ["model"], filters);
-  const value = useDistribution("median_annual_value", "model", filters);
-  const length = useDistribution("median_duration_months", "model", filters);
-  const share = useMetric("share_36_months", ["model"], filters);
-  const mix = useMetric("procedure_mix", ["model"], filters);
-  const quality = useMetric("homes_good_outstanding", ["year", "sector"], filters);
+  // The headline total is the API's own count, not a sum of the per-model counts.
+  const all = useMetric("contracts", [], filters);
+  // The charts are defined once, as recipes, so their embeds draw exactly the same specs.
+  const value = useChartSpec(OVERVIEW_CHARTS.value, filters);
+  const length = useChartSpec(OVERVIEW_CHARTS.length, filters);
+  const share = useChartSpec(OVERVIEW_CHARTS.share, filters);
+  const mix = useChartSpec(OVERVIEW_CHARTS.mix, filters);
+  const quality = useChartSpec(OVERVIEW_CHARTS.quality, filters);
+  const valueSpec = value.spec;
+  const lengthSpec = length.spec;
+  const shareSpec = share.spec;
+  const mixSpec = mix.spec;
+  const qualitySpec = quality.spec;
 
-  const valueSpec = specWhenLoaded(value, ctxFor, (data, ctx) =>
-    buildBoxSpec({
-      id: "median-annual-value-by-model",
-      metric: value.metric,
-      groups: data.groups,
-      dimension: "model",
-      ctx,
-      title: "Annual contract value by commissioning model",
-      subtitle: "Each contract's value per year, £",
-    }),
-  );
-  const lengthSpec = specWhenLoaded(length, ctxFor, (data, ctx) =>
-    buildBoxSpec({
-      id: "contract-length-by-model",
-      metric: length.metric,
-      groups: data.groups,
-      dimension: "model",
-      ctx,
-      title: "Contract length by commissioning model",
-      subtitle: "Each contract's length in months, against the three-year ask",
-    }),
-  );
-  if (lengthSpec) lengthSpec.referenceLines = [{ value: 36, label: "Three-year ask", colour: "#1d1d1f" }];
-  const shareSpec = specWhenLoaded(share, ctxFor, (data, ctx) =>
-    buildCompareSpec({
-      id: "share-36-months-by-model",
-      metric: share.metric,
-      rows: data.rows,
-      groupBy: ["model"],
-      kind: "bar",
-      ctx,
-      title: "Contracts lasting at least three years, by commissioning model",
-      subtitle: "Share of contracts with a known length that run 36 months or more; whiskers: 95% confidence interval",
-    }),
-  );
-  const mixSpec = specWhenLoaded(mix, ctxFor, (data, ctx) =>
-    buildCompareSpec({
-      id: "procedure-mix-by-model",
-      metric: mix.metric,
-      rows: data.rows,
-      groupBy: data.groupBy,
-      kind: "stacked-bar",
-      ctx,
-      title: "How contracts were awarded, by commissioning model",
-      subtitle: "Share of each model's contracts by procedure type",
-    }),
-  );
-  const qualitySpec = specWhenLoaded(quality, ctxFor, (data, ctx) =>
-    buildCompareSpec({
-      id: "homes-good-outstanding-by-sector",
-      metric: quality.metric,
-      rows: data.rows,
-      groupBy: ["year", "sector"],
-      kind: "line",
-      ctx,
-      title: "Children's homes rated Good or Outstanding, by sector",
-      subtitle: "Share of inspected children's homes at each 31 March snapshot",
-    }),
-  );
-
-  const total = counts.data?.rows.reduce((a, r) => a + r.n, 0) ?? null;
+  const total = all.data ? (all.data.rows[0]?.n ?? 0) : null;
   const lengthTakeaway =
     lengthSpec && shareSpec ? `${takeaway(lengthSpec)} Lasting ≥ 36 months: ${takeaway(shareSpec)}` : undefined;
 
@@ -98,10 +46,10 @@ export function Overview() {
         <h2 id="kpi-heading" className="visually-hidden">
           Contracts by commissioning model
         </h2>
-        {counts.state.error ? (
+        {counts.state.error || all.state.error ? (
           <p className="kpi-error">Contract counts could not be loaded.</p>
         ) : (
-          <dl className="kpi-list" aria-busy={!counts.data}>
+          <dl className="kpi-list" aria-busy={!counts.data || !all.data}>
             <div className="kpi kpi--total">
               <dt>All contracts</dt>
               <dd data-testid="kpi-total">{total === null ? "…" : formatCount(total)}</dd>

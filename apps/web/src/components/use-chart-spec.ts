@@ -1,0 +1,74 @@
+/**
+ * One chart recipe → its query and its spec. The Overview, Explore and Embed pages all draw
+ * through here, so a chart on a page and the same chart in an iframe are built the same way.
+ */
+import { type Filters, getMetric } from "@lens/core";
+import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
+import type { ChartRecipe } from "../charts/chart-recipes.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import type { QueryState } from "./ChartCard.js";
+import { filtersForMetric } from "./filter-state.js";
+import { useDistribution, useMetric, useScatter, useSpecContext } from "./use-metric.js";
+
+export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: ChartSpec | null; state: QueryState } {
+  const ctxFor = useSpecContext();
+  const isBox = recipe.chart === "box";
+  const isScatter = recipe.chart === "scatter";
+  const metric = getMetric(recipe.metric);
+  if (!metric) throw new Error(`unknown metric '${recipe.metric}'`);
+  const compare = useMetric(recipe.metric, recipe.groupBy, filters, { enabled: !isBox && !isScatter });
+  const dist = useDistribution(recipe.metric, recipe.groupBy[0], filters, { enabled: isBox });
+  const scatter = useScatter(recipe.x ?? recipe.metric, recipe.metric, filters, { enabled: isScatter });
+
+  if (isScatter) {
+    const ctx = ctxFor(filtersForMetric(metric, filters));
+    const xMetric = getMetric(recipe.x ?? "");
+    const spec =
+      scatter.data && ctx && xMetric
+        ? buildScatterSpec({
+            id: recipe.id,
+            xMetric,
+            yMetric: metric,
+            points: scatter.data.points,
+            pearson: scatter.data.pearson,
+            ctx,
+          })
+        : null;
+    return { spec, state: scatter.state };
+  }
+  if (isBox) {
+    const ctx = ctxFor(dist);
+    const spec =
+      dist.data && ctx
+        ? buildBoxSpec({
+            id: recipe.id,
+            metric,
+            groups: dist.data.groups,
+            dimension: recipe.groupBy[0] ?? "model",
+            ctx,
+            title: recipe.title,
+            subtitle: recipe.subtitle,
+            referenceLines: recipe.referenceLines,
+          })
+        : null;
+    return { spec, state: dist.state };
+  }
+  const ctx = ctxFor(compare);
+  const spec =
+    compare.data && ctx
+      ? buildCompareSpec({
+          id: recipe.id,
+          metric,
+          rows: compare.data.rows,
+          groupBy: compare.data.groupBy,
+          kind: recipe.chart,
+          ctx,
+          title: recipe.title,
+          subtitle: recipe.subtitle,
+          sortByValue: recipe.sortByValue,
+          horizontal: recipe.horizontal,
+          referenceLines: recipe.referenceLines,
+        })
+      : null;
+  return { spec, state: compare.state };
+}
