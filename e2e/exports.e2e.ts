@@ -301,6 +301,30 @@ describe("chart exports", () => {
     }
   });
 
+  it("works by keyboard alone: Enter opens, Tab walks the items, Escape returns to the button, Tab out closes", async () => {
+    const frame = page.locator(`figure[data-chart-id="${CHARTS[0].id}"]`);
+    const toggle = frame.getByRole("button", { name: "Export", exact: true });
+    if ((await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    await page.keyboard.press("Tab"); // the checked size radio
+    await page.keyboard.press("Tab");
+    await expect.poll(focused).toBe("Download PNG");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Escape");
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+    await expect.poll(focused).toBe("Export");
+    await page.keyboard.press("Space");
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    // Past the last item focus leaves the menu, which closes behind it (no trap, no stray panel).
+    const inMenu = () => frame.locator(".export-menu").evaluate((el) => el.contains(document.activeElement));
+    for (let i = 0; i < 15 && (await inMenu()); i++) await page.keyboard.press("Tab");
+    await expect(inMenu()).resolves.toBe(false);
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+  });
+
   it("gives embed code whose chart-only route renders the same frame without navigation", async () => {
     const chart = CHARTS[2];
     const frame = page.locator(`figure[data-chart-id="${chart.id}"]`);

@@ -4,8 +4,9 @@
  * writes the URL at once, like the single selects did. Escape or a click/focus outside
  * closes it; Escape returns focus to the button.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { selectionSummary, toggleValue } from "./filter-state.js";
+import { useDismiss } from "./use-dismiss.js";
 
 export interface MultiSelectOption {
   value: string;
@@ -43,33 +44,7 @@ export function MultiSelect({
     setQuery("");
     if (focusButton) button.current?.focus();
   };
-  const closeRef = useRef(close);
-  closeRef.current = close;
-
-  // While open: a click or focus outside closes it; Escape closes it and returns to the button.
-  useEffect(() => {
-    const el = root.current;
-    if (!open || !el) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!el.contains(e.target as Node)) closeRef.current(false);
-    };
-    const onFocusOut = (e: FocusEvent) => {
-      if (e.relatedTarget instanceof Node && !el.contains(e.relatedTarget)) closeRef.current(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      e.preventDefault();
-      closeRef.current(true);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    el.addEventListener("focusout", onFocusOut);
-    el.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      el.removeEventListener("focusout", onFocusOut);
-      el.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(root, open, close);
 
   return (
     <div ref={root} className="filter-bar__field multi-select">

@@ -4,8 +4,9 @@
  * build) and embed code. Every file is composed from the ChartSpec, not from the DOM.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { ChartSpec } from "../charts/chart-spec.js";
+import { useDismiss } from "../components/use-dismiss.js";
 import { useBuild } from "../lib/use-build.js";
 import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
 import { chartCsv } from "./csv.js";
@@ -55,18 +56,30 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
     }
   };
 
+  /** Every file is made from the spec: PNG rasterised from the composed SVG at the preset's density. */
+  const makeFile = async (ext: "png" | "svg" | "csv"): Promise<Blob> => {
+    if (ext === "csv")
+      return new Blob([chartCsv(spec, { permalink: permalink(), exportedAt: new Date() })], {
+        type: "text/csv;charset=utf-8",
+      });
+    const layout = compose();
+    if (ext === "svg") return new Blob([layout.svg], { type: "image/svg+xml;charset=utf-8" });
+    return svgToPng(layout.svg, layout.width, layout.height, SIZE_PRESETS[size].density);
+  };
+  const download = (ext: "png" | "svg" | "csv") =>
+    run(ext.toUpperCase(), async () => downloadBlob(await makeFile(ext), exportFileName(spec, ext, size)));
+
   const copy = async (label: string, text: string) => {
     const ok = await copyText(text);
     setCopied({ label, text });
     setStatus(ok ? `${label} copied to the clipboard.` : `${label}: select the text below and copy it.`);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Escape" && open) {
-      setOpen(false);
-      button.current?.focus();
-    }
-  };
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(root, open, (returnFocus) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  });
   // Open towards whichever side has room, so the panel never leaves the viewport.
   const [alignRight, setAlignRight] = useState(false);
   useLayoutEffect(() => {
@@ -78,21 +91,8 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
     setAlignRight(left + width > window.innerWidth - 8 && right - width >= 8);
   }, [open]);
 
-  // Escape from anywhere inside the open panel closes it and returns focus to the button.
-  useEffect(() => {
-    const el = panel.current;
-    if (!el || !open) return;
-    const onPanelKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    el.addEventListener("keydown", onPanelKey);
-    return () => el.removeEventListener("keydown", onPanelKey);
-  }, [open]);
-
   return (
-    <div className="export-menu">
+    <div ref={root} className="export-menu">
       <button
         ref={button}
         type="button"
@@ -100,7 +100,6 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((v) => !v)}
-        onKeyDown={onKeyDown}
       >
         Export
       </button>
@@ -126,56 +125,13 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
           ))}
         </fieldset>
         <ul className="export-menu__items">
-          <li>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                run("PNG", async () => {
-                  const layout = compose();
-                  const preset = SIZE_PRESETS[size];
-                  const png = await svgToPng(layout.svg, layout.width, layout.height, preset.density);
-                  downloadBlob(png, exportFileName(spec, "png", size));
-                })
-              }
-            >
-              Download PNG
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                run("SVG", () =>
-                  downloadBlob(
-                    new Blob([compose().svg], { type: "image/svg+xml;charset=utf-8" }),
-                    exportFileName(spec, "svg"),
-                  ),
-                )
-              }
-            >
-              Download SVG
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                run("CSV", () =>
-                  downloadBlob(
-                    new Blob([chartCsv(spec, { permalink: permalink(), exportedAt: new Date() })], {
-                      type: "text/csv;charset=utf-8",
-                    }),
-                    exportFileName(spec, "csv"),
-                  ),
-                )
-              }
-            >
-              Download CSV
-            </button>
-          </li>
+          {(["png", "svg", "csv"] as const).map((ext) => (
+            <li key={ext}>
+              <button type="button" disabled={busy} onClick={() => download(ext)}>
+                Download {ext.toUpperCase()}
+              </button>
+            </li>
+          ))}
           <li>
             <button type="button" onClick={() => void copy("Link", permalink())}>
               Copy link
