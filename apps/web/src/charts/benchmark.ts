@@ -30,11 +30,16 @@ export function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
+/** "Top", "Second", "Third", "Bottom" for quartiles 1–4 (1 = best quarter). */
+export function quartileName(quartile: 1 | 2 | 3 | 4): string {
+  return ({ 1: "Top", 2: "Second", 3: "Third", 4: "Bottom" } as const)[quartile];
+}
+
 export function rankInWords(rank: RankResult | null, metric: MetricDef, councilName: string): string {
   if (!rank)
     return `${councilName} has no published value for ${metric.label.toLowerCase()} with these filters (missing or suppressed for small n).`;
   const order = metric.polarity === "lower-better" ? "lowest first" : "highest first";
-  const quarter = ["top", "second", "third", "bottom"][rank.quartile - 1];
+  const quarter = quartileName(rank.quartile).toLowerCase();
   return `${councilName}: ${formatValue(rank.value, metric.format)} — ranked ${ordinal(rank.rank)} of ${formatCount(rank.of)} councils with a published value (${order}), in the ${quarter} quartile.`;
 }
 

@@ -132,8 +132,15 @@ export function selectionSummary(labels: readonly string[]): string {
   return `${labels.length} selected`;
 }
 
-/** "2018–2025 · London · Service: Fostering" — or "All years, all councils". */
-export function filtersInWords(filters: Filters, ignored: readonly ListFilterId[] = []): string {
+/**
+ * "2018–2025 · London · Service: Fostering" — or "All years · all councils in England".
+ * `place` names the councils drawn when no council or region filter does (e.g. a benchmark's).
+ */
+export function filtersInWords(
+  filters: Filters,
+  ignored: readonly ListFilterId[] = [],
+  place = "all councils in England",
+): string {
   const parts: string[] = [];
   if (filters.from !== undefined && filters.to !== undefined)
     parts.push(filters.from === filters.to ? `${filters.from}` : `${filters.from}–${filters.to}`);
@@ -148,7 +155,7 @@ export function filtersInWords(filters: Filters, ignored: readonly ListFilterId[
       d === "council" || d === "region" ? listInWords(d, values) : `${DIMENSIONS[d].label}: ${listInWords(d, values)}`,
     );
   }
-  if (!hasPlace) parts.push("all councils in England");
+  if (!hasPlace) parts.push(place);
   let words = parts.join(" · ");
   if (ignored.length > 0)
     words += ` (filter by ${ignored.map((d) => DIMENSIONS[d].label.toLowerCase()).join(", ")} does not apply to this measure)`;

@@ -13,13 +13,14 @@ import {
   buildBenchmarkSpec,
   buildTrendSpec,
   ordinal,
+  quartileName,
   rankInWords,
   rankOf,
 } from "../charts/benchmark.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { filtersInWords, yearRangeOf } from "../components/filter-state.js";
+import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { navigate, useSearchParams } from "../lib/router.js";
@@ -125,11 +126,14 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
     placeholderData: keepPreviousData,
   });
   const bm = selected.data?.metrics[0];
+  const name = councilName(laCode);
+  const ignored = (bm?.ignoredFilters ?? []).filter((d): d is ListFilterId => d !== "year");
+  const place = `${name}, its statistical neighbours, region and England`;
   const ctx = build.data
     ? {
         isSample: build.data.isSample,
         builtAt: build.data.builtAt ?? null,
-        filtersInWords: `${filtersInWords(filters, (bm?.ignoredFilters ?? []) as never).replace(" · all councils in England", "")} · ${COUNCILS.find((c) => c.laCode === laCode)?.name ?? laCode}, its statistical neighbours, region and England`,
+        filtersInWords: filtersInWords(filters, ignored, place),
         yearRange: yearRangeOf(filters),
       }
     : null;
@@ -140,7 +144,11 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           metric,
           result: selected.data,
           bm,
-          ctx: { ...ctx, filtersInWords: ctx.filtersInWords.replace(/^[^·]*·/, "All years ·") },
+          // The trend spans every year; the other filters still apply.
+          ctx: {
+            ...ctx,
+            filtersInWords: filtersInWords({ ...filters, from: undefined, to: undefined }, ignored, place),
+          },
         })
       : null;
   const state: QueryState = {
@@ -148,7 +156,6 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
     error: selected.error,
     retry: () => void selected.refetch(),
   };
-  const name = COUNCILS.find((c) => c.laCode === laCode)?.name ?? laCode;
   const rank = bm ? rankOf(bm) : null;
   const byId = new Map((card.data?.metrics ?? []).map((m) => [m.metric, m]));
 
@@ -238,11 +245,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
                         {m.rank === null ? <span className="missing">—</span> : `${ordinal(m.rank)} of ${m.rankOf}`}
                       </td>
                       <td data-label="Quartile">
-                        {m.quartile === null ? (
-                          <span className="missing">—</span>
-                        ) : (
-                          ["Top", "Second", "Third", "Bottom"][m.quartile - 1]
-                        )}
+                        {m.quartile === null ? <span className="missing">—</span> : quartileName(m.quartile)}
                       </td>
                     </tr>
                   );

@@ -5,7 +5,7 @@
 
 import { formatCount, formatDate, formatValue, labelForValue, MODEL_INFO } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { ContractRow } from "../charts/api-types.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { filtersInWords } from "../components/filter-state.js";
@@ -79,8 +79,13 @@ export default function Contracts() {
     : "award_date";
   const dir = params.get("dir") === "asc" ? "asc" : "desc";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  // The box follows the URL (back/forward, links) but is edited freely until submitted.
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  const [shownQ, setShownQ] = useState(q);
+  if (shownQ !== q) {
+    setShownQ(q);
+    setText(q);
+  }
 
   const result = useQuery({
     ...trpc.contracts.search.queryOptions({ q: q || undefined, sort, dir, page, pageSize: PAGE_SIZE, filters }),
