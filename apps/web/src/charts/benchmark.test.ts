@@ -2,20 +2,13 @@ import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import type { BenchmarkMetric } from "./api-types.js";
 import { askDistanceInWords, ordinal, rankInWords } from "./benchmark.js";
+import { compareRow } from "./fixtures.js";
 
-const area = (value: number | null, n = 100) => ({
-  value,
-  numerator: null,
-  denominator: null,
-  n,
-  total: n,
-  coverage: 1,
-  suppressed: false,
-  ciLow: null,
-  ciHigh: null,
-  q1: null,
-  q3: null,
-});
+// An area's value as the benchmark returns it: a compare row without its dims.
+const area = (value: number | null, n = 100) => {
+  const { dims: _dims, ...rest } = compareRow({}, value, n);
+  return rest;
+};
 
 describe("benchmark wording", () => {
   it("ordinals", () => {

@@ -1,7 +1,8 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import type { CompareRow, DistributionGroup } from "./api-types.js";
+import type { DistributionGroup } from "./api-types.js";
 import { buildBoxSpec, buildCompareSpec, fillYears, mergeSpecs, SMALL_N, type SpecContext } from "./build-spec.js";
+import { compareRow } from "./fixtures.js";
 import { takeaway } from "./takeaway.js";
 
 const ctx: SpecContext = {
@@ -10,23 +11,7 @@ const ctx: SpecContext = {
   filtersInWords: "All years · all councils in England",
 };
 
-function row(dims: CompareRow["dims"], value: number | null, n: number, extra: Partial<CompareRow> = {}): CompareRow {
-  return {
-    dims,
-    value,
-    numerator: null,
-    denominator: null,
-    n,
-    total: n,
-    coverage: 1,
-    suppressed: false,
-    ciLow: null,
-    ciHigh: null,
-    q1: null,
-    q3: null,
-    ...extra,
-  };
-}
+const row = compareRow;
 
 describe("buildCompareSpec", () => {
   const share = getMetric("share_36_months")!;

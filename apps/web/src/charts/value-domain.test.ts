@@ -1,9 +1,9 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import { layoutExport, SIZE_PRESETS } from "../export/compose-svg.js";
-import type { CompareRow } from "./api-types.js";
 import { buildCompareSpec } from "./build-spec.js";
 import type { Series } from "./chart-spec.js";
+import { compareRow } from "./fixtures.js";
 import { niceCeil, rankedDomain, roundTicks } from "./value-domain.js";
 
 const series = (values: (number | null)[], ciHigh?: (number | null)[]): Series => ({
@@ -32,20 +32,7 @@ describe("value domain of ranked bars", () => {
 
 describe("the screen and the export draw the same domain", () => {
   const metric = getMetric("share_36_months")!;
-  const row = (laCode: string, value: number): CompareRow => ({
-    dims: { council: laCode },
-    value,
-    numerator: null,
-    denominator: null,
-    n: 100,
-    total: 100,
-    coverage: 1,
-    suppressed: false,
-    ciLow: null,
-    ciHigh: null,
-    q1: null,
-    q3: null,
-  });
+  const row = (laCode: string, value: number) => compareRow({ council: laCode }, value, 100);
   const ctx = { isSample: true, builtAt: null, filtersInWords: "All years" };
   const build = (horizontal: boolean) =>
     buildCompareSpec({
