@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { generateSample } from "@lens/sample";
 import { afterAll, describe, expect, it } from "vitest";
 import { queryRows } from "../query.js";
 import { runIngesters } from "../testing/build-fixture.js";
@@ -259,10 +259,11 @@ describe("s251 outturn layouts and edge cases (handmade)", () => {
   });
 });
 
-const SAMPLE_DIR = resolve(import.meta.dirname, "../../../../data/sample/generated");
-describe.skipIf(!existsSync(join(SAMPLE_DIR, "s251-outturn")))("s251 outturn on the generated sample", () => {
+describe("s251 outturn on the generated sample", () => {
   it("reads every sample year with the same parser, labelled sample", async () => {
-    const run = await runIngesters(join(SAMPLE_DIR, "s251-outturn"), [s251OutturnIngester], { isSample: true });
+    const sampleDir = await mkdtemp(join(tmpdir(), "lens-s251-sample-"));
+    await generateSample({ outDir: sampleDir, seed: 3, contracts: 10, fromYear: 2015, toYear: 2025 });
+    const run = await runIngesters(join(sampleDir, "s251-outturn"), [s251OutturnIngester], { isSample: true });
     try {
       expect(run.stats.length).toBe(11);
       expect(run.rejects).toEqual([]);
@@ -273,6 +274,7 @@ describe.skipIf(!existsSync(join(SAMPLE_DIR, "s251-outturn")))("s251 outturn on 
       expect(rows).toEqual([{ source: "sample", years: 11 }]);
     } finally {
       await run.close();
+      await rm(sampleDir, { recursive: true, force: true });
     }
   });
 });
