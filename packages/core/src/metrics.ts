@@ -94,60 +94,39 @@ export interface MetricDef {
   polarity: "higher-better" | "lower-better" | "neutral";
 }
 
+/** Every fact table can be cut by place (council, region, council type), year and source. */
+const WHERE_AND_WHEN = [
+  "council",
+  "region",
+  "council_type",
+  "year",
+  "source",
+] as const satisfies readonly DimensionId[];
+
 const CONTRACT_DIMENSIONS = [
   "model",
   "ownership",
   "service",
   "procedure",
-  "council",
-  "region",
-  "council_type",
-  "year",
-  "source",
+  ...WHERE_AND_WHEN,
 ] as const satisfies readonly DimensionId[];
 
 /** Markets (HHI, top-k) are drawn by council and service; grouping by supplier traits would split the market itself. */
-const MARKET_DIMENSIONS = [
-  "service",
-  "council",
-  "region",
-  "council_type",
-  "year",
-  "source",
-] as const satisfies readonly DimensionId[];
+const MARKET_DIMENSIONS = ["service", ...WHERE_AND_WHEN] as const satisfies readonly DimensionId[];
 
 const CONTRACT_SOURCES = ["contracts-finder", "find-a-tender", "norfolk-register"] as const;
 
-const PROVIDER_DIMENSIONS = [
-  "sector",
-  "provision_type",
-  "council",
-  "region",
-  "council_type",
-  "year",
-  "source",
-] as const satisfies readonly DimensionId[];
+const PROVIDER_DIMENSIONS = ["sector", "provision_type", ...WHERE_AND_WHEN] as const satisfies readonly DimensionId[];
 
 /** Children's-home metrics: one provision type by definition, so it is no dimension of theirs. */
-const HOME_DIMENSIONS = [
-  "sector",
-  "council",
-  "region",
-  "council_type",
-  "year",
-  "source",
-] as const satisfies readonly DimensionId[];
+const HOME_DIMENSIONS = ["sector", ...WHERE_AND_WHEN] as const satisfies readonly DimensionId[];
 
 const SPEND_DIMENSIONS = [
   "provider_ownership",
   "ownership",
   "model",
   "service",
-  "council",
-  "region",
-  "council_type",
-  "year",
-  "source",
+  ...WHERE_AND_WHEN,
 ] as const satisfies readonly DimensionId[];
 
 const OFSTED_PROVIDERS = ["ofsted-providers"] as const;
