@@ -144,6 +144,7 @@ CREATE TABLE spend (
   provider_ownership VARCHAR,
   supplier_name VARCHAR,
   supplier_category VARCHAR,
+  arrangement VARCHAR,
   supplier_ownership VARCHAR,
   amount_gbp DOUBLE,
   is_derived BOOLEAN NOT NULL DEFAULT false,

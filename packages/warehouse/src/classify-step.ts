@@ -264,7 +264,7 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
     CREATE OR REPLACE TEMP TABLE _cls_spend AS
     SELECT row_number() OVER () AS evidence_id, *
     FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership, s.supplier_category,
-                 s.source = 'devon-grants' AS is_grant
+                 coalesce(s.arrangement = 'grant', false) AS is_grant
           FROM spend s LEFT JOIN local_authorities la ON la.la_code = s.la_code)`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend_result (
@@ -317,7 +317,7 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
       AND spend.supplier_name IS NOT DISTINCT FROM x.supplier_name
       AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership
       AND spend.supplier_category IS NOT DISTINCT FROM x.supplier_category
-      AND (spend.source = 'devon-grants') = x.is_grant`);
+      AND coalesce(spend.arrangement = 'grant', false) = x.is_grant`);
   return keys.length;
 }
 

@@ -92,6 +92,8 @@ export const devonGrantsIngester: SourceIngester = {
           service_line: cell(record, columns, "service"),
           service: purpose ? serviceForLine(purpose) : null,
           supplier_name: beneficiary,
+          // A grants register says how the money was given; the classifier reads this, not the source id.
+          arrangement: "grant",
           amount_gbp: amount,
           is_derived: false,
           source_file: file.relativePath,
