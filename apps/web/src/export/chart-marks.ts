@@ -196,6 +196,43 @@ function finishPlan(wrapped: TextBox[][], size: number, step: number, width: num
   return { size, width, step, lines: wrapped.map((w) => w.map((b) => b.text)), height: most * size * LINE_HEIGHT };
 }
 
+type AxisTitle = { text: string | undefined; role: "x-label" | "y-label" };
+
+/**
+ * Axis titles of a plot: one set in bold above it (returned placed, with the plot's new top)
+ * and one centred under it (returned unplaced, at y = 0, for the caller to move below the axis).
+ */
+function axisTitles(
+  head: AxisTitle,
+  foot: AxisTitle,
+  area: ChartArea,
+  axisSize: number,
+  gap: number,
+  measure: MeasureText,
+) {
+  let top = area.y;
+  let headBoxes: TextBox[] = [];
+  if (head.text) {
+    const block = wrapBlock(
+      head.text,
+      { size: axisSize, fill: AXIS, role: head.role, weight: "bold" },
+      { x: area.x, top, width: area.w },
+      measure,
+    );
+    headBoxes = block.boxes;
+    top += block.height + gap;
+  }
+  const footBlock = foot.text
+    ? wrapBlock(
+        foot.text,
+        { size: axisSize, fill: AXIS, role: foot.role },
+        { x: area.x, top: 0, width: area.w, align: "middle" },
+        measure,
+      )
+    : { boxes: [], height: 0 };
+  return { top, headBoxes, foot: footBlock };
+}
+
 export function layoutChart(
   spec: ChartSpec,
   area: ChartArea,
@@ -210,26 +247,18 @@ export function layoutChart(
   const marks: string[] = [];
   const gap = 8 * scale;
 
-  // y-axis label, horizontal above the plot (never rotated, never clipped).
-  let top = area.y;
-  if (spec.yLabel) {
-    const block = wrapBlock(
-      spec.yLabel,
-      { size: axisSize, fill: AXIS, role: "y-label", weight: "bold" },
-      { x: area.x, top, width: area.w },
-      measure,
-    );
-    texts.push(...block.boxes);
-    top += block.height + gap;
-  }
-  const xLabelBlock = spec.xLabel
-    ? wrapBlock(
-        spec.xLabel,
-        { size: axisSize, fill: AXIS, role: "x-label" },
-        { x: area.x, top: 0, width: area.w, align: "middle" },
-        measure,
-      )
-    : { boxes: [], height: 0 };
+  // The value axis title sits horizontally above the plot (never rotated, never clipped).
+  const titles = axisTitles(
+    { text: spec.yLabel, role: "y-label" },
+    { text: spec.xLabel, role: "x-label" },
+    area,
+    axisSize,
+    gap,
+    measure,
+  );
+  texts.push(...titles.headBoxes);
+  const top = titles.top;
+  const xLabelBlock = titles.foot;
 
   const categorical = spec.kind !== "scatter";
   const categories = categoriesOf(spec);
@@ -664,25 +693,18 @@ function layoutHorizontalBars(
   const categories = spec.categories;
   const n = Math.max(1, categories.length);
 
-  let top = area.y;
-  if (spec.xLabel) {
-    const block = wrapBlock(
-      spec.xLabel,
-      { size: axisSize, fill: AXIS, role: "x-label", weight: "bold" },
-      { x: area.x, top, width: area.w },
-      measure,
-    );
-    texts.push(...block.boxes);
-    top += block.height + gap;
-  }
-  const valueLabel = spec.yLabel
-    ? wrapBlock(
-        spec.yLabel,
-        { size: axisSize, fill: AXIS, role: "y-label" },
-        { x: area.x, top: 0, width: area.w, align: "middle" },
-        measure,
-      )
-    : { boxes: [], height: 0 };
+  // Categories run down the side, so the category title heads the plot and the value title sits under it.
+  const titles = axisTitles(
+    { text: spec.xLabel, role: "x-label" },
+    { text: spec.yLabel, role: "y-label" },
+    area,
+    axisSize,
+    gap,
+    measure,
+  );
+  texts.push(...titles.headBoxes);
+  const top = titles.top;
+  const valueLabel = titles.foot;
 
   const labelW = Math.min(area.w * 0.36, Math.max(...categories.map((c) => measure(c, { size: axisSize })), 20));
   const bottomH = 6 * scale + lineH + (valueLabel.height ? gap + valueLabel.height : 0);
