@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseCsv as parseExportCsv } from "../apps/web/src/export/csv.js";
 import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
@@ -49,42 +50,10 @@ function svgText(svg: string): string {
     .join("\n");
 }
 
+/** The downloaded CSV as header + rows, read with the same RFC 4180 reader the export's unit tests use. */
 function parseCsv(text: string): { comments: string[]; header: string[]; rows: string[][] } {
-  const lines: string[][] = [];
-  const comments: string[] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (lineStart && ch === "#") {
-      const end = text.indexOf("\n", i);
-      comments.push(text.slice(i, end).replace(/\r$/, ""));
-      i = end;
-      continue;
-    }
-    lineStart = false;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r") continue;
-    else if (ch === "\n") {
-      row.push(cell);
-      lines.push(row);
-      row = [];
-      cell = "";
-      lineStart = true;
-    } else cell += ch;
-  }
-  const [header, ...rows] = lines;
+  const { comments, rows: lines } = parseExportCsv(text);
+  const [header, ...rows] = lines.filter((line) => line.length > 1 || line[0] !== "");
   return { comments, header: header ?? [], rows };
 }
 
