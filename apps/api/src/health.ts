@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { MAIN_TABLES } from "@lens/core";
 import { getTableCounts } from "@lens/queries";
 import type { WarehouseHolder } from "./warehouse-holder.js";
@@ -16,7 +17,8 @@ export async function getHealth(holder: WarehouseHolder): Promise<Health> {
   const info = holder.info;
   return {
     status: "ok",
-    warehouse: holder.path,
+    // The file name only: an absolute path would tell the public how the server is laid out.
+    warehouse: basename(holder.path),
     sample: info.isSample,
     builtAt: info.builtAt,
     rulesetVersion: info.rulesetVersion,

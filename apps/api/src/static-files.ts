@@ -1,46 +1,60 @@
 /**
- * Serves the built web app: hashed assets with long caching, everything else falls back to
- * index.html so client-side routes (/explore, /benchmark/886, /embed/…) load on refresh.
+ * Serves the built web app with sirv: precompressed brotli/gzip siblings (written at build),
+ * weak ETags with 304s, long-lived caching for Vite's hashed `/assets/*` and revalidation for
+ * everything else, `index.html` for client-side routes (/explore, /benchmark/886, /embed/…).
+ *
+ * sirv indexes the folder once, so nothing outside it can ever be served whatever the path
+ * says; the index is rebuilt when `index.html` changes (a new `vite build` while serving).
  */
-import { createReadStream, existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
+import sirv, { type RequestHandler } from "sirv";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-};
+const HASHED_ASSET = /^\/assets\//;
+const ONE_YEAR = 31_536_000;
+
+function sendPlain(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.end(message);
+}
 
 export function createStaticHandler(root: string) {
   const index = join(root, "index.html");
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!existsSync(index)) {
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
-      res.end("The dashboard has not been built yet: run `npm run build`.");
-      return;
-    }
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(root, path);
-    const info = file.startsWith(root) ? await stat(file).catch(() => null) : null;
-    if (info?.isFile()) {
-      const immutable = path.startsWith("/assets/");
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  let current: { builtAt: number; serve: RequestHandler } | null = null;
+
+  function handlerFor(builtAt: number): RequestHandler {
+    if (current?.builtAt !== builtAt) {
+      const serve = sirv(root, {
+        single: true,
+        etag: true,
+        gzip: true,
+        brotli: true,
+        dotfiles: false,
+        setHeaders(res, pathname) {
+          res.setHeader(
+            "cache-control",
+            HASHED_ASSET.test(pathname) ? `public, max-age=${ONE_YEAR}, immutable` : "no-cache",
+          );
+        },
+        onNoMatch(_req, res) {
+          sendPlain(res, 404, "Not found.");
+        },
       });
-      createReadStream(file).pipe(res);
+      current = { builtAt, serve };
+    }
+    return current.serve;
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const builtAt = existsSync(index) ? statSync(index).mtimeMs : null;
+    if (builtAt === null) {
+      sendPlain(res, 503, "The dashboard has not been built yet: run `npm run build`.");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-cache" });
-    createReadStream(index).pipe(res);
+    // Byte ranges are not needed for an app's assets, and a malformed Range header is one more
+    // parser to get wrong: every static response is the whole file.
+    delete req.headers.range;
+    handlerFor(builtAt)(req, res);
   };
 }
