@@ -5,6 +5,7 @@ import {
   parseCli,
   repeatedOption,
   reportCliParse,
+  requiredOption,
   text,
   valueOption,
   wholeNumber,
@@ -85,6 +86,30 @@ describe("parseCli", () => {
     });
     expect(parseCli(negative, ["--seed=-5"])).toEqual({ kind: "values", values: { seed: -5 } });
     expect(parseCli(negative, ["--seed", "-5"])).toMatchObject({ kind: "error" });
+  });
+});
+
+describe("requiredOption", () => {
+  const required = defineCli({
+    command: "x",
+    synopsis: "x",
+    options: {
+      port: requiredOption({ placeholder: "<n>", expects: "a port", description: "", parse: wholeNumber(1, 65535) }),
+    },
+  });
+
+  it("is an error when absent, checked like any value when present", () => {
+    expect(parseCli(required, [])).toEqual({ kind: "error", message: "--port is required" });
+    expect(parseCli(required, ["--port", "70000"])).toEqual({
+      kind: "error",
+      message: "--port needs a port, got '70000'",
+    });
+    const parsed = parseCli(required, ["--port", "8080"]);
+    expect(parsed).toEqual({ kind: "values", values: { port: 8080 } });
+    if (parsed.kind === "values") {
+      const port: number = parsed.values.port;
+      expect(port).toBe(8080);
+    }
   });
 });
 

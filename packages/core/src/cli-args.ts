@@ -23,8 +23,11 @@ export interface CliOption<V> {
   /** One or more lines for the usage text. */
   readonly description: string;
   readonly short?: string;
-  /** Turns every occurrence (in order; "" for a flag) into the value, or names the raw text it rejects. */
-  readonly read: (occurrences: readonly string[]) => { ok: true; value: V } | { ok: false; rejected: string };
+  /**
+   * Turns every occurrence (in order; "" for a flag) into the value, or names the raw text it
+   * rejects (null: a required option that was not given).
+   */
+  readonly read: (occurrences: readonly string[]) => { ok: true; value: V } | { ok: false; rejected: string | null };
 }
 
 export type CliOptions = Readonly<Record<string, CliOption<unknown>>>;
@@ -86,6 +89,20 @@ export function valueOption<T>(
       if (raw === undefined) return { ok: true, value: fallback };
       const value = parse(raw);
       return value === undefined ? { ok: false, rejected: raw } : { ok: true, value };
+    },
+  };
+}
+
+/** An option with a value that must be given. */
+export function requiredOption<T>(settings: ValueSettings & { parse: (raw: string) => T | undefined }): CliOption<T> {
+  const optional = valueOption(settings);
+  return {
+    ...optional,
+    read: (occurrences) => {
+      if (occurrences.length === 0) return { ok: false, rejected: null };
+      const read = optional.read(occurrences);
+      // valueOption returns undefined only when nothing was given, which was ruled out above.
+      return read.ok ? { ok: true, value: read.value as T } : read;
     },
   };
 }
@@ -178,7 +195,14 @@ export function parseCli<O extends CliOptions>(spec: CliSpec<O>, argv: readonly 
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(spec.options)) {
     const read = option.read(occurrences.get(name) ?? []);
-    if (!read.ok) return { kind: "error", message: `--${name} needs ${option.expects}, got '${read.rejected}'` };
+    if (!read.ok)
+      return {
+        kind: "error",
+        message:
+          read.rejected === null
+            ? `--${name} is required`
+            : `--${name} needs ${option.expects}, got '${read.rejected}'`,
+      };
     values[name] = read.value;
   }
   return { kind: "values", values: values as CliValues<O> };
