@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from "./dimensions.js";
 import { METRIC_IDS } from "./metrics.js";
+import { SOURCES } from "./sources.js";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2030;
@@ -32,13 +33,42 @@ function valuesFor(id: DimensionId) {
 
 const FILTER_DIMENSIONS = DIMENSION_IDS.filter((d) => d !== "year");
 
+/**
+ * Exclusion filters: "the same chart without that contributor". Each leaves out the rows of
+ * the listed values of one dimension (bound NOT IN, see compile-metric). Only council and
+ * source have one, because those are the contributors the concentration disclosure names.
+ */
+export const EXCLUSION_FILTERS = [
+  { key: "excludeCouncils", dimension: "council" },
+  { key: "excludeSources", dimension: "source" },
+] as const satisfies readonly { key: string; dimension: DimensionId }[];
+export type ExclusionFilterKey = (typeof EXCLUSION_FILTERS)[number]["key"];
+
+const SOURCE_IDS: readonly string[] = SOURCES.map((s) => s.id);
+
+/** A list of values to leave out, checked against the dimension's registry so a typo is a 400, not a silent no-op. */
+function exclusionFor(allowed: readonly string[], what: string) {
+  const set = new Set(allowed);
+  return z
+    .array(z.string().min(1).max(200))
+    .max(200)
+    .refine((vs) => vs.every((v) => set.has(v)), {
+      message: `unknown ${what}; allowed: ${allowed.slice(0, 20).join(", ")}${allowed.length > 20 ? ", …" : ""}`,
+    })
+    .optional();
+}
+
 export const filtersSchema = z
   .object({
     from: year.optional(),
     to: year.optional(),
-    ...Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, valuesFor(d)])),
+    ...Object.fromEntries([
+      ...FILTER_DIMENSIONS.map((d) => [d, valuesFor(d)] as const),
+      ["excludeCouncils", exclusionFor((DIMENSIONS.council.values ?? []).map(String), "council code")] as const,
+      ["excludeSources", exclusionFor(SOURCE_IDS, "source id")] as const,
+    ]),
   } as { from: z.ZodOptional<typeof year>; to: z.ZodOptional<typeof year> } & Record<
-    Exclude<DimensionId, "year">,
+    Exclude<DimensionId, "year"> | ExclusionFilterKey,
     z.ZodOptional<z.ZodType<string[]>>
   >)
   .strict()

@@ -9,3 +9,4 @@ export * from "./scope.js";
 export * from "./sources.js";
 export * from "./vocab.js";
 export * from "./warehouse-schema.js";
+export * from "./words/concentration.js";

@@ -16,6 +16,16 @@ export interface SourceInfo {
   kind: SourceKind;
   /** What one row is, and what to watch out for, in a sentence or two. */
   notes: string;
+  /** A short name that reads inside a sentence ("… come from <label>"); the title when absent. */
+  label?: string;
+  /** The council whose own list this source is, when it is one council's (DfE code). */
+  laCode?: string;
+  /**
+   * The date a register lists contracts live on (YYYY-MM-DD), for sources that are one
+   * snapshot rather than a flow of notices: trends by start year from them over-represent
+   * long contracts in early years (contracts that had already ended were not listed).
+   */
+  snapshotDate?: string;
 }
 
 export const OGL3 = {
@@ -160,6 +170,9 @@ export const SOURCES = [
     ...OGL3,
     kind: "official",
     notes: "Local Government Transparency Code contract register.",
+    label: "Norfolk County Council's 2015 contract register",
+    laCode: "926",
+    snapshotDate: "2015-03-28",
   },
   {
     id: "contracts-finder-lancashire",
@@ -198,7 +211,13 @@ export const SOURCES = [
 export type SourceId = (typeof SOURCES)[number]["id"];
 
 export function getSource(id: string): SourceInfo | undefined {
-  return SOURCES.find((s) => s.id === id);
+  return (SOURCES as readonly SourceInfo[]).find((s) => s.id === id);
+}
+
+/** The name of a source inside a sentence: its short label, else its title, else the id as stored. */
+export function sourceLabel(id: string): string {
+  const source = getSource(id);
+  return source?.label ?? source?.title ?? id;
 }
 
 /** Marker file the sample generator writes into its folder, so a build knows its rows are not real. */

@@ -15,6 +15,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import {
   DIMENSIONS,
   type DimensionId,
+  EXCLUSION_FILTERS,
   type FactTable,
   type Filters,
   LIST_FILTER_DIMENSIONS,
@@ -128,6 +129,18 @@ export function filtersToSql(
       return `$${name}`;
     });
     clauses.push(`CAST(${sql} AS VARCHAR) IN (${names.join(", ")})`);
+  }
+  for (const { key, dimension } of EXCLUSION_FILTERS) {
+    const values = filters[key];
+    if (!values || values.length === 0) continue;
+    const sql = expr(dimension);
+    const names = values.map((value, i) => {
+      const name = `${prefix}_${key}_${i}`;
+      params[name] = value;
+      return `$${name}`;
+    });
+    // A row with no value recorded is not any listed contributor, so it stays (NOT IN alone would drop NULLs).
+    clauses.push(`(${sql} IS NULL OR CAST(${sql} AS VARCHAR) NOT IN (${names.join(", ")}))`);
   }
   return { clauses, params };
 }

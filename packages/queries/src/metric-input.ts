@@ -2,7 +2,14 @@
  * Shared pieces of the query modules' inputs: a metric looked up from a validated id, and
  * filters narrowed to what a metric allows when one request spans several metrics.
  */
-import { type DimensionId, type Filters, getMetric, LIST_FILTER_DIMENSIONS, type MetricDef } from "@lens/core";
+import {
+  type DimensionId,
+  EXCLUSION_FILTERS,
+  type Filters,
+  getMetric,
+  LIST_FILTER_DIMENSIONS,
+  type MetricDef,
+} from "@lens/core";
 import { QueryInputError } from "./compile-metric.js";
 
 export function requireMetric(id: string): MetricDef {
@@ -35,6 +42,12 @@ export function filtersForMetric(metric: MetricDef, filters: Filters): { filters
     if (!values || values.length === 0) continue;
     if (metric.dimensions.includes(d)) out[d] = values;
     else ignored.push(d);
+  }
+  for (const { key, dimension } of EXCLUSION_FILTERS) {
+    const values = filters[key];
+    if (!values || values.length === 0) continue;
+    if (metric.dimensions.includes(dimension)) out[key] = values;
+    else if (!ignored.includes(dimension)) ignored.push(dimension);
   }
   return { filters: out, ignored };
 }
