@@ -4,6 +4,7 @@ export * from "./councils.js";
 export * from "./dimensions.js";
 export * from "./filters.js";
 export * from "./format.js";
+export * from "./html-entities.js";
 export * from "./metrics.js";
 export * from "./scope.js";
 export * from "./sources.js";

@@ -3,6 +3,7 @@
  * procurement provenance notes use, plus SEND transport): a children's/social-care CPV code, or a children,
  * young people, fostering, looked-after, care-leaver, SEND, youth or family keyword.
  */
+import { decodeHtmlEntities } from "./html-entities.js";
 
 const CHILDREN_CPV = /^(8531[0-9]|8532[0-9]|853121|80100000|80340000|60130000)/;
 const CHILDREN_WORDS =
@@ -10,6 +11,6 @@ const CHILDREN_WORDS =
 
 export function isChildrensNotice(cpv: string | null, title: string | null, description: string | null): boolean {
   if (cpv && CHILDREN_CPV.test(cpv.replace(/\D/g, ""))) return true;
-  const text = `${title ?? ""} ${description ?? ""}`;
+  const text = decodeHtmlEntities(`${title ?? ""} ${description ?? ""}`);
   return CHILDREN_WORDS.test(text);
 }

@@ -2,6 +2,7 @@
  * A small RFC 4180 CSV reader that keeps the physical line each record starts on, so a
  * rejected row can be traced to `file:line` even when quoted fields contain line breaks.
  */
+import { decodeHtmlEntities } from "@lens/core";
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
@@ -108,7 +109,7 @@ export function cell(record: CsvRecord, columns: Map<string, number>, ...names: 
     if (idx === undefined) continue;
     const raw = record.cells[idx];
     if (raw === undefined) return null;
-    const v = raw.trim();
+    const v = decodeHtmlEntities(raw).trim();
     if (v === "" || v.toUpperCase() === "NULL") return null;
     return v;
   }

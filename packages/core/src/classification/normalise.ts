@@ -4,6 +4,7 @@
  * equal. Legal forms are canonicalised (limited → ltd, public limited company → plc,
  * community interest company → cic) but kept, because ownership rules read them.
  */
+import { decodeHtmlEntities } from "../html-entities.js";
 
 /** Trailing notice noise that is not part of the name: " - AWARD", " (award notice)", "****5215", "*33*". */
 const TRAILING_NOISE = /\s+[-–—:]\s*(contract\s+)?(award(ed)?|award notice|lot\s*\d+)\b.*$/i;
@@ -30,11 +31,9 @@ const LEGAL_FORM_CANON: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function normaliseOrganisationName(name: string | null | undefined): string {
   if (name == null) return "";
-  let s = name
+  let s = decodeHtmlEntities(name)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/&amp;/gi, "&")
-    .replace(/&apos;|&#0?39;/gi, "'")
     .replace(/[’‘`´]/g, "'");
   s = s.replace(TRAILING_NOISE, "").replace(PARENTHESISED_NOISE, " ").replace(STAR_NOISE, " ");
   s = s.toLowerCase();

@@ -3,6 +3,7 @@
  * first (a "short breaks for disabled children" notice is also "residential" sometimes); CPV
  * prefixes are the fallback because the children's welfare CPV 85311300 covers everything.
  */
+import { decodeHtmlEntities } from "../html-entities.js";
 import type { Service } from "../vocab.js";
 
 export interface ServiceResult {
@@ -62,10 +63,7 @@ export function categoriseService(
   // are only consulted when the title says nothing.
   for (const text of [title, description]) {
     if (!text) continue;
-    const t = text
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .replace(/&apos;/g, "'");
+    const t = decodeHtmlEntities(text).toLowerCase().replace(/[’‘]/g, "'");
     for (const [pattern, service] of KEYWORD_RULES) {
       const m = pattern.exec(t);
       if (m) return { service, basis: `keyword '${m[0]}'` };

@@ -4,6 +4,7 @@
  * durations computed exactly as the OCDS path does, and a writer that refuses duplicate ids.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { decodeHtmlEntities } from "@lens/core";
 import { queryRows } from "../query.js";
 import { type CellValue, TableWriter } from "../table-writer.js";
 
@@ -56,15 +57,10 @@ export function knownMoney(value: string | number | null | undefined): number | 
   return Number.isFinite(n) && n > 1 ? Math.round(n * 100) / 100 : null;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", apos: "'", quot: '"', lt: "<", gt: ">", nbsp: " ", "#39": "'" };
-
-/** Decodes HTML entities, twice-escaped ones (`&amp;apos;`) included; trims; blank → null. */
+/** Decodes every HTML entity (named, decimal, hex; twice-escaped too), trims; blank → null. */
 export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  let s = value;
-  for (let i = 0; i < 3 && /&(amp|apos|quot|lt|gt|nbsp|#39);/.test(s); i++)
-    s = s.replace(/&(amp|apos|quot|lt|gt|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? "");
-  s = s.trim();
+  const s = decodeHtmlEntities(value).trim();
   return s === "" ? null : s;
 }
 

@@ -49,6 +49,19 @@ describe.skipIf(shared === null)("contracts from the real procurement files", ()
     expect(r).toEqual({ zero_values: 0, bad_annual: 0, untraceable: 0, non_english_in_scope: 0, tenderer_counts: 0 });
   });
 
+  it("decodes every HTML entity in buyer, title, description and supplier text", async () => {
+    const [r] = await queryRows<Record<string, number>>(
+      run.connection,
+      `SELECT count(*) FILTER (regexp_matches(concat_ws(' ', buyer_name, title, description, supplier_name),
+                                              '&(#[0-9]+|#x[0-9A-Fa-f]+|amp|apos|quot|lt|gt|nbsp|pound|bull|eacute|reg);'))::INTEGER AS with_entity,
+              count(*) FILTER (title LIKE '%Children''s%' OR description LIKE '%Children''s%')::INTEGER AS childrens_apostrophe
+       FROM contracts`,
+    );
+    expect(r?.with_entity).toBe(0);
+    // Before decoding, 'Children&#039;s' hid these from every word rule.
+    expect(r?.childrens_apostrophe).toBe(EXPECTED_CHILDRENS_APOSTROPHE);
+  });
+
   it("reads Contracts Finder OCDS 1.0 supplier flags and shared award values", async () => {
     const rows = await queryRows<{ n: number; sme: number; vcse: number; shared: number }>(
       run.connection,
@@ -59,6 +72,8 @@ describe.skipIf(shared === null)("contracts from the real procurement files", ()
     expect(rows[0]).toEqual(EXPECTED_CF10_SUPPLIERS);
   });
 });
+
+const EXPECTED_CHILDRENS_APOSTROPHE = 72;
 
 const EXPECTED_FILES: Record<string, number[]> = {
   // file: [read, kept, rejected]

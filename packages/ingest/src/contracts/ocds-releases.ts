@@ -16,6 +16,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { councilCodeForName, isChildrensNotice } from "@lens/core";
+import { decodeStoredText } from "../decode-stored-text.js";
 import { queryRows } from "../query.js";
 
 /** Months between two dates, to one decimal (30.4375-day months). */
@@ -68,10 +69,8 @@ export async function createOcdsStage(connection: DuckDBConnection): Promise<voi
     CREATE OR REPLACE TEMP TABLE ocds_stage_raw (
       file VARCHAR NOT NULL, line INTEGER NOT NULL, pos INTEGER NOT NULL, priority INTEGER NOT NULL,
       package_uri VARCHAR, release JSON);
-    CREATE OR REPLACE TEMP MACRO html_unescape(s) AS
-      replace(replace(replace(replace(replace(replace(replace(s, '&amp;', '&'), '&apos;', ''''), '&#39;', ''''),
-        '&quot;', '"'), '&lt;', '<'), '&gt;', '>'), '&nbsp;', ' ');
-    CREATE OR REPLACE TEMP MACRO clean_text(s) AS nullif(trim(html_unescape(s)), '');`);
+    -- Entities are decoded after the insert, in JS, by the one decoder (decodeStoredText).
+    CREATE OR REPLACE TEMP MACRO clean_text(s) AS nullif(trim(s), '');`);
 }
 
 export async function dropOcdsStage(connection: DuckDBConnection): Promise<void> {
@@ -288,6 +287,13 @@ export async function resolveBuyersAndScope(
   }
   files.flushSync();
   files.closeSync();
+  // Names and text must be decoded before buyer, scope and service rules read them.
+  await decodeStoredText(
+    connection,
+    "contracts",
+    ["buyer_name", "title", "description", "supplier_name"],
+    "contracts.source_file IN (SELECT file FROM scope_files)",
+  );
   const buyers = await queryRows<{ buyer_name: string }>(
     connection,
     "SELECT DISTINCT buyer_name FROM contracts WHERE source_file IN (SELECT file FROM scope_files) AND buyer_name IS NOT NULL",

@@ -5,7 +5,7 @@
 import { CsvError, type CsvRecord, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { readHead, readTextFile } from "../files.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile } from "../types.js";
-import type { ContractRow, ContractSink } from "./contract-rows.js";
+import { type ContractRow, type ContractSink, cleanText } from "./contract-rows.js";
 
 export type RowResult = ContractRow | { reject: string };
 
@@ -60,8 +60,8 @@ export async function readCsvContracts(
       for (const name of names) {
         const idx = columns.get(name.toLowerCase());
         if (idx === undefined) continue;
-        const v = (record.cells[idx] ?? "").trim();
-        return v === "" ? null : v;
+        // Every text cell is entity-decoded here, once, before any rule reads it.
+        return cleanText(record.cells[idx]);
       }
       return null;
     };

@@ -13,6 +13,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { councilCodeForName } from "@lens/core";
+import { decodeStoredText } from "../decode-stored-text.js";
 import { FileTally } from "../file-tally.js";
 import { decodeBytes, readHead, sha256 } from "../files.js";
 import { queryRows } from "../query.js";
@@ -102,6 +103,7 @@ async function ingestLedger(ctx: IngestContext, file: SourceFile): Promise<FileS
      FROM _ledger
      WHERE coalesce("Name of Body", "Date", "Amount", "Supplier Name", "Expense Type") IS NOT NULL`,
   );
+  await decodeStoredText(c, "_ledger_parsed", ["body", "supplier_name", "expense_type", "creditor_type"]);
   const bodies = await queryRows<{ body: string | null }>(c, "SELECT DISTINCT body FROM _ledger_parsed");
   await c.run("CREATE OR REPLACE TEMP TABLE _ledger_body (body VARCHAR, la_code VARCHAR)");
   for (const { body } of bodies) {
