@@ -15,9 +15,20 @@ import {
   RATING_INFO,
 } from "@lens/core";
 import { sourceLine, sourcesFor } from "../lib/source-line.js";
-import type { CompareRow, DistributionGroup, ScatterApiPoint } from "./api-types.js";
+import {
+  AS_RECORDED,
+  adjustedCells,
+  adjustedColumns,
+  adjustedSeries,
+  answerParts,
+  comparisonWords,
+  isAdjusted,
+  RECORDED_COLOUR,
+} from "./answer-spec.js";
+import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
 import { rankedDomain } from "./value-domain.js";
+import { mixInWords } from "./words/like-for-like.js";
 
 /** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
@@ -122,7 +133,12 @@ function groupTotals(rows: readonly CompareRow[], groupDims: readonly DimensionI
 export interface CompareSpecInput {
   id: string;
   metric: MetricDef;
-  rows: readonly CompareRow[];
+  rows: readonly AnsweredRow[];
+  /**
+   * What the answer says about itself: sources, concentration, like-for-like. Absent only for
+   * specs not drawn from one compare answer (a benchmark's merged views).
+   */
+  answer?: ComparisonAnswer;
   /** The dimensions the API grouped by (for mix metrics, including the appended one). */
   groupBy: readonly DimensionId[];
   kind: ChartKind;
@@ -205,9 +221,43 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     return base;
   });
 
-  const table = compareTable(metric, rows, catDim, seriesDim, orderedCats, seriesValues, find);
+  // Like for like beside as recorded: one bar per group becomes a pair, each with its interval.
+  const answer = input.answer;
+  const adjusted = isAdjusted(answer, rows);
+  const paired = adjusted && !seriesDim && !!catDim && !isMix && input.kind === "bar";
+  if (paired && answer) {
+    const recorded = series[0]!;
+    const cells = orderedCats.map((c) => find(c, null));
+    series.splice(0, 1, { ...recorded, label: AS_RECORDED, colour: RECORDED_COLOUR, colours: undefined });
+    series.push(adjustedSeries(answer, cells, recorded.smallN));
+  }
+  const table = compareTable(
+    metric,
+    rows,
+    catDim,
+    seriesDim,
+    orderedCats,
+    seriesValues,
+    find,
+    adjusted ? answer : undefined,
+  );
   const totals = groupTotals(rows, isMix ? dims.filter((d) => d !== seriesDim) : dims);
-  const kind: ChartKind = input.kind === "bar" && seriesDim ? (isMix ? "stacked-bar" : "grouped-bar") : input.kind;
+  const kind: ChartKind =
+    input.kind === "bar" && (seriesDim || paired) ? (isMix ? "stacked-bar" : "grouped-bar") : input.kind;
+  const noun = nounFor(metric);
+  const parts = answer ? answerParts(metric, answer, ctx.isSample, noun) : null;
+  const disclosures = [...(parts?.disclosures ?? [])];
+  const notes = [...(parts?.notes ?? []), ...(input.notes ?? metric.caveats)];
+  if (adjusted && answer && catDim && !seriesDim) {
+    const words = comparisonWords(
+      answer,
+      orderedCats.map((c) => ({ label: labelForValue(catDim, c), row: find(c, null) })),
+      metric.format,
+      noun,
+    );
+    if (words) disclosures.push(words);
+  } else if (adjusted && answer)
+    notes.push(`Like-for-like estimates (same ${mixInWords(answer.adjustedFor)}) are in the table and the CSV.`);
   const catLabel = catDim ? DIMENSIONS[catDim].label : "";
   const shareDomain: [number, number] | undefined = metric.format === "percent" ? [0, 1] : undefined;
   // Ranked (horizontal, unstacked) bars zoom their axis; the screen and the export both read yDomain.
@@ -227,9 +277,9 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     categories,
     series,
     referenceLines: input.referenceLines,
-    notes: [...(input.notes ?? metric.caveats)],
-    source: sourceLine([metric], ctx.isSample),
-    licence: licenceOf(ctx.isSample, [metric]),
+    notes,
+    source: parts?.source ?? sourceLine([metric], ctx.isSample),
+    licence: parts?.licence ?? licenceOf(ctx.isSample, [metric]),
     vintage: vintageOf(ctx.builtAt),
     n: nLine(metric, totals.n, totals.total),
     summary: "",
@@ -240,6 +290,8 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     horizontal: input.horizontal,
     yDomain,
     stackedToWhole: isMix || undefined,
+    disclosures: disclosures.length > 0 ? disclosures : undefined,
+    without: parts?.without.length ? parts.without : undefined,
   };
   spec.summary = summariseSpec(spec);
   if (series.some((s) => s.smallN?.some(Boolean)))
@@ -260,7 +312,8 @@ function compareTable(
   seriesDim: DimensionId | undefined,
   cats: readonly (string | number | null)[],
   seriesValues: readonly (string | number | null)[],
-  find: (c: string | number | null, s: string | number | null) => CompareRow | undefined,
+  find: (c: string | number | null, s: string | number | null) => AnsweredRow | undefined,
+  answer?: ComparisonAnswer,
 ): ChartTable {
   const hasCi = rows.some((r) => r.ciLow !== null);
   const hasQ = rows.some((r) => r.q1 !== null);
@@ -269,11 +322,13 @@ function compareTable(
   if (catDim) columns.push({ key: catDim, label: DIMENSIONS[catDim].label });
   if (seriesDim) columns.push({ key: seriesDim, label: DIMENSIONS[seriesDim].label });
   const f = metric.format;
-  columns.push({ key: "value", label: metric.shortLabel, format: f });
+  // Beside a like-for-like column, the plain value is named for what it is.
+  columns.push({ key: "value", label: answer ? `${metric.shortLabel} (as recorded)` : metric.shortLabel, format: f });
   if (hasQ)
     columns.push({ key: "q1", label: "Lower quartile", format: f }, { key: "q3", label: "Upper quartile", format: f });
   if (hasCi)
     columns.push({ key: "ciLow", label: "95% CI low", format: f }, { key: "ciHigh", label: "95% CI high", format: f });
+  if (answer) columns.push(...adjustedColumns(answer, f));
   const ratioFormat = metric.aggregate.kind === "ratio" && metric.format === "gbp" ? "gbp" : "integer";
   if (hasRatio)
     columns.push(
@@ -292,6 +347,7 @@ function compareTable(
       row.value = r.suppressed ? null : r.value;
       if (hasQ) Object.assign(row, { q1: r.q1, q3: r.q3 });
       if (hasCi) Object.assign(row, { ciLow: r.ciLow, ciHigh: r.ciHigh });
+      if (answer) Object.assign(row, adjustedCells(r));
       if (hasRatio) Object.assign(row, { numerator: r.numerator, denominator: r.denominator });
       row.n = r.n;
       row.suppressed = r.suppressed;

@@ -23,6 +23,13 @@ export interface Series {
   smallN?: boolean[];
 }
 
+/** A like-for-like estimate drawn beside a box: the API's mix-adjusted median with its 95% interval. */
+export interface AdjustedMark {
+  value: number;
+  low: number | null;
+  high: number | null;
+}
+
 export interface BoxStat {
   category: string;
   colour: string;
@@ -33,6 +40,7 @@ export interface BoxStat {
   max: number;
   outliers: number[];
   n: number;
+  adjusted?: AdjustedMark;
 }
 
 export interface ScatterPoint {
@@ -55,6 +63,15 @@ export interface ChartTable {
   /** `format` (optional) says how the table view writes the column's numbers; CSV keeps raw values. */
   columns: { key: string; label: string; format?: MetricFormat }[];
   rows: Record<string, string | number | boolean | null>[];
+}
+
+/** A contributor supplying more than half the rows, offered as "Show without <label>". */
+export interface WithoutOffer {
+  dimension: "council" | "source";
+  /** la_code or source id, as the exclusion filter takes it. */
+  value: string;
+  label: string;
+  share: number;
 }
 
 export interface ChartSpec {
@@ -92,4 +109,12 @@ export interface ChartSpec {
   yDomain?: [number, number];
   /** Stacked bars whose series add up to 100% of each category (mix metrics). */
   stackedToWhole?: boolean;
+  /**
+   * Words that must travel with the chart, drawn under the subtitle on screen and in every
+   * export (never dropped to fit): one contributor's dominance, and how the like-for-like
+   * estimate compares with the value as recorded.
+   */
+  disclosures?: string[];
+  /** Contributors the page offers to leave out (each supplies more than half the rows). */
+  without?: WithoutOffer[];
 }

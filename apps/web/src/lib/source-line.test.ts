@@ -1,6 +1,6 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { sourceLine } from "./source-line.js";
+import { answerLicence, answerSourceLine, sourceLine } from "./source-line.js";
 
 describe("sourceLine", () => {
   it("names only the sample on a sample warehouse", () => {
@@ -12,5 +12,28 @@ describe("sourceLine", () => {
     const line = sourceLine([getMetric("contracts")!, getMetric("share_36_months")!], false);
     expect(line.match(/Cabinet Office, Contracts Finder/g)).toHaveLength(1);
     expect(line).toMatch(/Open Government Licence v3\.0/);
+  });
+});
+
+describe("answerSourceLine", () => {
+  const sources = [
+    { id: "norfolk-register", label: "Norfolk County Council contract register (2015)", rows: 1915 },
+    { id: "contracts-finder", label: "Contracts Finder notices", rows: 153 },
+  ];
+  it("lists exactly the sources that contributed rows, with publisher and licence", () => {
+    const line = answerSourceLine(sources, false);
+    expect(line).toBe(
+      "Source: Norfolk County Council contract register (2015) (Open Government Licence v3.0); Cabinet Office, Contracts Finder notices (Open Government Licence v3.0).",
+    );
+    expect(line).not.toMatch(/Find a Tender/);
+  });
+  it("on the sample, names the generator and only the formats it imitates", () => {
+    const line = answerSourceLine(sources.slice(1), true);
+    expect(line).toMatch(/^Source: Commissioning Lens sample generator, Generated sample data — not real/);
+    expect(line).toMatch(/in the formats of Cabinet Office, Contracts Finder notices\.$/);
+    expect(line).not.toMatch(/Norfolk/);
+  });
+  it("keeps one licence per distinct licence", () => {
+    expect(answerLicence(sources, false)).toBe("Open Government Licence v3.0");
   });
 });

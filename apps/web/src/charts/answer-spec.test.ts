@@ -1,0 +1,125 @@
+import { getMetric } from "@lens/core";
+import { describe, expect, it } from "vitest";
+import { ADJUSTED_COLOUR, RECORDED_COLOUR, withoutOffers } from "./answer-spec.js";
+import { buildCompareSpec, type SpecContext } from "./build-spec.js";
+import { adjusted, compareRow, comparisonAnswer } from "./fixtures.js";
+
+const ctx: SpecContext = { isSample: false, builtAt: "2026-11-25T09:00:00Z", filtersInWords: "All years" };
+const share = getMetric("share_36_months")!;
+const stratum = {
+  stratum: { service: "fostering", source: "norfolk-register" },
+  rows: 40,
+  reason: "in one model only",
+};
+const rows = [
+  compareRow({ model: "market-led" }, 0.467, 900, { ciLow: 0.44, ciHigh: 0.5, adjusted: adjusted(0.7, 0.66, 0.74) }),
+  compareRow({ model: "cooperative" }, 0.726, 1100, {
+    ciLow: 0.7,
+    ciHigh: 0.75,
+    adjusted: adjusted(0.652, 0.6, 0.7, [stratum]),
+  }),
+];
+
+describe("a comparison answer on a chart", () => {
+  const spec = buildCompareSpec({
+    id: "t",
+    metric: share,
+    rows,
+    answer: comparisonAnswer(),
+    groupBy: ["model"],
+    kind: "bar",
+    ctx,
+  });
+
+  it("draws as recorded and like for like as a pair per group, each with its interval", () => {
+    expect(spec.kind).toBe("grouped-bar");
+    expect(spec.series.map((s) => [s.label, s.colour])).toEqual([
+      ["As recorded", RECORDED_COLOUR],
+      ["Like for like (service × source mix)", ADJUSTED_COLOUR],
+    ]);
+    expect(spec.series[1]!.values).toEqual([0.7, 0.652]);
+    expect(spec.series[1]!.ciLow).toEqual([0.66, 0.6]);
+    expect(spec.series[1]!.ciHigh).toEqual([0.74, 0.7]);
+  });
+
+  it("puts both values and the like-for-like interval in the table (and so the CSV)", () => {
+    const labels = spec.table.columns.map((c) => c.label);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "≥ 36 months (as recorded)",
+        "Like for like (service × source mix)",
+        "Like for like (service × source mix): 95% CI low",
+        "Strata compared",
+      ]),
+    );
+    expect(spec.table.rows.find((r) => r.model === "Cooperative")).toMatchObject({
+      value: 0.726,
+      adjusted: 0.652,
+      adjustedCiLow: 0.6,
+      adjustedCiHigh: 0.7,
+      strata: "6 of 7",
+    });
+  });
+
+  it("says the concentration and the reversal in words beside the subtitle, and the concentration in the notes", () => {
+    expect(spec.disclosures?.[0]).toBe(
+      "93% of these contracts come from Norfolk County Council's 2015 contract register",
+    );
+    expect(spec.disclosures?.[1]).toMatch(/^The order reverses/);
+    expect(spec.disclosures?.[1]).toMatch(/Not compared: 1 service × source stratum \(40 contracts\)/);
+    expect(spec.notes[0]).toBe(spec.disclosures?.[0]);
+  });
+
+  it("lists exactly the contributing sources, not the metric's static list", () => {
+    expect(spec.source).toMatch(/Norfolk County Council contract register \(2015\)/);
+    expect(spec.source).toMatch(/Contracts Finder notices/);
+    expect(spec.source).not.toMatch(/Find a Tender/);
+  });
+
+  it("offers each dominant contributor for exclusion, largest first", () => {
+    expect(spec.without?.map((w) => [w.dimension, w.value])).toEqual([
+      ["council", "926"],
+      ["source", "norfolk-register"],
+    ]);
+  });
+
+  it("offers no exclusion when no contributor supplies more than half, or when its value is not recorded", () => {
+    const answer = comparisonAnswer({
+      sentence: null,
+      concentration: [
+        { dimension: "council", value: "926", label: "Norfolk", share: 0.4, rows: 40, total: 100 },
+        { dimension: "source", value: null, label: "Not recorded", share: 0.6, rows: 60, total: 100 },
+      ],
+    });
+    expect(withoutOffers(answer)).toEqual([]);
+    const plain = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
+    expect(plain.without).toBeUndefined();
+    expect(plain.disclosures).toEqual([expect.stringMatching(/^The order reverses/)]);
+  });
+
+  it("keeps one bar per group when the answer is not adjusted (a measure that cannot be)", () => {
+    const plainRows = rows.map(({ adjusted: _, ...r }) => r);
+    const plain = buildCompareSpec({
+      id: "t",
+      metric: share,
+      rows: plainRows,
+      answer: comparisonAnswer({ adjustedFor: [] }),
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+    });
+    expect(plain.kind).toBe("bar");
+    expect(plain.series).toHaveLength(1);
+    expect(plain.table.columns.map((c) => c.key)).not.toContain("adjusted");
+  });
+
+  it("counts implausible values left out, in the notes", () => {
+    const answer = comparisonAnswer({
+      implausible: { excluded: 88, reason: "annual value far above the service's range" },
+    });
+    const withFlag = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
+    expect(withFlag.notes).toContain(
+      "88 implausible contracts are kept in the data but left out of this measure: annual value far above the service's range.",
+    );
+  });
+});

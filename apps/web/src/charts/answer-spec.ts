@@ -1,0 +1,136 @@
+/**
+ * What an answer says about itself, shaped for a chart: the source line and licence of exactly
+ * the sources that contributed rows, the concentration sentence (a disclosure and a note), the
+ * offers to leave a dominant contributor out, the like-for-like series, table columns and words.
+ * Pure shaping of the API's fields; no estimate is computed here.
+ */
+import { formatCount, type MetricDef, type MetricFormat } from "@lens/core";
+import { answerLicence, answerSourceLine } from "../lib/source-line.js";
+import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
+import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
+import {
+  AS_RECORDED,
+  type GroupValues,
+  likeForLikeLabel,
+  likeForLikeWords,
+  mergeExcluded,
+} from "./words/like-for-like.js";
+
+/** Two colours no commissioning model or sector uses, so "recorded" and "like for like" are not read as groups. */
+export const RECORDED_COLOUR = "#4D4D4D";
+export const ADJUSTED_COLOUR = "#CC79A7";
+
+/** More than this share of the rows from one contributor is disclosed and offered for exclusion. */
+export const DOMINANT_SHARE = 0.5;
+
+export interface AnswerParts {
+  source: string;
+  licence: string;
+  /** Notes the answer adds (concentration first), before the metric's own caveats. */
+  notes: string[];
+  disclosures: string[];
+  without: WithoutOffer[];
+}
+
+/** Contributors above half the rows with a value the exclusion filter can name (not "not recorded"). */
+export function withoutOffers(answer: ComparisonAnswer): WithoutOffer[] {
+  return answer.concentration
+    .filter((c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.value !== null)
+    .sort((a, b) => b.share - a.share)
+    .map((c) => ({ dimension: c.dimension, value: c.value, label: c.label, share: c.share }));
+}
+
+export function answerParts(metric: MetricDef, answer: ComparisonAnswer, isSample: boolean, noun: string): AnswerParts {
+  const notes: string[] = [];
+  if (answer.sentence) notes.push(answer.sentence);
+  if (answer.implausible && answer.implausible.excluded > 0)
+    notes.push(
+      `${formatCount(answer.implausible.excluded)} implausible ${noun} are kept in the data but left out of this measure: ${answer.implausible.reason}.`,
+    );
+  for (const c of answer.caveats) if (!metric.caveats.includes(c)) notes.push(c);
+  return {
+    source: answerSourceLine(answer.sources, isSample),
+    licence: answerLicence(answer.sources, isSample),
+    notes,
+    disclosures: answer.sentence ? [answer.sentence] : [],
+    without: withoutOffers(answer),
+  };
+}
+
+/** Whether the answer carries a like-for-like estimate at all (a metric that cannot be adjusted has none). */
+export function isAdjusted(answer: ComparisonAnswer | undefined, rows: readonly AnsweredRow[]): boolean {
+  return !!answer && answer.adjustedFor.length > 0 && rows.some((r) => !!r.adjusted);
+}
+
+/** The like-for-like series beside the recorded one: same categories, the API's estimate and interval. */
+export function adjustedSeries(
+  answer: ComparisonAnswer,
+  cells: readonly (AnsweredRow | undefined)[],
+  smallN: boolean[] | undefined,
+): Series {
+  const est = cells.map((r) => (r && !r.suppressed ? (r.adjusted ?? null) : null));
+  return {
+    key: "adjusted",
+    label: likeForLikeLabel(answer.adjustedFor),
+    colour: ADJUSTED_COLOUR,
+    values: est.map((a) => a?.value ?? null),
+    ciLow: est.map((a) => a?.ciLow ?? null),
+    ciHigh: est.map((a) => a?.ciHigh ?? null),
+    n: cells.map((r) => r?.n ?? 0),
+    suppressed: cells.map((r) => r?.suppressed ?? false),
+    smallN,
+  };
+}
+
+export function adjustedColumns(answer: ComparisonAnswer, format: MetricFormat): ChartTable["columns"] {
+  const label = likeForLikeLabel(answer.adjustedFor);
+  return [
+    { key: "adjusted", label, format },
+    { key: "adjustedCiLow", label: `${label}: 95% CI low`, format },
+    { key: "adjustedCiHigh", label: `${label}: 95% CI high`, format },
+    { key: "strata", label: "Strata compared" },
+  ];
+}
+
+export function adjustedCells(row: AnsweredRow): ChartTable["rows"][number] {
+  const a = row.suppressed ? null : (row.adjusted ?? null);
+  return {
+    adjusted: a?.value ?? null,
+    adjustedCiLow: a?.ciLow ?? null,
+    adjustedCiHigh: a?.ciHigh ?? null,
+    strata: a ? `${formatCount(a.strata.used)} of ${formatCount(a.strata.total)}` : null,
+  };
+}
+
+/** The recorded and like-for-like values of one group, as the words module compares them. */
+export function groupValues(label: string, row: AnsweredRow | undefined): GroupValues {
+  const ok = row && !row.suppressed;
+  const a = ok ? (row.adjusted ?? null) : null;
+  return {
+    label,
+    recorded: ok ? row.value : null,
+    recordedLow: ok ? row.ciLow : null,
+    recordedHigh: ok ? row.ciHigh : null,
+    adjusted: a?.value ?? null,
+    adjustedLow: a?.ciLow ?? null,
+    adjustedHigh: a?.ciHigh ?? null,
+  };
+}
+
+/** The sentence comparing like for like with as recorded, over the groups drawn. */
+export function comparisonWords(
+  answer: ComparisonAnswer,
+  groups: readonly { label: string; row: AnsweredRow | undefined }[],
+  format: MetricFormat,
+  noun: string,
+): string | null {
+  return likeForLikeWords({
+    groups: groups.map((g) => groupValues(g.label, g.row)),
+    format,
+    adjustedFor: answer.adjustedFor,
+    excluded: mergeExcluded(groups.map((g) => g.row?.adjusted?.strata.excluded ?? [])),
+    noun,
+  });
+}
+
+export { AS_RECORDED };

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import {
+  type GroupValues,
+  likeForLikeLabel,
+  likeForLikeWords,
+  mergeExcluded,
+  stratumInWords,
+} from "./like-for-like.js";
+
+const group = (
+  label: string,
+  recorded: [number, number, number] | null,
+  adjusted: [number, number, number] | null,
+): GroupValues => ({
+  label,
+  recorded: recorded?.[0] ?? null,
+  recordedLow: recorded?.[1] ?? null,
+  recordedHigh: recorded?.[2] ?? null,
+  adjusted: adjusted?.[0] ?? null,
+  adjustedLow: adjusted?.[1] ?? null,
+  adjustedHigh: adjusted?.[2] ?? null,
+});
+
+const base = {
+  format: "percent" as const,
+  adjustedFor: ["service", "source"] as const,
+  excluded: [],
+  noun: "contracts",
+};
+
+describe("likeForLikeWords", () => {
+  it("says when the order of the groups reverses (a Simpson's-paradox answer)", () => {
+    const words = likeForLikeWords({
+      ...base,
+      groups: [
+        group("Market-led", [0.467, 0.44, 0.49], [0.7, 0.66, 0.74]),
+        group("Cooperative", [0.726, 0.7, 0.75], [0.652, 0.6, 0.7]),
+      ],
+    });
+    expect(words).toBe(
+      "The order reverses once service and source are held equal (same service × source mix): as recorded Cooperative (72.6%) is above Market-led (46.7%); like for like Market-led (70.0%) is above Cooperative (65.2%).",
+    );
+  });
+
+  it("says when the gap shrinks by more than half and the intervals stop separating", () => {
+    const words = likeForLikeWords({
+      ...base,
+      groups: [
+        group("Market-led", [0.4, 0.38, 0.42], [0.5, 0.45, 0.55]),
+        group("Cooperative", [0.6, 0.58, 0.62], [0.55, 0.5, 0.6]),
+      ],
+    });
+    expect(words).toContain(
+      "the gap between Cooperative and Market-led shrinks from 20.0 percentage points as recorded to 5.0 percentage points",
+    );
+    expect(words).toContain("their 95% intervals, apart as recorded, overlap like for like");
+    expect(words).toContain("cannot tell the two apart");
+  });
+
+  it("says when the gap grows by more than half", () => {
+    const words = likeForLikeWords({
+      ...base,
+      format: "months",
+      groups: [group("In-house", [30, 28, 32], [20, 18, 22]), group("Cooperative", [40, 38, 42], [50, 48, 52])],
+    });
+    expect(words).toMatch(
+      /the gap between Cooperative and In-house grows from 10 mo as recorded to 30 mo: Cooperative 50 mo, In-house 20 mo\./,
+    );
+  });
+
+  it("says that the story holds when order and size agree, with the like-for-like values", () => {
+    const words = likeForLikeWords({
+      ...base,
+      groups: [
+        group("Market-led", [0.4, 0.38, 0.42], [0.42, 0.4, 0.44]),
+        group("Cooperative", [0.6, 0.58, 0.62], [0.57, 0.55, 0.59]),
+      ],
+    });
+    expect(words).toBe(
+      "Like for like (same service × source mix) the order and the size of the gap hold: Cooperative 57.0%, Market-led 42.0%.",
+    );
+  });
+
+  it("names the strata that could not be compared, largest first, and counts the rest", () => {
+    const excluded = mergeExcluded([
+      [
+        { stratum: { service: "fostering", source: "norfolk-register" }, rows: 80, reason: "found in one model only" },
+        { stratum: { service: "residential", source: "contracts-finder" }, rows: 5, reason: "found in one model only" },
+      ],
+      [
+        { stratum: { source: "norfolk-register", service: "fostering" }, rows: 80, reason: "found in one model only" },
+        { stratum: { service: "send-transport", source: "find-a-tender" }, rows: 9, reason: "found in one model only" },
+        { stratum: { service: "other", source: "find-a-tender" }, rows: 2, reason: "found in one model only" },
+      ],
+    ]);
+    expect(excluded).toHaveLength(4);
+    const words = likeForLikeWords({
+      ...base,
+      excluded,
+      groups: [
+        group("Market-led", [0.4, 0.38, 0.42], [0.42, 0.4, 0.44]),
+        group("Cooperative", [0.6, 0.58, 0.62], [0.57, 0.55, 0.59]),
+      ],
+    });
+    expect(words).toMatch(/Not compared: 4 service × source strata \(96 contracts\): found in one model only — /);
+    expect(words).toContain(`${stratumInWords({ service: "fostering", source: "norfolk-register" })} (80)`);
+    expect(words).toContain("Norfolk County Council contract register (2015)");
+    expect(words).toMatch(/; and 1 more\.$/);
+  });
+
+  it("has nothing to compare with one group, and says so when only one group has an estimate", () => {
+    expect(
+      likeForLikeWords({ ...base, groups: [group("Market-led", [0.4, 0.38, 0.42], [0.42, 0.4, 0.44])] }),
+    ).toBeNull();
+    const words = likeForLikeWords({
+      ...base,
+      groups: [group("Market-led", [0.4, 0.38, 0.42], [0.42, 0.4, 0.44]), group("In-house", [0.6, 0.5, 0.7], null)],
+    });
+    expect(words).toMatch(/fewer than two groups have an estimate/);
+  });
+
+  it("labels the estimate by what it holds equal", () => {
+    expect(likeForLikeLabel(["service", "source"])).toBe("Like for like (service × source mix)");
+  });
+});

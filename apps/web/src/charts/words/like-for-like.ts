@@ -1,0 +1,172 @@
+/**
+ * The words beside a like-for-like comparison: whether the estimate adjusted for the mix of
+ * service and source (the API's) tells the same story as the value as recorded. It names a
+ * change of order between groups, a gap that shrinks or grows by more than half, intervals
+ * that stop separating, and the strata that could not be compared. Pure: it only compares
+ * numbers the API returned; it never estimates anything itself.
+ */
+import {
+  DIMENSIONS,
+  type DimensionId,
+  formatCount,
+  formatValue,
+  getSource,
+  labelForValue,
+  type MetricFormat,
+} from "@lens/core";
+import type { ExcludedStratum } from "../api-types.js";
+
+export interface GroupValues {
+  label: string;
+  recorded: number | null;
+  recordedLow: number | null;
+  recordedHigh: number | null;
+  adjusted: number | null;
+  adjustedLow: number | null;
+  adjustedHigh: number | null;
+}
+
+export interface LikeForLikeInput {
+  groups: readonly GroupValues[];
+  format: MetricFormat;
+  /** The dimensions the estimate holds equal across groups, in the API's order. */
+  adjustedFor: readonly DimensionId[];
+  /** Strata that only some groups have, deduplicated across groups. */
+  excluded: readonly ExcludedStratum[];
+  /** What one row is ("contracts"). */
+  noun: string;
+}
+
+/** A gap that changes by more than this fraction of itself is said to shrink or grow. */
+export const GAP_CHANGE = 0.5;
+/** Strata named in words; the rest are counted. */
+const NAMED_STRATA = 3;
+
+/** "service × source mix" — what the estimate holds equal. */
+export function mixInWords(adjustedFor: readonly DimensionId[]): string {
+  return `${adjustedFor.map((d) => DIMENSIONS[d].label.toLowerCase()).join(" × ")} mix`;
+}
+
+/** The legend and column label of the adjusted estimate. */
+export function likeForLikeLabel(adjustedFor: readonly DimensionId[]): string {
+  return `Like for like (${mixInWords(adjustedFor)})`;
+}
+
+export const AS_RECORDED = "As recorded";
+
+/** A difference between two values in the metric's own unit: shares in percentage points. */
+export function gapInWords(gap: number, format: MetricFormat): string {
+  const g = Math.abs(gap);
+  if (format === "percent") return `${(g * 100).toFixed(1)} percentage points`;
+  return formatValue(g, format);
+}
+
+function stratumValue(dimension: string, value: string | null): string {
+  if (dimension === "source" && value !== null) return getSource(value)?.title ?? value;
+  return dimension in DIMENSIONS ? labelForValue(dimension as DimensionId, value) : (value ?? "Not recorded");
+}
+
+/** "Fostering · Norfolk County Council contract register (2015)" */
+export function stratumInWords(stratum: ExcludedStratum["stratum"]): string {
+  return Object.entries(stratum)
+    .map(([d, v]) => stratumValue(d, v))
+    .join(" · ");
+}
+
+/** The same stratum may be listed by several groups; count it once. */
+export function mergeExcluded(lists: readonly (readonly ExcludedStratum[])[]): ExcludedStratum[] {
+  const seen = new Map<string, ExcludedStratum>();
+  for (const list of lists)
+    for (const s of list) {
+      const key = JSON.stringify(Object.entries(s.stratum).sort(([a], [b]) => a.localeCompare(b)));
+      if (!seen.has(key)) seen.set(key, s);
+    }
+  return [...seen.values()].sort((a, b) => b.rows - a.rows);
+}
+
+function excludedInWords(excluded: readonly ExcludedStratum[], mix: string, noun: string): string {
+  if (excluded.length === 0) return "";
+  const rows = excluded.reduce((a, s) => a + s.rows, 0);
+  const named = excluded
+    .slice(0, NAMED_STRATA)
+    .map((s) => `${stratumInWords(s.stratum)} (${formatCount(s.rows)})`)
+    .join("; ");
+  const rest = excluded.length - NAMED_STRATA;
+  const strata = excluded.length === 1 ? "stratum" : "strata";
+  const reasons = [...new Set(excluded.map((s) => s.reason))];
+  const reason = reasons.length === 1 ? `: ${reasons[0]}` : "";
+  return ` Not compared: ${formatCount(excluded.length)} ${mix.replace(/ mix$/, "")} ${strata} (${formatCount(rows)} ${noun})${reason} — ${named}${rest > 0 ? `; and ${formatCount(rest)} more` : ""}.`;
+}
+
+type Both = GroupValues & { recorded: number; adjusted: number };
+
+const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
+
+/** Pairs whose order as recorded is the reverse of their order like for like (ties are no reversal). */
+function reversals(groups: readonly Both[]): [Both, Both][] {
+  const out: [Both, Both][] = [];
+  for (let i = 0; i < groups.length; i++)
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      const r = sign(a.recorded - b.recorded);
+      const l = sign(a.adjusted - b.adjusted);
+      if (r !== 0 && l !== 0 && r !== l) out.push(r > 0 ? [a, b] : [b, a]);
+    }
+  // The widest recorded gap first: the reversal a reader is most likely to quote.
+  return out.sort((x, y) => y[0].recorded - y[1].recorded - (x[0].recorded - x[1].recorded));
+}
+
+function separate(lowOfHigher: number | null, highOfLower: number | null): boolean | null {
+  if (lowOfHigher === null || highOfLower === null) return null;
+  return lowOfHigher > highOfLower;
+}
+
+/**
+ * One or two sentences: how the like-for-like estimate compares with the value as recorded.
+ * Null when fewer than two groups have both values (there is no comparison to describe).
+ */
+export function likeForLikeWords(input: LikeForLikeInput): string | null {
+  const fmt = (v: number) => formatValue(v, input.format);
+  const mix = mixInWords(input.adjustedFor);
+  const both = input.groups.filter((g): g is Both => g.recorded !== null && g.adjusted !== null);
+  const tail = excludedInWords(input.excluded, mix, input.noun);
+  if (both.length < 2) {
+    if (input.groups.length < 2) return null;
+    return `Like for like (same ${mix}), fewer than two groups have an estimate, so the comparison cannot be checked.${tail}`;
+  }
+  const flips = reversals(both);
+  if (flips.length > 0) {
+    const said = flips
+      .slice(0, 2)
+      .map(
+        ([hi, lo]) =>
+          `as recorded ${hi.label} (${fmt(hi.recorded)}) is above ${lo.label} (${fmt(lo.recorded)}); like for like ${lo.label} (${fmt(lo.adjusted)}) is above ${hi.label} (${fmt(hi.adjusted)})`,
+      );
+    const more = flips.length > 2 ? ` ${flips.length - 2} more pair${flips.length === 3 ? "" : "s"} change order.` : "";
+    return `The order reverses once service and source are held equal (same ${mix}): ${said.join("; ")}.${more}${tail}`;
+  }
+  const byRecorded = [...both].sort((a, b) => b.recorded - a.recorded);
+  const hi = byRecorded[0]!;
+  const lo = byRecorded[byRecorded.length - 1]!;
+  const recordedGap = hi.recorded - lo.recorded;
+  const adjustedGap = hi.adjusted - lo.adjusted;
+  const change = recordedGap === 0 ? 0 : (adjustedGap - recordedGap) / Math.abs(recordedGap);
+  const parts: string[] = [];
+  if (Math.abs(change) > GAP_CHANGE)
+    parts.push(
+      `the gap between ${hi.label} and ${lo.label} ${change < 0 ? "shrinks" : "grows"} from ${gapInWords(recordedGap, input.format)} as recorded to ${gapInWords(adjustedGap, input.format)}`,
+    );
+  const wasApart = separate(hi.recordedLow, lo.recordedHigh);
+  const isApart = separate(hi.adjustedLow, lo.adjustedHigh);
+  if (wasApart === true && isApart === false)
+    parts.push(
+      `their 95% intervals, apart as recorded, overlap like for like (${hi.label} ${fmt(hi.adjustedLow!)}–${fmt(hi.adjustedHigh!)}, ${lo.label} ${fmt(lo.adjustedLow!)}–${fmt(lo.adjustedHigh!)}), so these data cannot tell the two apart`,
+    );
+  const values = byRecorded.map((g) => `${g.label} ${fmt(g.adjusted)}`).join(", ");
+  if (parts.length > 0) {
+    const said = parts.join(", and ");
+    return `Like for like (same ${mix}) the order holds but ${said}: ${values}.${tail}`;
+  }
+  return `Like for like (same ${mix}) the order and the size of the gap hold: ${values}.${tail}`;
+}
