@@ -1,35 +1,46 @@
 /** `npm run data:sample -- [--out folder] [--contracts N] [--seed N]`: writes the generated sample. */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { defineCli, parseCliOrExit, text, valueOption, wholeNumber } from "@lens/core/cli";
 import { DEFAULT_SAMPLE_OPTIONS, generateSample } from "./generate.js";
 import { DEFAULT_SAMPLE_DIR } from "./paths.js";
 
-const { values } = parseArgs({
+const CLI = defineCli({
+  command: "data:sample",
+  synopsis: "npm run data:sample -- [--contracts N] [--seed N] [--out <dir>]",
   options: {
-    out: { type: "string", default: DEFAULT_SAMPLE_DIR },
-    contracts: { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.contracts) },
-    seed: { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.seed) },
+    contracts: valueOption({
+      placeholder: "N",
+      expects: "a positive whole number",
+      description: `how many contracts (default ${DEFAULT_SAMPLE_OPTIONS.contracts}; 1000000 for benchmarks)`,
+      parse: wholeNumber(1),
+      default: DEFAULT_SAMPLE_OPTIONS.contracts,
+    }),
+    seed: valueOption({
+      placeholder: "N",
+      expects: "a whole number",
+      description: `random seed; the same seed writes the same files (default ${DEFAULT_SAMPLE_OPTIONS.seed})`,
+      parse: wholeNumber(),
+      default: DEFAULT_SAMPLE_OPTIONS.seed,
+    }),
+    out: valueOption({
+      placeholder: "<dir>",
+      expects: "a folder",
+      description: "where to write (default data/sample/generated)",
+      parse: text,
+      default: DEFAULT_SAMPLE_DIR,
+    }),
   },
 });
 
-const contracts = Number(values.contracts);
-const seed = Number(values.seed);
-if (!Number.isInteger(contracts) || contracts < 1) {
-  console.error(`--contracts must be a positive whole number, got '${values.contracts}'`);
-  process.exit(1);
-}
-if (!Number.isInteger(seed)) {
-  console.error(`--seed must be a whole number, got '${values.seed}'`);
-  process.exit(1);
-}
+const { contracts, seed, out } = parseCliOrExit(CLI);
 const started = Date.now();
 const summary = await generateSample({
-  outDir: resolve(values.out),
+  outDir: resolve(out),
   seed,
   contracts,
   fromYear: DEFAULT_SAMPLE_OPTIONS.fromYear,
   toYear: DEFAULT_SAMPLE_OPTIONS.toYear,
 });
 console.log(
-  `Sample data (not real) written to ${values.out}: ${summary.contracts.toLocaleString("en-GB")} contracts, ${summary.providerRows.toLocaleString("en-GB")} provider rows, ${summary.inspectionRows.toLocaleString("en-GB")} inspections, ${summary.joinerLeaverRows.toLocaleString("en-GB")} joiners/leavers, ${summary.spendFiles} spend files, ${summary.ilacsRows} ILACS councils, ${summary.claFiles} placement files in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
+  `Sample data (not real) written to ${out}: ${summary.contracts.toLocaleString("en-GB")} contracts, ${summary.providerRows.toLocaleString("en-GB")} provider rows, ${summary.inspectionRows.toLocaleString("en-GB")} inspections, ${summary.joinerLeaverRows.toLocaleString("en-GB")} joiners/leavers, ${summary.spendFiles} spend files, ${summary.ilacsRows} ILACS councils, ${summary.claFiles} placement files in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
 );

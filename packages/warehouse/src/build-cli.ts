@@ -4,22 +4,33 @@
  */
 
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
 import { type BuildSummary, buildWarehouse } from "./build.js";
 import { DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH } from "./paths.js";
 
-const { values } = parseArgs({
+const CLI = defineCli({
+  command: "data:build",
+  synopsis: "npm run data:build -- [--sources <dir>] [--out <file.duckdb>]",
   options: {
-    sources: { type: "string", default: DEFAULT_SAMPLE_DIR },
-    out: { type: "string", default: DEFAULT_WAREHOUSE_PATH },
-    help: { type: "boolean", default: false },
+    sources: valueOption({
+      placeholder: "<dir>",
+      expects: "a folder",
+      description: "the folder of source files (default data/sample/generated)",
+      parse: text,
+      default: DEFAULT_SAMPLE_DIR,
+    }),
+    out: valueOption({
+      placeholder: "<file.duckdb>",
+      expects: "a file path",
+      description:
+        "the warehouse to write; built beside it, then renamed into place\n(default data/warehouse/lens.duckdb)",
+      parse: text,
+      default: DEFAULT_WAREHOUSE_PATH,
+    }),
   },
 });
 
-if (values.help) {
-  console.log("Usage: npm run data:build -- [--sources <folder>] [--out <file.duckdb>]");
-  process.exit(0);
-}
+const values = parseCliOrExit(CLI);
 
 const tty = process.stdout.isTTY === true;
 let liveLine = false;

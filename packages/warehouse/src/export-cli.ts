@@ -3,22 +3,33 @@
  * warehouse table as Parquet, partitioned by source and year where the table has both, so
  * the same data can be read from R, Python or a larger engine.
  */
+import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { defineCli, parseCliOrExit, requiredOption, text, valueOption } from "@lens/core/cli";
 import { openWarehouse, queryRows } from "./db.js";
 import { warehousePathFromEnv } from "./paths.js";
 
-const { values } = parseArgs({
+const CLI = defineCli({
+  command: "data:export",
+  synopsis: "npm run data:export -- --parquet <dir> [--warehouse <file.duckdb>]",
   options: {
-    parquet: { type: "string" },
-    warehouse: { type: "string" },
+    parquet: requiredOption({
+      placeholder: "<dir>",
+      expects: "a folder",
+      description: "where to write the Parquet files",
+      parse: text,
+    }),
+    warehouse: valueOption({
+      placeholder: "<file.duckdb>",
+      expects: "a file path",
+      description: "the warehouse to read (default LENS_WAREHOUSE, else data/warehouse/lens.duckdb)",
+      parse: text,
+    }),
   },
 });
-if (!values.parquet) {
-  console.error("Usage: npm run data:export -- --parquet <folder> [--warehouse file.duckdb]");
-  process.exit(1);
-}
+
+const values = parseCliOrExit(CLI);
 const outDir = resolve(values.parquet);
 const warehousePath = values.warehouse ? resolve(values.warehouse) : warehousePathFromEnv();
 
@@ -27,6 +38,11 @@ function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+if (!existsSync(warehousePath)) {
+  // DuckDB would report this with a stack trace; it is the operator's path, so say it plainly.
+  console.error(`data:export: no warehouse at ${warehousePath} (build one with npm run data:build)`);
+  process.exit(1);
+}
 const warehouse = await openWarehouse(warehousePath, { readOnly: true });
 const connection = await warehouse.connect();
 try {
