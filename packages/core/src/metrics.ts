@@ -90,6 +90,12 @@ export interface MetricDef {
   sources: readonly string[];
   caveats: readonly string[];
   target?: MetricTarget;
+  /**
+   * Rows the value leaves out as implausible (contracts.value_flag, set by the build's
+   * plausibility step): `flagged` is the SQL condition for rows that would otherwise count,
+   * and `reason` says so in words. Every answer returns how many were left out.
+   */
+  implausible?: { flagged: string; reason: string };
   /** Whether a higher value reads as better, for rank wording; "neutral" when it is a matter of view. */
   polarity: "higher-better" | "lower-better" | "neutral";
 }

@@ -50,6 +50,7 @@ export const SOURCES = [
     url: "https://www.gov.uk/government/collections/childrens-social-care-statistics",
     ...OGL3,
     kind: "official",
+    label: "Ofsted's provider files",
     notes:
       "One row per registered provider per snapshot. Some years list only providers with a full inspection; ratings are the latest full inspection.",
   },
@@ -87,6 +88,7 @@ export const SOURCES = [
     url: "https://www.gov.uk/government/collections/section-251-materials",
     ...OGL3,
     kind: "official",
+    label: "the section 251 outturn returns",
     notes: "Spend per council and budget line, split by own provision, private, other public and voluntary providers.",
   },
   {
@@ -115,6 +117,7 @@ export const SOURCES = [
     url: "https://www.devon.gov.uk/accessto/information/spending-over-500",
     ...OGL3,
     kind: "official",
+    label: "Devon County Council's spending over £500",
     notes: "Payment ledger lines; supplier category gives ownership where present.",
   },
   {
@@ -124,6 +127,7 @@ export const SOURCES = [
     url: "https://github.com/Devon-County-Council/grants",
     ...OGL3,
     kind: "official",
+    label: "Devon County Council's grants register",
     notes: "Grant awards and payments; cooperative by construction.",
   },
   {
@@ -133,6 +137,7 @@ export const SOURCES = [
     url: "https://www.contractsfinder.service.gov.uk/",
     ...OGL3,
     kind: "official",
+    label: "Contracts Finder",
     notes: "Tender and award notices for English public contracts above £10k (£25k for councils).",
   },
   {
@@ -142,6 +147,7 @@ export const SOURCES = [
     url: "https://www.find-tender.service.gov.uk/",
     ...OGL3,
     kind: "official",
+    label: "Find a Tender",
     notes: "Above-threshold notices, including Procurement Act 2023 notices.",
   },
   {

@@ -1,10 +1,15 @@
 /**
  * compare: one metric, up to two group-by dimensions, any filters → one row per group with
  * value, numerator, denominator, n, a suppressed flag (value withheld when n < the metric's
- * minimum) and, for shares, a 95% Wilson interval.
+ * minimum) and, for shares, a 95% Wilson interval. Every answer also says who supplied its
+ * rows (largest council and source, the sources used, a sentence when one supplies more than
+ * half), how many rows were left out as implausible, caveats that depend on the grouping and,
+ * when asked, a like-for-like estimate per row (see like-for-like.ts).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
+  type Concentration,
+  concentrationSentence,
   type DimensionId,
   type Filters,
   filtersSchema,
@@ -15,16 +20,27 @@ import {
   metricIdSchema,
 } from "@lens/core";
 import { z } from "zod";
+import { ADJUST_DIMENSIONS, type AdjustedEstimate } from "./adjust.js";
+import { answerCaveats, type SnapshotBias } from "./answer-caveats.js";
 import { compileMetricQuery } from "./compile-metric.js";
+import { contributors, type SourceContribution } from "./contributors.js";
+import { adjustDimensions, withAdjusted } from "./like-for-like.js";
 import { type RunOptions, runQuery } from "./run.js";
 import { wilsonInterval } from "./wilson.js";
+
+export const adjustSchema = z
+  .array(z.enum(ADJUST_DIMENSIONS, { message: `unknown adjust dimension; allowed: ${ADJUST_DIMENSIONS.join(", ")}` }))
+  .max(ADJUST_DIMENSIONS.length);
 
 export const compareInput = z.object({
   metric: metricIdSchema,
   groupBy: groupBySchema.default([]),
   filters: filtersSchema.default({}),
+  /** Strata for the like-for-like estimate: none (the default) adds no `adjusted`. */
+  adjust: adjustSchema.default([]),
 });
 export type CompareInput = z.input<typeof compareInput>;
+export type { AdjustedEstimate } from "./adjust.js";
 
 export interface MetricRow {
   /** Group values keyed by dimension id (null = not recorded). */
@@ -42,6 +58,8 @@ export interface MetricRow {
   ciHigh: number | null;
   q1: number | null;
   q3: number | null;
+  /** The like-for-like estimate; present on every row when the input asked to adjust. */
+  adjusted?: AdjustedEstimate;
 }
 
 export interface CompareResult {
@@ -49,12 +67,29 @@ export interface CompareResult {
   groupBy: DimensionId[];
   filters: Filters;
   rows: MetricRow[];
+  /** The strata the `adjusted` estimates standardise over (registry order); [] when not asked. */
+  adjustedFor: DimensionId[];
+  /** The largest council and the largest source of the rows behind the whole answer. */
+  concentration: Concentration[];
+  /** The concentration in words when one council or source supplies more than half the rows, else null. */
+  sentence: string | null;
+  /** Exactly the sources that contributed rows, most rows first. */
+  sources: SourceContribution[];
+  /** Rows the metric left out as implausible, when it has such a rule and any were. */
+  implausible: { excluded: number; reason: string } | null;
+  /** Caveats this grouping and these rows call for (beyond the metric's own). */
+  caveats: string[];
+  /** A register snapshot's rows drawn by year (the web marks such charts). */
+  snapshotBias: SnapshotBias | null;
 }
 
 export interface RawMetricRow {
   d0?: string | number | null;
   d1?: string | number | null;
   d2?: string | number | null;
+  /** Only in the strata query of a like-for-like estimate. */
+  d3?: string | number | null;
+  d4?: string | number | null;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -111,6 +146,38 @@ export async function compare(
 ): Promise<CompareResult> {
   const parsed = compareInput.parse(input);
   const metric = getMetric(parsed.metric)!;
+  const adjust = adjustDimensions(metric, parsed.groupBy, parsed.adjust);
   const { dims, rows } = await runMetric(connection, metric, parsed.groupBy, parsed.filters, options);
-  return { metric: metric.id, groupBy: dims, filters: parsed.filters, rows };
+  const answer = await describeAnswer(connection, metric, dims, parsed.filters, options);
+  const shaped =
+    adjust.length > 0 ? await withAdjusted(connection, metric, dims, rows, adjust, parsed.filters, options) : rows;
+  return { metric: metric.id, groupBy: dims, filters: parsed.filters, rows: shaped, adjustedFor: adjust, ...answer };
+}
+
+export type AnswerDescription = Pick<
+  CompareResult,
+  "concentration" | "sentence" | "sources" | "implausible" | "caveats" | "snapshotBias"
+>;
+
+/** Who supplied the rows, in numbers and words, and the caveats of this grouping: for any metric answer. */
+export async function describeAnswer(
+  connection: DuckDBConnection,
+  metric: MetricDef,
+  dims: readonly DimensionId[],
+  filters: Filters,
+  options: RunOptions = {},
+): Promise<AnswerDescription> {
+  const who = await contributors(connection, metric, filters, options);
+  const { caveats, snapshotBias } = answerCaveats(metric, dims, who.sources);
+  return {
+    concentration: who.concentration,
+    sentence: concentrationSentence(who.concentration, metric.table),
+    sources: who.sources,
+    implausible:
+      metric.implausible && who.implausible > 0
+        ? { excluded: who.implausible, reason: metric.implausible.reason }
+        : null,
+    caveats,
+    snapshotBias,
+  };
 }

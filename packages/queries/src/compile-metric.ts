@@ -173,8 +173,12 @@ export function compileMetricQuery(
   metric: MetricDef,
   groupBy: readonly DimensionId[],
   filters: Filters,
+  /** Strata for a like-for-like estimate add up to three dimensions to the user's two. */
+  options: { maxDims?: number } = {},
 ): CompiledMetricQuery {
-  if (groupBy.length > 2) throw new QueryInputError("at most two group-by dimensions");
+  const maxDims = options.maxDims ?? 2;
+  if (groupBy.length > maxDims)
+    throw new QueryInputError(`at most ${maxDims === 2 ? "two" : maxDims} group-by dimensions`);
   if (new Set(groupBy).size !== groupBy.length) throw new QueryInputError("group-by dimensions must differ");
   const a = metric.aggregate;
   if (a.kind === "mix" && groupBy.includes(a.dimension))

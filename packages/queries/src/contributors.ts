@@ -1,0 +1,131 @@
+/**
+ * Who supplied the rows behind an answer: the largest council and the largest source (with
+ * their share of the rows), every source that contributed, and how many rows the metric left
+ * out as implausible. One statement over the same FROM and WHERE as the metric, so these
+ * counts are of exactly the rows behind the numbers.
+ *
+ * "Rows behind the answer" are the rows each group's n counts (the denominator of a share, the
+ * known values of a median or a sum, every row of a count or a mix), summed over the groups.
+ */
+import {
+  type Concentration,
+  type ConcentrationDimension,
+  contributorLabel,
+  type DimensionId,
+  type Filters,
+  type MetricDef,
+} from "@lens/core";
+import { type CompiledQuery, filterSql, fromSql, tableDimensionSql } from "./compile-metric.js";
+import { type RunOptions, runQuery } from "./run.js";
+
+export interface SourceContribution {
+  id: string;
+  label: string;
+  rows: number;
+}
+
+export interface Contributors {
+  /** The largest contributor per dimension the metric can be cut by (council, source). */
+  concentration: Concentration[];
+  /** Every source with at least one row behind the answer, most rows first. */
+  sources: SourceContribution[];
+  /** Rows the metric's own plausibility rule left out (0 when it has none). */
+  implausible: number;
+}
+
+/** SQL condition: the row counts in its group's n. */
+export function countedRowSql(metric: MetricDef): string {
+  const a = metric.aggregate;
+  switch (a.kind) {
+    case "count":
+      return a.distinct ? `(${a.distinct}) IS NOT NULL` : "TRUE";
+    case "sum":
+    case "median":
+      return `(${a.expr}) IS NOT NULL`;
+    case "share":
+      return `(${a.base})`;
+    case "ratio":
+      return `(${a.numerator}) IS NOT NULL AND (${a.denominator}) IS NOT NULL`;
+    case "perEntity":
+      return `(${a.entity}) IS NOT NULL`;
+    case "mix":
+      return "TRUE";
+    case "hhi":
+    case "topShare":
+      return `(${a.entity}) IS NOT NULL AND (${a.weight}) > 0`;
+  }
+}
+
+const DIMS: readonly ConcentrationDimension[] = ["council", "source"];
+
+export function compileContributorsQuery(metric: MetricDef, filters: Filters): CompiledQuery {
+  const { clauses, params } = filterSql(metric, filters);
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
+  const counted = countedRowSql(metric);
+  const flagged = metric.implausible ? `(${metric.implausible.flagged})` : "FALSE";
+  const parts = DIMS.filter((d) => metric.dimensions.includes(d as DimensionId)).map(
+    (d) => `SELECT '${d}' AS dimension, CAST(${tableDimensionSql(metric.table, d)} AS VARCHAR) AS value,
+    count(*) FILTER (WHERE ${counted})::INTEGER AS rows,
+    count(*) FILTER (WHERE ${flagged})::INTEGER AS implausible
+  FROM ${fromSql(metric)}
+  ${where}
+  GROUP BY 2`,
+  );
+  if (parts.length === 0)
+    return { sql: "SELECT NULL AS dimension, NULL AS value, 0 AS rows, 0 AS implausible WHERE FALSE", params };
+  return { sql: `${parts.join("\nUNION ALL\n")}\nORDER BY dimension, rows DESC, value NULLS LAST`, params };
+}
+
+interface RawContribution {
+  dimension: ConcentrationDimension;
+  value: string | null;
+  rows: number;
+  implausible: number;
+}
+
+/** Shapes per-contributor counts into the concentration entries, the source list and the implausible count. */
+export function shapeContributors(metric: MetricDef, raw: readonly RawContribution[]): Contributors {
+  const concentration: Concentration[] = [];
+  for (const dimension of DIMS) {
+    const entries = raw.filter((r) => r.dimension === dimension);
+    if (entries.length === 0) continue;
+    const total = entries.reduce((s, r) => s + r.rows, 0);
+    // Largest first; ties go to the lower value so the answer does not depend on scan order.
+    const top = [...entries].sort(
+      (a, b) => b.rows - a.rows || String(a.value ?? "\uffff").localeCompare(String(b.value ?? "\uffff")),
+    )[0]!;
+    concentration.push({
+      dimension,
+      value: top.value,
+      label: contributorLabel(dimension, top.value),
+      share: total > 0 ? top.rows / total : 0,
+      rows: top.rows,
+      total,
+    });
+  }
+  const hasSource = raw.some((r) => r.dimension === "source");
+  const rowsBehind = concentration[0]?.total ?? 0;
+  const sources = metric.dimensions.includes("source")
+    ? raw
+        .filter((r) => r.dimension === "source" && r.rows > 0 && r.value !== null)
+        .sort((a, b) => b.rows - a.rows || String(a.value).localeCompare(String(b.value)))
+        .map((r) => ({ id: r.value!, label: contributorLabel("source", r.value), rows: r.rows }))
+    : // A metric whose rows join several sources (no source column): each one is behind every row.
+      rowsBehind > 0 && !hasSource
+      ? metric.sources.map((id) => ({ id, label: contributorLabel("source", id), rows: rowsBehind }))
+      : [];
+  // Every row has exactly one council value (NULL included), so the council split counts each flagged row once.
+  const split = raw.some((r) => r.dimension === "council") ? "council" : "source";
+  const implausible = raw.filter((r) => r.dimension === split).reduce((s, r) => s + r.implausible, 0);
+  return { concentration, sources, implausible };
+}
+
+export async function contributors(
+  connection: Parameters<typeof runQuery>[0],
+  metric: MetricDef,
+  filters: Filters,
+  options: RunOptions = {},
+): Promise<Contributors> {
+  const raw = await runQuery<RawContribution>(connection, compileContributorsQuery(metric, filters), options);
+  return shapeContributors(metric, raw);
+}
