@@ -99,7 +99,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   }
 
   // Streams 5 and 6 are new, so adding ILACS and placements left every other file unchanged.
-  const ilacs = ilacsWorkbook(random(5));
+  const ilacs = await ilacsWorkbook(random(5));
   await writeFile(join(options.outDir, "ofsted-ilacs", ILACS_FILE), ilacs.bytes);
   const claRandom = random(6);
   const cla = simulateCla(claRandom, options.fromYear, options.toYear);

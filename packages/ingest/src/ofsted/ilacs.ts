@@ -5,7 +5,7 @@
  * Row numbers are spreadsheet rows (header = row 1).
  */
 import { isCurrentCouncilCode, type Rating } from "@lens/core";
-import XLSX from "xlsx";
+import readXlsxFile from "read-excel-file/node";
 import { parseUkDate } from "../csv.js";
 import { fileChecksum } from "../files.js";
 import { TableWriter } from "../table-writer.js";
@@ -14,18 +14,19 @@ import { normaliseRating } from "./ofsted-common.js";
 
 const REQUIRED = ["la_code", "overall_effectiveness_grade", "inspection_end_date"];
 
-function readSheet(path: string): unknown[][] | null {
-  const workbook = XLSX.readFile(path, { cellDates: false });
-  for (const name of workbook.SheetNames) {
-    const sheet = workbook.Sheets[name];
-    if (!sheet) continue;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: null, blankrows: true });
-    const first = (rows[0] ?? []).map((v) =>
+/**
+ * The first sheet whose row 1 holds the required columns, as rows of cells (null = empty).
+ * Every row is kept, blank ones included, so an index + 1 is the spreadsheet row number.
+ */
+async function readSheet(path: string): Promise<unknown[][] | null> {
+  // trim: false — cells are trimmed (and `nan`/`None` blanked) by text() below.
+  for (const { data } of await readXlsxFile(path, { trim: false })) {
+    const first = (data[0] ?? []).map((v) =>
       String(v ?? "")
         .trim()
         .toLowerCase(),
     );
-    if (REQUIRED.every((r) => first.includes(r))) return rows;
+    if (REQUIRED.every((r) => first.includes(r))) return data;
   }
   return null;
 }
@@ -53,9 +54,9 @@ export const ofstedIlacsIngester: SourceIngester = {
     for (const f of files) {
       if (!/\.xlsx$/i.test(f.relativePath)) continue;
       try {
-        if (readSheet(f.path)) out.push(f);
+        if (await readSheet(f.path)) out.push(f);
       } catch {
-        // Not a workbook SheetJS can open: not this source (a corrupt ILACS file fails in ingest).
+        // Not a readable workbook: not this source (a corrupt ILACS file fails in ingest).
         if (/ilacs/i.test(f.relativePath)) out.push(f);
       }
     }
@@ -69,7 +70,7 @@ export const ofstedIlacsIngester: SourceIngester = {
       for (const file of files) {
         let rows: unknown[][] | null;
         try {
-          rows = readSheet(file.path);
+          rows = await readSheet(file.path);
         } catch (error) {
           throw new SourceError(file.relativePath, null, `not a readable workbook: ${(error as Error).message}`);
         }

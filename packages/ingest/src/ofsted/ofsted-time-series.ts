@@ -5,7 +5,7 @@
  * Used by the comparison test (warehouse counts vs Ofsted's published counts) — not by the
  * build, which reads the provider-level CSVs.
  */
-import XLSX from "xlsx";
+import { readOdsSheets } from "../ods.js";
 
 export interface TimeSeriesTable {
   caption: string;
@@ -32,12 +32,11 @@ function number(text: string): number | null {
 
 /** Every "Table …" in the named sheets, keyed by the caption's table id ("6a", "8c"). */
 export function readOfstedTimeSeries(path: string, sheets: readonly string[]): Map<string, TimeSeriesTable> {
-  const workbook = XLSX.readFile(path, { sheets: [...sheets] });
+  const workbook = readOdsSheets(path, sheets);
   const tables = new Map<string, TimeSeriesTable>();
   for (const name of sheets) {
-    const sheet = workbook.Sheets[name];
-    if (!sheet) throw new Error(`${path}: no sheet '${name}'`);
-    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: "" });
+    const rows = workbook.get(name);
+    if (!rows) throw new Error(`${path}: no sheet '${name}'`);
     for (let i = 0; i < rows.length; i++) {
       const caption = String(rows[i]?.[0] ?? "");
       const id = /^Table (\d+[a-z]?):/.exec(caption)?.[1];
