@@ -17,7 +17,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -29,6 +28,7 @@ import { buildWarehouse } from "@lens/warehouse/build";
 import Database from "better-sqlite3";
 import {
   CACHE,
+  freePort,
   machineFacts,
   ms,
   ROOT,
@@ -278,18 +278,6 @@ function cases(): Case[] {
 }
 
 // ---------------------------------------------------------------- 3. the server and the load client
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 async function startServer(cacheEntries: number): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();

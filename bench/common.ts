@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,19 @@ export function machineFacts(): string {
   }
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   return `${new Date().toISOString().slice(0, 10)} · \`nproc\` ${nproc} (${cpu}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM · Node ${process.version} · ${process.platform}`;
+}
+
+/** A loopback port nothing is listening on (the OS picks it; closed again before it is used). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
