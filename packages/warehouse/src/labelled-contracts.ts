@@ -2,9 +2,9 @@
  * The labelled set (labelled-contracts.json) and its scoring against a built warehouse: how
  * often the rules put a contract in or out of children's-services scope, give it the right
  * service and decide its supplier's ownership the way a careful reader does. The labels are
- * the reader's, decided from each row's evidence and not from the classifier's answer, so a score here measures
- * the rules rather than restating them. Definitions and the sampling method are in the JSON's
- * header and in docs/methods.md.
+ * the reader's, decided from each row's evidence and not from the classifier's answer, so a
+ * score here measures the rules rather than restating them. Definitions and the sampling
+ * method are in the JSON's header and in docs/methods.md.
  */
 import { readFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
