@@ -349,7 +349,10 @@ export function formatMismatches(mismatches: readonly Mismatch[]): string {
   for (const kind of kinds) {
     const group = mismatches.filter((m) => m.kind === kind);
     if (group.length === 0) continue;
-    out.push(`\n${kind} (${group.length})`);
+    const bySource = new Map<string, number>();
+    for (const m of group) bySource.set(m.source, (bySource.get(m.source) ?? 0) + 1);
+    const split = [...bySource].map(([source, n]) => `${source} ${n}`).join(", ");
+    out.push(`\n${kind} (${group.length}: ${split})`);
     for (const m of group) {
       const what = [m.title, m.supplier && `supplier '${m.supplier}'`].filter(Boolean).join(" — ");
       out.push(`  ${m.contractId}  [${m.source}]  ${what}`);
