@@ -123,3 +123,22 @@ describe("a comparison answer on a chart", () => {
     );
   });
 });
+
+describe("a measure the API cannot compare like for like", () => {
+  it("says why in a note, with no like-for-like columns or bars", () => {
+    const reason =
+      "a mix is itself a split across one dimension: filter by service and source to compare it like for like";
+    const none = { ...adjusted(0, 0, 0), value: null, ciLow: null, ciHigh: null, reason };
+    const spec = buildCompareSpec({
+      id: "t",
+      metric: share,
+      rows: rows.map((r) => ({ ...r, adjusted: none })),
+      answer: comparisonAnswer(),
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+    });
+    expect(spec.series).toHaveLength(1);
+    expect(spec.notes).toContain(`Not compared like for like (same service × source mix): ${reason}.`);
+  });
+});

@@ -14,6 +14,7 @@ import {
   likeForLikeLabel,
   likeForLikeWords,
   mergeExcluded,
+  mixInWords,
 } from "./words/like-for-like.js";
 
 /** Two colours no commissioning model or sector uses, so "recorded" and "like for like" are not read as groups. */
@@ -57,9 +58,20 @@ export function answerParts(metric: MetricDef, answer: ComparisonAnswer, isSampl
   };
 }
 
-/** Whether the answer carries a like-for-like estimate at all (a metric that cannot be adjusted has none). */
+/** Whether the answer carries a like-for-like estimate for at least one group. */
 export function isAdjusted(answer: ComparisonAnswer | undefined, rows: readonly AnsweredRow[]): boolean {
-  return !!answer && answer.adjustedFor.length > 0 && rows.some((r) => !!r.adjusted);
+  return !!answer && answer.adjustedFor.length > 0 && rows.some((r) => r.adjusted?.value != null);
+}
+
+/**
+ * Why no group has a like-for-like estimate, in words (a count or a mix cannot be standardised;
+ * no stratum is shared by every group): null when some group has one, or none was asked for.
+ */
+export function notAdjustedNote(answer: ComparisonAnswer | undefined, rows: readonly AnsweredRow[]): string | null {
+  if (!answer || answer.adjustedFor.length === 0 || isAdjusted(answer, rows)) return null;
+  const reasons = [...new Set(rows.map((r) => r.adjusted?.reason).filter((r): r is string => !!r))];
+  if (reasons.length === 0) return null;
+  return `Not compared like for like (same ${mixInWords(answer.adjustedFor)}): ${reasons.join("; ")}.`;
 }
 
 /** The like-for-like series beside the recorded one: same categories, the API's estimate and interval. */
@@ -98,7 +110,11 @@ export function adjustedCells(row: AnsweredRow): ChartTable["rows"][number] {
     adjusted: a?.value ?? null,
     adjustedCiLow: a?.ciLow ?? null,
     adjustedCiHigh: a?.ciHigh ?? null,
-    strata: a ? `${formatCount(a.strata.used)} of ${formatCount(a.strata.total)}` : null,
+    strata: !a
+      ? null
+      : a.value === null && a.reason
+        ? a.reason
+        : `${formatCount(a.strata.used)} of ${formatCount(a.strata.total)}`,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   answerParts,
   comparisonWords,
   isAdjusted,
+  notAdjustedNote,
   RECORDED_COLOUR,
 } from "./answer-spec.js";
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
@@ -258,6 +259,8 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     if (words) disclosures.push(words);
   } else if (adjusted && answer)
     notes.push(`Like-for-like estimates (same ${mixInWords(answer.adjustedFor)}) are in the table and the CSV.`);
+  const cannot = notAdjustedNote(answer, rows);
+  if (cannot) notes.push(cannot);
   const catLabel = catDim ? DIMENSIONS[catDim].label : "";
   const shareDomain: [number, number] | undefined = metric.format === "percent" ? [0, 1] : undefined;
   // Ranked (horizontal, unstacked) bars zoom their axis; the screen and the export both read yDomain.
@@ -404,6 +407,12 @@ export function summariseSpec(spec: ChartSpec): string {
   return `Chart of ${what}: highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)})${tail}.`;
 }
 
+/** The like-for-like median drawn beside a box, when the API has one for the group. */
+function adjustedMark(row: AnsweredRow | undefined): BoxStat["adjusted"] {
+  const a = row && !row.suppressed ? row.adjusted : undefined;
+  return a && a.value !== null ? { value: a.value, low: a.ciLow, high: a.ciHigh } : undefined;
+}
+
 export interface BoxSpecInput {
   id: string;
   metric: MetricDef;
@@ -411,6 +420,8 @@ export interface BoxSpecInput {
   groups: readonly DistributionGroup[];
   dimension: DimensionId;
   ctx: SpecContext;
+  /** The compare answer for the same grouping: like-for-like medians, concentration, sources. */
+  answer?: ComparisonAnswer & { rows: readonly AnsweredRow[] };
   title?: string;
   subtitle?: string;
   referenceLines?: ReferenceLine[];
@@ -428,6 +439,9 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
   let outliers = 0;
   let drawn = 0;
   const ordered = values.map((v) => groups.find((g) => g.key === v)).filter((g): g is DistributionGroup => !!g);
+  const answer = input.answer;
+  const rowOf = (key: DistributionGroup["key"]) => answer?.rows.find((r) => (r.dims[dimension] ?? null) === key);
+  const adjusted = isAdjusted(answer, answer?.rows ?? []);
   ordered.forEach((g, i) => {
     const label = labelForValue(dimension, g.key);
     if (g.suppressed || g.median === null || g.q1 === null || g.q3 === null) {
@@ -448,6 +462,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
       max: g.whiskerHigh ?? g.q3,
       outliers: shown,
       n: g.n,
+      adjusted: adjustedMark(adjusted ? rowOf(g.key) : undefined),
     });
   });
   const f = metric.format;
@@ -459,20 +474,38 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
       { key: "value", label: "Median", format: f },
       { key: "q3", label: "Upper quartile", format: f },
       { key: "whiskerHigh", label: "Upper whisker", format: f },
+      ...(adjusted && answer ? adjustedColumns(answer, f) : []),
       { key: "n", label: "n", format: "integer" },
       { key: "suppressed", label: "Suppressed" },
     ],
-    rows: ordered.map((g) => ({
-      [dimension]: labelForValue(dimension, g.key),
-      whiskerLow: g.whiskerLow,
-      q1: g.q1,
-      value: g.suppressed ? null : g.median,
-      q3: g.q3,
-      whiskerHigh: g.whiskerHigh,
-      n: g.n,
-      suppressed: g.suppressed,
-    })),
+    rows: ordered.map((g) => {
+      const r = rowOf(g.key);
+      return {
+        [dimension]: labelForValue(dimension, g.key),
+        whiskerLow: g.whiskerLow,
+        q1: g.q1,
+        value: g.suppressed ? null : g.median,
+        q3: g.q3,
+        whiskerHigh: g.whiskerHigh,
+        ...(adjusted && answer ? (r ? adjustedCells(r) : { adjusted: null }) : {}),
+        n: g.n,
+        suppressed: g.suppressed,
+      };
+    }),
   };
+  const noun = nounFor(metric);
+  const parts = answer ? answerParts(metric, answer, ctx.isSample, noun) : null;
+  const disclosures = [...(parts?.disclosures ?? [])];
+  if (adjusted && answer) {
+    const words = comparisonWords(
+      answer,
+      ordered.map((g) => ({ label: labelForValue(dimension, g.key), row: rowOf(g.key) })),
+      metric.format,
+      noun,
+    );
+    if (words) disclosures.push(words);
+  }
+  const cannot = notAdjustedNote(answer, answer?.rows ?? []);
   const n = groups.reduce((a, g) => a + g.n, 0);
   // What box, line, whiskers and circles mean is the legend's job (legend-key.ts); notes add only what it cannot say.
   const notes = [
@@ -484,7 +517,9 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
         ]
       : []),
     ...(suppressedLabels.length > 0 ? [`Suppressed for small n: ${suppressedLabels.join(", ")}.`] : []),
+    ...(parts?.notes ?? []),
     ...metric.caveats,
+    ...(cannot ? [cannot] : []),
   ];
   const spec: ChartSpec = {
     id: input.id,
@@ -500,14 +535,16 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     boxes,
     referenceLines: input.referenceLines,
     notes,
-    source: sourceLine([metric], ctx.isSample),
-    licence: licenceOf(ctx.isSample, [metric]),
+    source: parts?.source ?? sourceLine([metric], ctx.isSample),
+    licence: parts?.licence ?? licenceOf(ctx.isSample, [metric]),
     vintage: vintageOf(ctx.builtAt),
     n: `n = ${formatCount(n)} ${nounFor(metric)} with a known value`,
     summary: "",
     yearRange: ctx.yearRange,
     table,
     isSample: ctx.isSample,
+    disclosures: disclosures.length > 0 ? disclosures : undefined,
+    without: parts?.without.length ? parts.without : undefined,
   };
   spec.summary = summariseSpec(spec);
   return spec;

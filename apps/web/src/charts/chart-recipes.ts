@@ -5,7 +5,7 @@
  * state from the query string, through the Explore page's own reader, so an embed repairs bad
  * state exactly as the page does.
  */
-import { type DimensionId, getMetric } from "@lens/core";
+import { type DimensionId, getMetric, type MetricDef } from "@lens/core";
 import type { ChartKind, ReferenceLine } from "./chart-spec.js";
 import { type ExploreState, groupByFor, readExploreState } from "./explore-state.js";
 
@@ -24,6 +24,23 @@ export interface ChartRecipe {
   referenceLines?: ReferenceLine[];
   sortByValue?: boolean;
   horizontal?: boolean;
+}
+
+/** Dimensions whose groups are ways of commissioning or providing: comparisons that must hold up like for like. */
+const COMPARED = new Set<DimensionId>(["model", "sector", "ownership", "provider_ownership"]);
+
+export type AdjustDimension = "service" | "source";
+
+/**
+ * The strata a comparison is held equal on: a comparison across commissioning models (or
+ * provider sectors, ownership) is also asked for like for like, at the same service × source
+ * mix. Only strata the measure can be cut by and is not grouped by; without service (Ofsted's
+ * provider measures, one source) there is no mix to hold equal, so nothing is asked.
+ */
+export function adjustFor(metric: MetricDef, groupBy: readonly DimensionId[]): AdjustDimension[] {
+  if (!groupBy.some((d) => COMPARED.has(d))) return [];
+  const dims = (["service", "source"] as const).filter((d) => metric.dimensions.includes(d) && !groupBy.includes(d));
+  return dims.includes("service") ? dims : [];
 }
 
 export const OVERVIEW_CHARTS: Record<"value" | "length" | "share" | "mix" | "quality", ChartRecipe> = {

@@ -63,5 +63,6 @@ export function adjusted(
     ciHigh,
     method: "direct-standardisation",
     strata: { used: 6, total: 6 + excluded.length, excluded },
+    reason: null,
   };
 }

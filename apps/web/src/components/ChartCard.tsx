@@ -10,8 +10,10 @@
 import { formatCount, formatValue } from "@lens/core";
 import { lazy, Suspense } from "react";
 import { SMALL_N } from "../charts/build-spec.js";
-import type { ChartSpec, ChartTable } from "../charts/chart-spec.js";
+import type { ChartSpec, ChartTable, WithoutOffer } from "../charts/chart-spec.js";
 import { ChartFrame } from "./ChartFrame.js";
+import { useFilters } from "./FilterBar.js";
+import { withExclusion } from "./filter-state.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
 
@@ -90,6 +92,28 @@ export function SpecTable({
   );
 }
 
+/**
+ * "Show without <contributor>": leaves a council or source that supplies more than half the rows
+ * out of the page's charts through the URL (so the view is a permalink); the filter bar's chip undoes it.
+ */
+function WithoutOffers({ offers }: { offers: readonly WithoutOffer[] }) {
+  const [filters, setFilters] = useFilters();
+  return (
+    <p className="chart-frame__offers">
+      {offers.map((o) => (
+        <button
+          key={o.dimension + o.value}
+          type="button"
+          className="button-secondary"
+          onClick={() => setFilters(withExclusion(filters, o.dimension, o.value, true))}
+        >
+          Show without {o.label}
+        </button>
+      ))}
+    </p>
+  );
+}
+
 export function ChartCard({
   title,
   state,
@@ -137,6 +161,8 @@ export function ChartCard({
       n={spec.n}
       summary={spec.summary}
       takeaway={takeaway}
+      disclosures={spec.disclosures}
+      offers={spec.without?.length ? <WithoutOffers offers={spec.without} /> : undefined}
       table={<SpecTable table={spec.table} caption={spec.title} flagSmallN={flagSmallN} />}
     >
       {empty ? (

@@ -19,6 +19,10 @@ export interface ChartFrameProps {
   actions?: ReactNode;
   /** A generated one-line takeaway, shown under the subtitle. */
   takeaway?: string;
+  /** Words that travel with the chart (concentration, like for like vs as recorded), shown prominently. */
+  disclosures?: readonly string[];
+  /** Controls beside the disclosures (e.g. "Show without <contributor>"). */
+  offers?: ReactNode;
   /** The chart as data, for the export menu (PNG/SVG/CSV, permalink, embed). */
   spec?: ChartSpec;
 }
@@ -36,6 +40,16 @@ export function ChartFrame(props: ChartFrameProps) {
           {props.subtitle && <p className="chart-frame__subtitle">{props.subtitle}</p>}
           {props.filtersInWords && <p className="chart-frame__filters">{props.filtersInWords}</p>}
           {props.takeaway && <p className="chart-frame__takeaway">{props.takeaway}</p>}
+          {(props.disclosures?.length || props.offers) && (
+            <div className="chart-frame__disclosures">
+              {props.disclosures?.map((d) => (
+                <p key={d} className="chart-frame__disclosure">
+                  {d}
+                </p>
+              ))}
+              {props.offers}
+            </div>
+          )}
         </div>
         <div className="chart-frame__actions">
           <button

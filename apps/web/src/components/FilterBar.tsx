@@ -7,11 +7,13 @@ import { COUNCILS, DIMENSIONS, type Filters, labelForValue, REGIONS } from "@len
 import { useId } from "react";
 import { useSearchParams } from "../lib/router.js";
 import {
+  exclusionsOf,
   FIRST_YEAR,
   type FilterControl,
   filtersFromParams,
   LAST_YEAR,
   type ListFilterId,
+  withExclusion,
   withListFilter,
   writeFilters,
 } from "./filter-state.js";
@@ -55,7 +57,9 @@ export function FilterBar({
 }) {
   const [filters, setFilters] = useFilters();
   const id = useId();
+  const excluded = exclusionsOf(filters);
   const active =
+    excluded.length > 0 ||
     filters.from !== undefined ||
     filters.to !== undefined ||
     controls.some((c) => c !== "year" && (filters[c]?.length ?? 0) > 0);
@@ -120,6 +124,23 @@ export function FilterBar({
           />
         );
       })}
+      {excluded.length > 0 && (
+        // A contributor left out ("Show without …" on a chart) is a filter too: named, and undone here.
+        <ul className="filter-bar__chips" aria-label="Left out of every chart">
+          {excluded.map((e) => (
+            <li key={e.key + e.value}>
+              <button
+                type="button"
+                className="chip"
+                aria-label={`Show ${e.label} again`}
+                onClick={() => setFilters(withExclusion(filters, e.dimension, e.value, false))}
+              >
+                Without {e.label} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {active && (
         <button type="button" className="button-secondary filter-bar__clear" onClick={() => setFilters({})}>
           Clear filters

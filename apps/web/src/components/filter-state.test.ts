@@ -1,12 +1,14 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import {
+  exclusionsOf,
   filtersForMetric,
   filtersFromParams,
   filtersInWords,
   listInWords,
   selectionSummary,
   toggleValue,
+  withExclusion,
   withListFilter,
   writeFilters,
 } from "./filter-state.js";
@@ -75,5 +77,36 @@ describe("filters in the URL", () => {
     expect(selectionSummary(["London", "North West"])).toBe("London, North West");
     expect(selectionSummary(["Yorkshire and the Humber", "East Midlands"])).toBe("2 selected");
     expect(selectionSummary(["a", "b", "c"])).toBe("3 selected");
+  });
+});
+
+describe("a contributor left out, in the URL", () => {
+  it("round-trips council codes and source ids, and drops unknown ones", () => {
+    const p = new URLSearchParams(
+      "excludeCouncils=926&excludeCouncils=999&excludeSources=norfolk-register&excludeSources=x",
+    );
+    const f = filtersFromParams(p);
+    expect(f).toEqual({ excludeCouncils: ["926"], excludeSources: ["norfolk-register"] });
+    const out = new URLSearchParams();
+    writeFilters(out, f);
+    expect(out.toString()).toBe("excludeCouncils=926&excludeSources=norfolk-register");
+  });
+  it("adds and removes one contributor without touching the other filters", () => {
+    const on = withExclusion({ from: 2016 }, "council", "926", true);
+    expect(on).toEqual({ from: 2016, excludeCouncils: ["926"] });
+    expect(withExclusion(on, "council", "926", false)).toEqual({ from: 2016 });
+  });
+  it("says the exclusion in the filter words, by name", () => {
+    const f = { excludeCouncils: ["926"] };
+    expect(exclusionsOf(f)).toEqual([
+      expect.objectContaining({ dimension: "council", value: "926", label: "Norfolk" }),
+    ]);
+    expect(filtersInWords(f)).toBe("All years · all councils in England · without Norfolk");
+  });
+  it("applies an exclusion only to measures cut by that dimension", () => {
+    const contracts = getMetric("contracts")!;
+    expect(filtersForMetric(contracts, { excludeSources: ["norfolk-register"] }).applied).toEqual({
+      excludeSources: ["norfolk-register"],
+    });
   });
 });

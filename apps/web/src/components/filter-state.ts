@@ -6,14 +6,18 @@
  */
 import {
   COUNCILS,
+  contributorLabel,
   DIMENSIONS,
   type DimensionId,
+  EXCLUSION_FILTERS,
+  type ExclusionFilterKey,
   type Filters,
   LIST_FILTER_DIMENSIONS,
   labelForValue,
   MAX_YEAR,
   type MetricDef,
   MIN_YEAR,
+  SOURCES,
 } from "@lens/core";
 
 export type ListFilterId = Exclude<DimensionId, "year">;
@@ -45,7 +49,41 @@ export function filtersFromParams(params: URLSearchParams): Filters {
       .filter((v) => v !== "" && (!allowed || allowed.includes(v)));
     if (values.length > 0) filters[d] = [...new Set(values)];
   }
+  for (const { key, dimension } of EXCLUSION_FILTERS) {
+    const allowed = excludable(dimension);
+    const values = params.getAll(key).filter((v) => allowed.includes(v));
+    if (values.length > 0) filters[key] = [...new Set(values)];
+  }
   return filters as Filters;
+}
+
+/** Values an exclusion may name: council codes and source ids from the registries (others are dropped). */
+function excludable(dimension: "council" | "source"): readonly string[] {
+  return dimension === "council" ? COUNCILS.map((c) => c.laCode) : SOURCES.map((s) => s.id);
+}
+
+/** One contributor left out of the view ("the same chart without Norfolk"), as its chip shows it. */
+export interface Exclusion {
+  key: ExclusionFilterKey;
+  dimension: "council" | "source";
+  value: string;
+  label: string;
+}
+
+export function exclusionsOf(filters: Filters): Exclusion[] {
+  return EXCLUSION_FILTERS.flatMap(({ key, dimension }) =>
+    (filters[key] ?? []).map((value) => ({ key, dimension, value, label: contributorLabel(dimension, value) })),
+  );
+}
+
+/** Filters with one contributor left out, or let back in. */
+export function withExclusion(filters: Filters, dimension: "council" | "source", value: string, on: boolean): Filters {
+  const key = EXCLUSION_FILTERS.find((e) => e.dimension === dimension)!.key;
+  const next: Record<string, unknown> = { ...filters };
+  const values = toggleValue(filters[key] ?? [], value, on);
+  if (values.length === 0) delete next[key];
+  else next[key] = values;
+  return next as Filters;
 }
 
 /** Writes filters into search params (other params untouched). */
@@ -57,6 +95,10 @@ export function writeFilters(params: URLSearchParams, filters: Filters): void {
   for (const d of LIST_FILTER_DIMENSIONS) {
     params.delete(d);
     for (const v of filters[d] ?? []) params.append(d, v);
+  }
+  for (const { key } of EXCLUSION_FILTERS) {
+    params.delete(key);
+    for (const v of filters[key] ?? []) params.append(key, v);
   }
 }
 
@@ -71,6 +113,12 @@ export function filtersForMetric(metric: MetricDef, filters: Filters): { applied
     if (!values || values.length === 0) continue;
     if (metric.dimensions.includes(d)) applied[d] = values;
     else ignored.push(d);
+  }
+  for (const { key, dimension } of EXCLUSION_FILTERS) {
+    const values = filters[key];
+    if (!values || values.length === 0) continue;
+    if (metric.dimensions.includes(dimension)) applied[key] = values;
+    else if (!ignored.includes(dimension)) ignored.push(dimension);
   }
   return { applied: applied as Filters, ignored };
 }
@@ -156,6 +204,8 @@ export function filtersInWords(
     );
   }
   if (!hasPlace) parts.push(place);
+  const left = exclusionsOf(filters).map((e) => e.label);
+  if (left.length > 0) parts.push(`without ${left.join(" or ")}`);
   let words = parts.join(" · ");
   if (ignored.length > 0)
     words += ` (filter by ${ignored.map((d) => DIMENSIONS[d].label.toLowerCase()).join(", ")} does not apply to this measure)`;

@@ -4,7 +4,7 @@
  */
 import { type Filters, getMetric } from "@lens/core";
 import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
-import type { ChartRecipe } from "../charts/chart-recipes.js";
+import { adjustFor, type ChartRecipe } from "../charts/chart-recipes.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import type { QueryState } from "./ChartCard.js";
 import { filtersForMetric } from "./filter-state.js";
@@ -16,7 +16,10 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
   const isScatter = recipe.chart === "scatter";
   const metric = getMetric(recipe.metric);
   if (!metric) throw new Error(`unknown metric '${recipe.metric}'`);
-  const compare = useMetric(recipe.metric, recipe.groupBy, filters, { enabled: !isBox && !isScatter });
+  const adjust = adjustFor(metric, recipe.groupBy);
+  // Boxes draw the distribution; the compare answer beside it carries the like-for-like medians,
+  // the concentration and the contributing sources.
+  const compare = useMetric(recipe.metric, recipe.groupBy, filters, { enabled: !isScatter, adjust });
   const dist = useDistribution(recipe.metric, recipe.groupBy[0], filters, { enabled: isBox });
   const scatter = useScatter(recipe.x ?? recipe.metric, recipe.metric, filters, { enabled: isScatter });
 
@@ -39,11 +42,12 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
   if (isBox) {
     const ctx = ctxFor(dist);
     const spec =
-      dist.data && ctx
+      dist.data && compare.data && ctx
         ? buildBoxSpec({
             id: recipe.id,
             metric,
             groups: dist.data.groups,
+            answer: compare.data,
             dimension: recipe.groupBy[0] ?? "model",
             ctx,
             title: recipe.title,
@@ -51,7 +55,7 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
             referenceLines: recipe.referenceLines,
           })
         : null;
-    return { spec, state: dist.state };
+    return { spec, state: bothStates(dist.state, compare.state) };
   }
   const ctx = ctxFor(compare);
   const spec =
@@ -60,6 +64,7 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
           id: recipe.id,
           metric,
           rows: compare.data.rows,
+          answer: compare.data,
           groupBy: compare.data.groupBy,
           kind: recipe.chart,
           ctx,
@@ -71,4 +76,16 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
         })
       : null;
   return { spec, state: compare.state };
+}
+
+/** Loading until both queries answer; the first error is the chart's error. */
+function bothStates(a: QueryState, b: QueryState): QueryState {
+  return {
+    isLoading: a.isLoading || b.isLoading,
+    error: a.error ?? b.error,
+    retry: () => {
+      a.retry();
+      b.retry();
+    },
+  };
 }

@@ -40,12 +40,14 @@ export function useMetric(
   metricId: string,
   groupBy: readonly DimensionId[],
   filters: Filters,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; adjust?: readonly ("service" | "source")[] } = {},
 ): MetricQuery {
   const trpc = useTRPC();
   const { metric, applied, ignored } = metricWithFilters(metricId, filters);
+  // Only asked when wanted, so an unadjusted view shares its cache entry with every other caller.
+  const adjust = options.adjust?.length ? { adjust: [...options.adjust] } : {};
   const query = useQuery({
-    ...trpc.metrics.compare.queryOptions({ metric: metricId, groupBy: [...groupBy], filters: applied }),
+    ...trpc.metrics.compare.queryOptions({ metric: metricId, groupBy: [...groupBy], filters: applied, ...adjust }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
