@@ -29,7 +29,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     port,
     host: env.HOST ?? "0.0.0.0",
     warehousePath: env.LENS_WAREHOUSE ? resolve(env.LENS_WAREHOUSE) : DEFAULT_WAREHOUSE_PATH,
-    webDist: resolve(REPO_ROOT, "apps/web/dist"),
+    // Another built app folder (tests serve a handmade one); the repository's build by default.
+    webDist: env.LENS_WEB_DIST ? resolve(env.LENS_WEB_DIST) : resolve(REPO_ROOT, "apps/web/dist"),
     queryTimeoutMs: wholeNumber(env, "LENS_QUERY_TIMEOUT_MS", 15_000, 1),
     cacheEntries: wholeNumber(env, "LENS_QUERY_CACHE_ENTRIES", DEFAULT_CACHE_OPTIONS.maxEntries, 0),
   };

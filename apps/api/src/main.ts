@@ -1,4 +1,5 @@
 /** Starts the API and the dashboard on one port. */
+import type { AddressInfo } from "node:net";
 import { formatCount } from "@lens/core";
 import { readEnv } from "./env.js";
 import { getHealth } from "./health.js";
@@ -23,7 +24,9 @@ const server = createLensServer({ warehouse, webDist: env.webDist, cache });
 server.listen(env.port, env.host, async () => {
   const health = await getHealth(warehouse);
   const t = health.tables;
-  console.log(`Commissioning Lens is serving on http://localhost:${env.port}`);
+  // The bound port, not the asked one: PORT=0 picks a free port (tests read this line).
+  const { port } = server.address() as AddressInfo;
+  console.log(`Commissioning Lens is serving on http://localhost:${port}`);
   console.log(
     `${health.sample ? "SAMPLE DATA (not real)" : "Real data"}: ${formatCount(t.contracts)} contracts, ${formatCount(
       t.provider_snapshots,

@@ -72,7 +72,8 @@ export function createLensServer(options: ServerOptions): Server {
     if (path === DATA_API_PREFIX || path.startsWith(`${DATA_API_PREFIX}/`)) return dataApi;
     if (path === "/api/health") return health;
     if (path === "/api" || path.startsWith("/api/"))
-      return (_req, res) => sendJson(res, 404, { error: `no such endpoint: ${path.slice(0, 200)}` });
+      return (_req, res) =>
+        sendJson(res, 404, { error: { status: 404, message: `no such endpoint: ${path.slice(0, 200)}` } });
     return files;
   }
 
@@ -84,7 +85,9 @@ export function createLensServer(options: ServerOptions): Server {
     const path = isRefusal(guarded) ? "/" : guarded.path;
     for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
     if (isRefusal(guarded)) {
-      sendJson(res, guarded.status, { error: guarded.message }, guarded.allow ? { allow: guarded.allow } : {});
+      // The data API's error shape, so a client reads one shape whichever layer refused.
+      const body = { error: { status: guarded.status, message: guarded.message } };
+      sendJson(res, guarded.status, body, guarded.allow ? { allow: guarded.allow } : {});
       return;
     }
     try {
