@@ -5,7 +5,7 @@
 
 import { resolve } from "node:path";
 import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
-import { type BuildSummary, buildWarehouse } from "./build.js";
+import type { BuildSummary } from "./build.js";
 import { DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH } from "./paths.js";
 
 const CLI = defineCli({
@@ -31,6 +31,8 @@ const CLI = defineCli({
 });
 
 const values = parseCliOrExit(CLI);
+// Loaded once the arguments are checked, so misuse and --help answer without loading DuckDB and the parsers.
+const { buildWarehouse } = await import("./build.js");
 
 const tty = process.stdout.isTTY === true;
 let liveLine = false;

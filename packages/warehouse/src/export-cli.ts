@@ -7,7 +7,6 @@ import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { defineCli, parseCliOrExit, requiredOption, text, valueOption } from "@lens/core/cli";
-import { openWarehouse, queryRows } from "./db.js";
 import { warehousePathFromEnv } from "./paths.js";
 
 const CLI = defineCli({
@@ -30,6 +29,8 @@ const CLI = defineCli({
 });
 
 const values = parseCliOrExit(CLI);
+// Loaded once the arguments are checked, so misuse and --help answer without loading DuckDB.
+const { openWarehouse, queryRows } = await import("./db.js");
 const outDir = resolve(values.parquet);
 const warehousePath = values.warehouse ? resolve(values.warehouse) : warehousePathFromEnv();
 
