@@ -24,7 +24,7 @@ import {
   ZAxis,
 } from "recharts";
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
-import { boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
+import { ADJUSTED_MARK_COLOUR, boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
 import { niceCeil, roundTicks } from "./value-domain.js";
 
 const MUTED = "#9aa5b1";
@@ -382,6 +382,34 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
       {span > 0 && <Outliers cx={cx} at={at} payload={payload} />}
+      {span > 0 && payload.adjusted && <AdjustedDiamond x={x + width + 12} at={at} mark={payload.adjusted} />}
+    </g>
+  );
+}
+
+/** The like-for-like median beside its box: a diamond on a line spanning its 95% interval. */
+function AdjustedDiamond({
+  x,
+  at,
+  mark,
+}: {
+  x: number;
+  at: (v: number) => number;
+  mark: NonNullable<BoxStat["adjusted"]>;
+}) {
+  const y = at(mark.value);
+  const r = 6;
+  return (
+    <g className="box-adjusted">
+      <title>{`Like for like: ${mark.value}`}</title>
+      {mark.low !== null && mark.high !== null && (
+        <line x1={x} x2={x} y1={at(mark.low)} y2={at(mark.high)} stroke="#1d1d1f" strokeWidth={1.5} />
+      )}
+      <path
+        d={`M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`}
+        fill={ADJUSTED_MARK_COLOUR}
+        stroke="#1d1d1f"
+      />
     </g>
   );
 }

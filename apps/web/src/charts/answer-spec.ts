@@ -8,6 +8,7 @@ import { formatCount, type MetricDef, type MetricFormat } from "@lens/core";
 import { answerLicence, answerSourceLine } from "../lib/source-line.js";
 import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
 import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
+import { ADJUSTED_MARK_COLOUR } from "./legend-key.js";
 import {
   AS_RECORDED,
   type GroupValues,
@@ -19,7 +20,7 @@ import {
 
 /** Two colours no commissioning model or sector uses, so "recorded" and "like for like" are not read as groups. */
 export const RECORDED_COLOUR = "#4D4D4D";
-export const ADJUSTED_COLOUR = "#CC79A7";
+export const ADJUSTED_COLOUR = ADJUSTED_MARK_COLOUR;
 
 /** More than this share of the rows from one contributor is disclosed and offered for exclusion. */
 export const DOMINANT_SHARE = 0.5;

@@ -29,7 +29,7 @@ import {
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
 import { rankedDomain } from "./value-domain.js";
-import { mixInWords } from "./words/like-for-like.js";
+import { likeForLikeLabel, mixInWords } from "./words/like-for-like.js";
 
 /** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
@@ -545,6 +545,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     isSample: ctx.isSample,
     disclosures: disclosures.length > 0 ? disclosures : undefined,
     without: parts?.without.length ? parts.without : undefined,
+    likeForLike: adjusted && answer ? likeForLikeLabel(answer.adjustedFor) : undefined,
   };
   spec.summary = summariseSpec(spec);
   return spec;

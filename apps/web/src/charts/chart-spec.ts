@@ -117,4 +117,6 @@ export interface ChartSpec {
   disclosures?: string[];
   /** Contributors the page offers to leave out (each supplies more than half the rows). */
   without?: WithoutOffer[];
+  /** The like-for-like estimate's name ("Like for like (service × source mix)") when boxes carry one. */
+  likeForLike?: string;
 }

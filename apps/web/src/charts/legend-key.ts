@@ -12,7 +12,7 @@ export function hasCiBand(spec: ChartSpec): boolean {
   return spec.kind === "line" && spec.series.some((s) => !!s.ciHigh && !!s.ciLow?.some((v) => v !== null));
 }
 
-export type KeyGlyph = "band" | "box" | "whisker" | "ring";
+export type KeyGlyph = "band" | "box" | "whisker" | "ring" | "diamond";
 
 export interface KeyItem {
   label: string;
@@ -35,6 +35,8 @@ export function markKey(spec: ChartSpec): KeyItem[] {
       glyph: "ring",
     });
   }
+  if (spec.likeForLike && spec.boxes?.some((b) => b.adjusted))
+    items.push({ label: `Diamond: median ${lowerFirst(spec.likeForLike)}; its line: 95% interval`, glyph: "diamond" });
   return items;
 }
 
@@ -48,7 +50,13 @@ export const BOX_OUTLIER_REACH = 1.5;
  */
 export function boxValueTop(spec: ChartSpec): number {
   const boxes = spec.boxes ?? [];
-  const whiskerTop = Math.max(0, ...boxes.map((b) => b.max), ...(spec.referenceLines ?? []).map((r) => r.value));
+  const whiskerTop = Math.max(
+    0,
+    ...boxes.map((b) => b.max),
+    // A like-for-like median and its interval are always on the scale, beside the box they belong to.
+    ...boxes.map((b) => b.adjusted?.high ?? b.adjusted?.value ?? 0),
+    ...(spec.referenceLines ?? []).map((r) => r.value),
+  );
   const reach = whiskerTop * BOX_OUTLIER_REACH;
   return Math.max(whiskerTop, ...boxes.flatMap((b) => b.outliers.filter((o) => o <= reach)));
 }
@@ -58,3 +66,8 @@ export function splitOutliers(outliers: readonly number[], top: number): { shown
   const shown = outliers.filter((o) => o <= top);
   return { shown, above: outliers.length - shown.length };
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The like-for-like estimate's colour (diamonds beside boxes, paired bars): no model or sector uses it. */
+export const ADJUSTED_MARK_COLOUR = "#CC79A7";

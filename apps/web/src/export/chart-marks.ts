@@ -7,7 +7,7 @@
  */
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import type { ChartSpec, Series } from "../charts/chart-spec.js";
-import { boxValueTop, splitOutliers } from "../charts/legend-key.js";
+import { ADJUSTED_MARK_COLOUR, boxValueTop, splitOutliers } from "../charts/legend-key.js";
 import { roundTicks } from "../charts/value-domain.js";
 import type { MeasureText } from "./measure-text.js";
 import { boxesOverlap, escapeXml, LINE_HEIGHT, num, type Rect, type TextBox, wrapBlock } from "./svg-text.js";
@@ -568,6 +568,7 @@ export function layoutChart(
             (o) =>
               `<circle cx="${num(c)}" cy="${num(sy(o))}" r="${num(2.5 * scale)}" fill="none" stroke="${colour}" stroke-width="1"/>`,
           ),
+          adjustedDiamond(b, c + boxW / 2 + 12 * scale, sy, scale, spec.format),
           "</g>",
         );
         if (split.above > 0) {
@@ -853,4 +854,23 @@ function layoutHorizontalBars(
   }
   const height = bottom + bottomH - area.y;
   return { marks: marks.join(""), texts, plot, height };
+}
+
+/** The like-for-like median beside a box, as on screen: a diamond on a line spanning its 95% interval. */
+function adjustedDiamond(
+  b: NonNullable<ChartSpec["boxes"]>[number],
+  x: number,
+  sy: (v: number) => number,
+  scale: number,
+  format: MetricFormat,
+): string {
+  const a = b.adjusted;
+  if (!a) return "";
+  const y = sy(a.value);
+  const r = 6 * scale;
+  const interval =
+    a.low !== null && a.high !== null
+      ? `<line class="box-adjusted-interval" x1="${num(x)}" x2="${num(x)}" y1="${num(sy(a.low))}" y2="${num(sy(a.high))}" stroke="#1d1d1f" stroke-width="${num(1.5 * scale)}"/>`
+      : "";
+  return `${interval}<path class="box-adjusted" d="M${num(x)} ${num(y - r)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r)}L${num(x - r)} ${num(y)}Z" fill="${ADJUSTED_MARK_COLOUR}" stroke="#1d1d1f"><title>${escapeXml(`${b.category}, like for like: ${formatValue(a.value, format)}`)}</title></path>`;
 }

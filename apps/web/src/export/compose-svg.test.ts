@@ -159,4 +159,46 @@ describe("composeExportSvg", () => {
     expect(text.match(/middle half/gi)?.length).toBe(1);
     expect(text).not.toContain("Boxes span");
   });
+
+  const DISCLOSURES = [
+    "93% of these contracts come from Norfolk County Council's 2015 contract register",
+    "The order reverses once service and source are held equal (same service × source mix): as recorded Cooperative (72.6%) is above Market-led (46.7%); like for like Market-led (70.0%) is above Cooperative (65.2%).",
+  ];
+
+  it("says the concentration and like-for-like words in the header of every size, once, without overlaps", () => {
+    for (const kind of KINDS)
+      for (const size of PRESETS) {
+        const spec = longSpec(kind, { disclosures: DISCLOSURES, notes: [DISCLOSURES[0]!, "A caveat."] });
+        const layout = layoutExport(spec, SIZE_PRESETS[size], META);
+        checkLayout(layout);
+        const header = layout.texts.filter((t) => t.role === "disclosure");
+        expect(header.map((t) => t.text).join(" ")).toBe(DISCLOSURES.join(" "));
+        // Drawn below the title, above the chart.
+        const title = layout.texts.find((t) => t.role === "title")!;
+        expect(Math.min(...header.map((t) => t.y))).toBeGreaterThan(title.y);
+        expect(Math.max(...header.map((t) => t.y + t.h))).toBeLessThanOrEqual(layout.plot.y);
+        const footer = layout.texts
+          .filter((t) => t.role === "note")
+          .map((t) => t.text)
+          .join(" ");
+        expect(footer).not.toContain("Norfolk");
+      }
+  });
+
+  it("draws a like-for-like median beside each box and keys the diamond in the legend", () => {
+    const base = longSpec("box");
+    const boxes = base.boxes!.map((b, i) =>
+      i < 2 ? { ...b, adjusted: { value: b.median + 3, low: b.median, high: b.median + 6 } } : b,
+    );
+    const svg = composeExportSvg(
+      { ...base, boxes, likeForLike: "Like for like (service × source mix)" },
+      "standard",
+      META,
+    );
+    expect(svg.match(/<path class="box-adjusted"/g)?.length).toBe(2);
+    expect(svg.match(/class="box-adjusted-interval"/g)?.length).toBe(2);
+    expect(textOf(svg).join(" ")).toContain(
+      "Diamond: median like for like (service × source mix); its line: 95% interval",
+    );
+  });
 });

@@ -11,7 +11,7 @@
  */
 import { formatDate } from "@lens/core";
 import type { ChartSpec } from "../charts/chart-spec.js";
-import { type KeyGlyph, markKey } from "../charts/legend-key.js";
+import { ADJUSTED_MARK_COLOUR, type KeyGlyph, markKey } from "../charts/legend-key.js";
 import { layoutChart, REF_COLOUR } from "./chart-marks.js";
 import { approximateMeasure, type MeasureText } from "./measure-text.js";
 import {
@@ -71,6 +71,8 @@ export const SAMPLE_TEXT = "Sample data — not real";
 const INK = "#1a1a1a";
 const MUTED = "#555";
 const SAMPLE_RED = "#b00020";
+/** Dark amber, as the disclosure panel on screen: read as a warning, not as a series colour. */
+const DISCLOSURE_INK = "#5c4400";
 
 interface LegendItem {
   label: string;
@@ -94,7 +96,11 @@ function legendItems(spec: ChartSpec): LegendItem[] {
     items.push({ label: "Highlighted", colour: "#d1495b", shape: "dot" });
   }
   for (const k of markKey(spec))
-    items.push({ label: k.label, colour: k.glyph === "band" ? "#3c3c43" : "#333", shape: k.glyph });
+    items.push({
+      label: k.label,
+      colour: k.glyph === "band" ? "#3c3c43" : k.glyph === "diamond" ? ADJUSTED_MARK_COLOUR : "#333",
+      shape: k.glyph,
+    });
   for (const r of spec.referenceLines ?? [])
     items.push({ label: r.label, colour: r.colour ?? REF_COLOUR, shape: "dash" });
   return items;
@@ -152,6 +158,10 @@ function layoutLegend(
     else if (item.shape === "whisker")
       marks.push(
         `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}V${num(my + sw / 2)}M${num(cx + sw * 0.2)} ${num(my - sw / 2)}h${num(sw * 0.6)}M${num(cx + sw * 0.2)} ${num(my + sw / 2)}h${num(sw * 0.6)}" stroke="${c}" stroke-width="${num(1.5 * scale)}" fill="none"/>`,
+      );
+    else if (item.shape === "diamond")
+      marks.push(
+        `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}L${num(cx + sw)} ${num(my)}L${num(cx + sw / 2)} ${num(my + sw / 2)}L${num(cx)} ${num(my)}Z" fill="${c}" stroke="#1d1d1f"/>`,
       );
     else if (item.shape === "ring")
       marks.push(
@@ -216,6 +226,7 @@ function tryLayout(
     title: { size: Math.max(14, 30 * scale), weight: "bold", fill: INK, role: "title" } satisfies TextStyle,
     subtitle: { size: Math.max(12, 19 * scale), fill: "#333", role: "subtitle" } satisfies TextStyle,
     filters: { size: Math.max(11, 15.5 * scale), fill: MUTED, role: "filters" } satisfies TextStyle,
+    disclosure: { size: Math.max(11, 15.5 * scale), fill: DISCLOSURE_INK, role: "disclosure" } satisfies TextStyle,
     note: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "note" } satisfies TextStyle,
     n: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "n" } satisfies TextStyle,
     source: { size: Math.max(10, 13.5 * scale), fill: "#333", role: "source" } satisfies TextStyle,
@@ -263,6 +274,12 @@ function tryLayout(
     y += 2 * scale;
     push(spec.filtersInWords, styles.filters);
   }
+  // Concentration and like-for-like words sit in the header, where no fixed size can drop them.
+  const disclosures = spec.disclosures ?? [];
+  disclosures.forEach((d, i) => {
+    y += (i === 0 ? 6 : 3) * scale;
+    push(d, i === 0 ? { ...styles.disclosure, weight: "bold" } : styles.disclosure);
+  });
   y += gap * 1.4;
 
   const legend = layoutLegend(legendItems(spec), pad, y, innerW, scale, measure);
@@ -279,9 +296,11 @@ function tryLayout(
     footer.push(...block.boxes);
     fy += block.height + 2 * scale;
   };
-  const shownNotes = spec.notes.slice(0, attempt.notes);
+  // A note already said in the header is not said twice in the picture.
+  const notes = spec.notes.filter((n) => !disclosures.includes(n));
+  const shownNotes = notes.slice(0, attempt.notes);
   for (const note of shownNotes) footerPush(`Note: ${note}`, styles.note);
-  const dropped = spec.notes.length - shownNotes.length;
+  const dropped = notes.length - shownNotes.length;
   if (dropped > 0)
     footerPush(`${dropped} more note${dropped === 1 ? "" : "s"} with the chart at the permalink below.`, styles.note);
   if (spec.n) footerPush(spec.n, styles.n);

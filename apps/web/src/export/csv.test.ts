@@ -26,6 +26,12 @@ describe("chartCsv", () => {
     expect(rows[3]).toEqual(["Cooperative, grants", "-0.5", "5", "10", "10", "false"]);
   });
 
+  it("carries the concentration and like-for-like words as comment lines", () => {
+    const disclosures = ["93% of these contracts come from Norfolk County Council's 2015 contract register"];
+    const { comments } = parseCsv(chartCsv(longSpec("bar", { disclosures }), META));
+    expect(comments).toContain(`# ${disclosures[0]}`);
+  });
+
   it("neutralises spreadsheet formulas in text cells and comment lines", () => {
     const csv = chartCsv(longSpec("bar", { title: "Costs, =cmd|' /C calc'!A0" }), META);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);

@@ -1,5 +1,6 @@
 /**
- * The CSV behind a chart: leading "# " lines with the title, filters, source, licence, data
+ * The CSV behind a chart: leading "# " lines with the title, filters, disclosures (concentration,
+ * like for like against as recorded), source, licence, data
  * vintage, permalink and the sample flag, then spec.table exactly as the API returned it
  * (raw numbers at full precision; suppressed values empty, never 0).
  *
@@ -40,6 +41,8 @@ export function chartCsv(spec: ChartSpec, meta: CsvMeta): string {
   lines.push(commentLine(spec.title));
   if (spec.subtitle) lines.push(commentLine(spec.subtitle));
   if (spec.filtersInWords) lines.push(commentLine(`Filters: ${spec.filtersInWords}`));
+  // Concentration and like-for-like words travel with the rows, as they do with the picture.
+  for (const d of spec.disclosures ?? []) lines.push(commentLine(d));
   lines.push(commentLine(spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`));
   lines.push(commentLine(`Licence: ${spec.licence}`));
   if (spec.vintage) lines.push(commentLine(/^data\b/i.test(spec.vintage) ? spec.vintage : `Data: ${spec.vintage}`));

@@ -16,6 +16,7 @@ export type TextRole =
   | "title"
   | "subtitle"
   | "filters"
+  | "disclosure"
   | "legend"
   | "y-label"
   | "x-label"
