@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { RULES, RULESET_VERSION, SCHEMA_SQL } from "@lens/core";
+import { describeRules, RULESET_VERSION, SCHEMA_SQL } from "@lens/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openMemoryWarehouse, queryRows, type Warehouse } from "./db.js";
@@ -208,7 +208,7 @@ describe("classifyWarehouse", () => {
       connection,
       "SELECT * FROM classification_rules",
     );
-    expect(rules).toHaveLength(RULES.length);
+    expect(rules).toHaveLength(describeRules().length);
     expect(new Set(rules.map((r) => r.ruleset_version))).toEqual(new Set([RULESET_VERSION]));
     const coverage = await queryRows<{ rule: string; table: string; stage: string; rows_decided: number }>(
       connection,

@@ -17,8 +17,8 @@ import {
   buildOfstedOwnerLookup,
   COMMISSIONING_MODELS,
   type CommissioningModel,
-  categoriseService,
   classifyCommissioningModel,
+  classifyService,
   classifySupplierOwnership,
   describeRules,
   detectArrangement,
@@ -28,6 +28,7 @@ import {
   SPEND_OWNERSHIPS,
   SUPPLIER_OWNERSHIPS,
   type SupplierOwnership,
+  serviceReason,
   supplierCouldBeInHouse,
 } from "@lens/core";
 
@@ -65,6 +66,10 @@ WITH decided AS (
   SELECT 'contracts' AS table_name, 'model' AS stage, model_rule AS rule_id, commissioning_model AS result FROM contracts
   UNION ALL
   SELECT 'contracts', 'ownership', regexp_extract(ownership_reason, '\\(rule (O[0-9]+)\\)', 1), supplier_ownership FROM contracts
+  UNION ALL
+  SELECT 'contracts', 'service', service_rule, service FROM contracts
+  UNION ALL
+  SELECT 'spend', 'service', service_rule, service FROM spend WHERE service_rule IS NOT NULL
   UNION ALL
   SELECT 'spend', 'model', model_rule, commissioning_model FROM spend
   UNION ALL
@@ -126,22 +131,31 @@ async function writeRuleTable(connection: DuckDBConnection): Promise<void> {
   appender.closeSync();
 }
 
-/** Pass 1 over contracts: service (from CPV + text) and co-operative arrangement words, per distinct text. */
+/** Pass 1 over contracts: service (source category, CPV, then words) and co-operative arrangement words, per distinct text. */
 async function classifyContractText(connection: DuckDBConnection): Promise<number> {
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_text AS
-    SELECT row_number() OVER () AS text_id, cpv, title, description
-    FROM (SELECT DISTINCT cpv, title, description FROM contracts)`);
+    SELECT row_number() OVER () AS text_id, cpv, title, description, source_category
+    FROM (SELECT DISTINCT cpv, title, description, source_category FROM contracts)`);
   await connection.run(
-    "CREATE OR REPLACE TEMP TABLE _cls_text_result (text_id BIGINT, service VARCHAR, arrangement_kind VARCHAR, arrangement_phrase VARCHAR)",
+    `CREATE OR REPLACE TEMP TABLE _cls_text_result (
+       text_id BIGINT, service VARCHAR, service_rule VARCHAR, service_reason VARCHAR,
+       arrangement_kind VARCHAR, arrangement_phrase VARCHAR)`,
   );
-  const keys = await rows(connection, "SELECT text_id, cpv, title, description FROM _cls_text");
+  const keys = await rows(connection, "SELECT text_id, cpv, title, description, source_category FROM _cls_text");
   const appender = await tempAppender(connection, "_cls_text_result");
-  for (const [id, cpv, title, description] of keys) {
-    const service = categoriseService(str(cpv), str(title), str(description)).service;
+  for (const [id, cpv, title, description, category] of keys) {
+    const service = classifyService({
+      category: str(category),
+      cpv: str(cpv),
+      title: str(title),
+      description: str(description),
+    });
     const arrangement = detectArrangement(str(title), str(description));
     appender.appendBigInt(BigInt(int(id)));
-    appender.appendVarchar(service);
+    appender.appendVarchar(service.service);
+    appender.appendVarchar(service.rule);
+    appender.appendVarchar(serviceReason(service));
     appendNullable(appender, arrangement?.kind ?? null);
     appendNullable(appender, arrangement?.phrase ?? null);
     appender.endRow();
@@ -177,7 +191,7 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
   );
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_rows AS
-    SELECT rid, text_service,
+    SELECT rid, text_service, text_service_rule, text_service_reason,
            dense_rank() OVER (ORDER BY buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme,
                                        supplier_is_vcse, arrangement_kind, arrangement_phrase) AS evidence_id,
            buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
@@ -186,13 +200,15 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
       SELECT c.rowid AS rid,
              CASE WHEN s.needs_buyer THEN coalesce(c.buyer_name, la.name) END AS buyer,
              c.supplier_name, c.procurement_method, c.procurement_method_detail, c.supplier_is_sme, c.supplier_is_vcse,
-             r.service AS text_service, r.arrangement_kind, r.arrangement_phrase
+             r.service AS text_service, r.service_rule AS text_service_rule, r.service_reason AS text_service_reason,
+             r.arrangement_kind, r.arrangement_phrase
       FROM contracts c
       LEFT JOIN _cls_supplier s ON s.supplier_name = c.supplier_name
       LEFT JOIN local_authorities la ON la.la_code = c.la_code
       LEFT JOIN _cls_text t
         ON t.cpv IS NOT DISTINCT FROM c.cpv AND t.title IS NOT DISTINCT FROM c.title
        AND t.description IS NOT DISTINCT FROM c.description
+       AND t.source_category IS NOT DISTINCT FROM c.source_category
       LEFT JOIN _cls_text_result r ON r.text_id = t.text_id
     )
     -- Row order matters: the UPDATE below writes rows in this order, and DuckDB updates rows
@@ -243,12 +259,14 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
     UPDATE contracts SET
       procedure_type = x.procedure_type,
       service = coalesce(contracts.service, x.text_service),
+      service_rule = CASE WHEN contracts.service IS NULL THEN x.text_service_rule ELSE contracts.service_rule END,
+      service_reason = CASE WHEN contracts.service IS NULL THEN x.text_service_reason ELSE contracts.service_reason END,
       supplier_ownership = x.supplier_ownership,
       ownership_reason = x.ownership_reason,
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
-    FROM (SELECT r.rid, r.text_service, res.* FROM _cls_rows r JOIN _cls_result res USING (evidence_id)) x
+    FROM (SELECT r.rid, r.text_service, r.text_service_rule, r.text_service_reason, res.* FROM _cls_rows r JOIN _cls_result res USING (evidence_id)) x
     WHERE contracts.rowid = x.rid`);
   return keys.length;
 }

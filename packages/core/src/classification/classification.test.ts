@@ -5,7 +5,7 @@ import { buildOfstedOwnerLookup, detectArrangement } from "./evidence.js";
 import { normaliseOrganisationName } from "./normalise.js";
 import { normaliseProcedure } from "./procedure.js";
 import { describeRules, MODEL_RULES, OWNERSHIP_RULES, RULES, RULESET_VERSION } from "./rules.js";
-import { categoriseService } from "./service.js";
+import { categoriseService, classifyService, describeServiceRules } from "./service.js";
 
 describe("normaliseOrganisationName", () => {
   it.each([
@@ -91,6 +91,37 @@ describe("categoriseService", () => {
   });
 });
 
+describe("classifyService", () => {
+  it.each<[Parameters<typeof classifyService>[0], Service, string]>([
+    [{ category: "Passenger transport.Education  Special Needs", title: "Bus 3 - Holt" }, "SEND and transport", "SC1"],
+    [{ category: "Passenger transport.Education Mainstream", title: "Route 12" }, "SEND and transport", "SC1"],
+    [{ category: "Childrens services – fostering", title: "Placements" }, "fostering", "SC2"],
+    [{ category: "Childrens services - residential homes & schools", title: "Spot" }, "residential care", "SC6"],
+    [{ category: "Childrens services - playgroups & nurseries", title: "Pre-school" }, "other", "SC10"],
+    [
+      { category: "Childrens services - residential homes & schools", title: "Out of County Schools" },
+      "SEND and transport",
+      "SC6a",
+    ],
+    [{ category: "Childrens services - positive activities", title: "CF417 Youth & Community Work" }, "youth", "SC8a"],
+    [{ category: "Childrens services - positive activities", title: "Musical support" }, "short breaks", "SC8"],
+    [{ title: "Residential & Fostering Placements" }, "residential care", "ST2"],
+    [{ cpv: "60130000", title: "Residential placements" }, "SEND and transport", "SP2"],
+    [{ cpv: "85311000", title: "Short breaks for disabled children" }, "short breaks", "ST1"],
+    [{ title: "Residential Children&#039;s Homes Framework" }, "residential care", "ST2"],
+    [{ title: "SEND transport framework" }, "SEND and transport", "ST5"],
+    [{ title: "Please send your quotation for office chairs" }, "other", "SV0"],
+    [{ title: "PLEASE SEND YOUR QUOTE" }, "other", "SV0"],
+    [{ title: "Consultancy to foster a paradigm shift in growth" }, "other", "SV0"],
+    [{ title: "Fostering collaboration across the business hub" }, "other", "SV0"],
+    [{ title: "Nursing beds for older people in residential care homes" }, "other", "SV0"],
+    [{ title: "Placements", description: "Independent fostering agency placements" }, "fostering", "SD4"],
+  ])("%j → %s (%s)", (evidence, service, rule) => {
+    const result = classifyService(evidence);
+    expect([result.service, result.rule]).toEqual([service, rule]);
+  });
+});
+
 describe("detectArrangement", () => {
   it.each([
     ["Section 75 agreement for CAMHS", "partnership"],
@@ -113,7 +144,8 @@ describe("RULES table", () => {
       const precedences = stage.map((r) => r.precedence);
       expect(new Set(precedences).size).toBe(precedences.length);
     }
-    expect(describeRules()).toHaveLength(RULES.length);
+    // Service rules join the table (stage 'service') beside ownership and model rules.
+    expect(describeRules()).toHaveLength(RULES.length + describeServiceRules().length);
     expect(describeRules().every((r) => r.rulesetVersion === RULESET_VERSION && r.description.length > 10)).toBe(true);
   });
 

@@ -31,4 +31,15 @@ export {
   RULESET_VERSION,
   supplierCouldBeInHouse,
 } from "./rules.js";
-export { categoriseService, type ServiceResult } from "./service.js";
+export {
+  categoriseService,
+  classifyService,
+  LEDGER_LINE_RULES,
+  SERVICE_FALLBACK_RULE,
+  SERVICE_RULES,
+  type ServiceEvidence,
+  type ServiceResult,
+  type ServiceRule,
+  serviceForLedgerLine,
+  serviceReason,
+} from "./service.js";

@@ -24,8 +24,9 @@ import {
 } from "./evidence.js";
 import { normaliseOrganisationName } from "./normalise.js";
 import { isCompetitive } from "./procedure.js";
+import { describeServiceRules } from "./service.js";
 
-export const RULESET_VERSION = "2026.11-2";
+export const RULESET_VERSION = "2026.12-1";
 
 /** What the ownership rules can see about one supplier. */
 export interface OwnershipFacts {
@@ -429,12 +430,23 @@ export function describeRules(): Array<{
   precedence: number;
   rulesetVersion: string;
 }> {
-  return [...OWNERSHIP_RULES, ...MODEL_RULES].map((r) => ({
+  const service = describeServiceRules().map((r, i) => ({
     ruleId: r.id,
-    stage: r.stage,
+    stage: "service",
     description: r.description,
     result: r.result,
-    precedence: r.precedence,
+    precedence: i + 1,
     rulesetVersion: RULESET_VERSION,
   }));
+  return [
+    ...[...OWNERSHIP_RULES, ...MODEL_RULES].map((r) => ({
+      ruleId: r.id,
+      stage: r.stage,
+      description: r.description,
+      result: r.result,
+      precedence: r.precedence,
+      rulesetVersion: RULESET_VERSION,
+    })),
+    ...service,
+  ];
 }

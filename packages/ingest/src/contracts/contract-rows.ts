@@ -17,6 +17,10 @@ export interface ContractRow {
   title: string | null;
   description?: string | null;
   cpv?: string | null;
+  /** The source's own category (a register's procurement category label): the first service evidence. */
+  source_category?: string | null;
+  /** The source's contract type as written (a register's "grant agreement", "Framework agreement"). */
+  contract_type?: string | null;
   procurement_method?: string | null;
   procurement_method_detail?: string | null;
   value_gbp?: number | null;
@@ -30,6 +34,9 @@ export interface ContractRow {
   tender_end_date?: string | null;
   number_of_tenderers?: number | null;
   supplier_name?: string | null;
+  /** Registry numbers a source gives for the supplier (Companies House, Charity Commission), as written. */
+  supplier_company_number?: string | null;
+  supplier_charity_number?: string | null;
   supplier_is_sme?: boolean | null;
   supplier_is_vcse?: boolean | null;
   notice_url?: string | null;

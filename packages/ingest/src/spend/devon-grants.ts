@@ -9,7 +9,7 @@
  */
 import { cell, parseAmount } from "../csv.js";
 import type { SourceIngester } from "../types.js";
-import { discoverCsvWithHeader, ingestSpendCsvs, serviceForLine } from "./spend-common.js";
+import { discoverCsvWithHeader, ingestSpendCsvs, serviceColumns } from "./spend-common.js";
 
 export const DEVON_GRANTS_SOURCE_ID = "devon-grants";
 const DEVON_LA_CODE = "878";
@@ -90,7 +90,7 @@ export const devonGrantsIngester: SourceIngester = {
           year: when.month >= 4 ? when.year + 1 : when.year,
           source,
           service_line: cell(record, columns, "service"),
-          service: purpose ? serviceForLine(purpose) : null,
+          ...serviceColumns(purpose),
           supplier_name: beneficiary,
           // A grants register says how the money was given; the classifier reads this, not the source id.
           arrangement: "grant",

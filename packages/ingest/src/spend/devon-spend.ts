@@ -18,7 +18,7 @@ import { FileTally } from "../file-tally.js";
 import { decodeBytes, readHead, sha256 } from "../files.js";
 import { queryRows } from "../query.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
-import { repairCp1252, serviceForLine } from "./spend-common.js";
+import { repairCp1252, serviceColumns } from "./spend-common.js";
 
 export const DEVON_SPEND_SOURCE_ID = "devon-spend";
 
@@ -114,10 +114,18 @@ async function ingestLedger(ctx: IngestContext, file: SourceFile): Promise<FileS
     c,
     "SELECT DISTINCT expense_type t FROM _ledger_parsed WHERE expense_type IS NOT NULL",
   );
-  await c.run("CREATE OR REPLACE TEMP TABLE _ledger_service (expense_type VARCHAR, service VARCHAR)");
+  await c.run(
+    "CREATE OR REPLACE TEMP TABLE _ledger_service (expense_type VARCHAR, service VARCHAR, service_rule VARCHAR, service_reason VARCHAR)",
+  );
   for (const { t } of types) {
-    const service = serviceForLine(t);
-    if (service) await c.run("INSERT INTO _ledger_service VALUES ($t, $service)", { t, service });
+    const s = serviceColumns(t);
+    if (s.service)
+      await c.run("INSERT INTO _ledger_service VALUES ($t, $service, $rule, $reason)", {
+        t,
+        service: s.service,
+        rule: s.service_rule,
+        reason: s.service_reason,
+      });
   }
   await c.run(
     `CREATE OR REPLACE TEMP TABLE _ledger_checked AS
@@ -131,11 +139,11 @@ async function ingestLedger(ctx: IngestContext, file: SourceFile): Promise<FileS
   );
   const source = ctx.isSample ? "sample" : DEVON_SPEND_SOURCE_ID;
   await c.run(
-    `INSERT INTO spend (la_code, period, year, source, service_line, service, provider_ownership, supplier_name,
-                        supplier_category, amount_gbp, is_derived, source_file, source_line)
+    `INSERT INTO spend (la_code, period, year, source, service_line, service, service_rule, service_reason,
+                        provider_ownership, supplier_name, supplier_category, amount_gbp, is_derived, source_file, source_line)
      SELECT k.la_code, strftime(k.paid, '%Y-%m'),
        (year(k.paid) + CASE WHEN month(k.paid) >= 4 THEN 1 ELSE 0 END)::INTEGER,
-       $source, k.expense_type, s.service, NULL, k.supplier_name, k.creditor_type, k.amount, false, $file, k.line
+       $source, k.expense_type, s.service, s.service_rule, s.service_reason, NULL, k.supplier_name, k.creditor_type, k.amount, false, $file, k.line
      FROM _ledger_checked k LEFT JOIN _ledger_service s USING (expense_type)
      WHERE k.reject_reason IS NULL
      ORDER BY k.line`,

@@ -25,7 +25,7 @@ import {
   type SourceFile,
   type SourceIngester,
 } from "../types.js";
-import { cleanLineDescription, isKnownCouncilCode, readSourceText, serviceForLine } from "./spend-common.js";
+import { cleanLineDescription, isKnownCouncilCode, readSourceText, serviceColumns } from "./spend-common.js";
 
 export const S251_SOURCE_ID = "s251-outturn";
 
@@ -251,7 +251,7 @@ async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: Tabl
       year: when.year,
       source,
       service_line: l.description,
-      service: serviceForLine(l.description),
+      ...serviceColumns(l.description),
       is_derived: false,
       source_file: file.relativePath,
       source_line: l.line,

@@ -2,7 +2,13 @@
  * Helpers shared by the spend parsers: council codes of every vintage, budget-line text
  * cleaning and its mapping to a Lens service, and Windows-1252 repair.
  */
-import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
+import {
+  ABOLISHED_COUNCILS,
+  isCurrentCouncilCode,
+  type Service,
+  serviceForLedgerLine,
+  serviceReason,
+} from "@lens/core";
 import { type CsvRecord, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
@@ -28,23 +34,16 @@ export function cleanLineDescription(text: string): string {
     .replace(/^\d+\s*(?=[A-Za-z])/, "");
 }
 
-/**
- * Lens service for a budget line or ledger expense type, only where it clearly fits; NULL
- * otherwise (adoption, guardianship, safeguarding, strategy… have no Lens service).
- */
-const SERVICE_RULES: readonly [RegExp, Service][] = [
-  [/short ?breaks|respite/i, "short breaks"],
-  [/secure accommodation \(welfare\)|^residential care|^childcare residential/i, "residential care"],
-  [/foster/i, "fostering"],
-  [/leaving care|care leaver|^cl-/i, "care leavers"],
-  [/family support|family interventions|section 17|^s17\b/i, "family support"],
-  [/special school/i, "SEND and transport"],
-  [/services for young people|connexions|teenage pregnancy|substances? misuse|youth work/i, "youth"],
-];
-
-export function serviceForLine(description: string): Service | null {
-  for (const [pattern, service] of SERVICE_RULES) if (pattern.test(description)) return service;
-  return null;
+/** The spend row's service columns: the service, the rule that decided it and the line it read. */
+export function serviceColumns(line: string | null | undefined): {
+  service: Service | null;
+  service_rule: string | null;
+  service_reason: string | null;
+} {
+  const result = serviceForLedgerLine(line);
+  return result
+    ? { service: result.service, service_rule: result.rule, service_reason: serviceReason(result) }
+    : { service: null, service_rule: null, service_reason: null };
 }
 
 /**
