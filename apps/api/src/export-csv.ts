@@ -28,8 +28,8 @@ import {
   toCsv,
 } from "@lens/queries";
 import { z } from "zod";
-import { filtersText, flattenMetricRows, sourceText } from "./data-api/csv.js";
-import { licenceOf, SAMPLE_NOTICE, sourcesFor } from "./data-api/describe.js";
+import { answerNotes, filtersText, flattenMetricRows, sourceText } from "./data-api/csv.js";
+import { contributingSources, licenceOf, SAMPLE_NOTICE, type SourceSummary, sourcesFor } from "./data-api/describe.js";
 import { type Context, cachedQuery } from "./trpc.js";
 
 /** Most rows one search export may hold (pages of MAX_PAGE_SIZE fetched in turn). */
@@ -158,21 +158,28 @@ async function allPages<T extends object>(
   return { rows: rows.slice(0, MAX_SEARCH_EXPORT_ROWS), truncated: total > MAX_SEARCH_EXPORT_ROWS };
 }
 
-async function viewRows(
-  ctx: Context,
-  parsed: ParsedExport,
-): Promise<{ columns: CsvColumn[]; rows: Row[]; truncated: boolean }> {
+interface ViewRows {
+  columns: CsvColumn[];
+  rows: Row[];
+  truncated: boolean;
+  /** For metric views: lines about the rows (concentration, adjustment, caveats) and exactly the sources behind them. */
+  answer?: { notes: string[]; sources: SourceSummary[] };
+}
+
+async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
   switch (parsed.view) {
     case "compare": {
       const input = parsed.input;
       const r: CompareResult = await cachedQuery(ctx, "metrics.compare", input, (c, o) => compare(c, input, o));
-      return { ...flattenMetricRows(r.groupBy, r.rows), truncated: false };
+      const answer = { notes: answerNotes(r), sources: contributingSources(r.sources, ctx.warehouse.info) };
+      return { ...flattenMetricRows(r.groupBy, r.rows), truncated: false, answer };
     }
     case "timeseries": {
       const input = parsed.input;
       const r = await cachedQuery(ctx, "metrics.timeseries", input, (c, o) => timeseries(c, input, o));
       const dims = [...r.seriesBy, "year"];
-      return { ...flattenMetricRows(dims, r.rows), truncated: false };
+      const answer = { notes: answerNotes(r), sources: contributingSources(r.sources, ctx.warehouse.info) };
+      return { ...flattenMetricRows(dims, r.rows), truncated: false, answer };
     }
     case "benchmark": {
       const input = parsed.input;
@@ -209,10 +216,12 @@ async function viewRows(
 }
 
 export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<CsvExport> {
-  const { columns, rows, truncated } = await viewRows(ctx, parsed);
+  const { columns, rows, truncated, answer } = await viewRows(ctx, parsed);
   const info = ctx.warehouse.info;
   const metrics = metricsOf(parsed);
-  const sources = [...new Map(metrics.flatMap((m) => sourcesFor(m, info)).map((s) => [s.id, s])).values()];
+  const sources = answer?.sources ?? [
+    ...new Map(metrics.flatMap((m) => sourcesFor(m, info)).map((s) => [s.id, s])).values(),
+  ];
   const label =
     parsed.view === "compare" || parsed.view === "timeseries"
       ? `${parsed.input.metric}-${parsed.view}`
@@ -226,6 +235,7 @@ export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<Csv
       ...(info.isSample ? [SAMPLE_NOTICE] : []),
       ...metrics.map((m) => `Metric: ${m.label} (${m.id}). ${m.definition}`),
       `View: ${parsed.view}. Filters: ${filtersText(parsed.input.filters)}`,
+      ...(answer?.notes ?? []),
       `Built: ${info.builtAt ?? "unknown"}.`,
       ...(truncated ? [`Truncated at ${MAX_SEARCH_EXPORT_ROWS} rows: narrow the search for the rest.`] : []),
     ],

@@ -84,7 +84,17 @@ interface RawContribution {
 }
 
 /** Shapes per-contributor counts into the concentration entries, the source list and the implausible count. */
-export function shapeContributors(metric: MetricDef, raw: readonly RawContribution[]): Contributors {
+/**
+ * On a warehouse built from the generated sample, rows carry the real sources' ids (the sample
+ * is written in their formats) but are not their data: they are named as the sample's.
+ */
+export function sampleSourceLabel(id: string | null): string {
+  return id === null
+    ? contributorLabel("source", null)
+    : `generated sample data in the format of ${contributorLabel("source", id)}`;
+}
+
+export function shapeContributors(metric: MetricDef, raw: readonly RawContribution[], isSample = false): Contributors {
   const concentration: Concentration[] = [];
   for (const dimension of DIMS) {
     const entries = raw.filter((r) => r.dimension === dimension);
@@ -97,7 +107,7 @@ export function shapeContributors(metric: MetricDef, raw: readonly RawContributi
     concentration.push({
       dimension,
       value: top.value,
-      label: contributorLabel(dimension, top.value),
+      label: dimension === "source" && isSample ? sampleSourceLabel(top.value) : contributorLabel(dimension, top.value),
       share: total > 0 ? top.rows / total : 0,
       rows: top.rows,
       total,
@@ -105,15 +115,19 @@ export function shapeContributors(metric: MetricDef, raw: readonly RawContributi
   }
   const hasSource = raw.some((r) => r.dimension === "source");
   const rowsBehind = concentration[0]?.total ?? 0;
-  const sources = metric.dimensions.includes("source")
-    ? raw
-        .filter((r) => r.dimension === "source" && r.rows > 0 && r.value !== null)
-        .sort((a, b) => b.rows - a.rows || String(a.value).localeCompare(String(b.value)))
-        .map((r) => ({ id: r.value!, label: contributorLabel("source", r.value), rows: r.rows }))
-    : // A metric whose rows join several sources (no source column): each one is behind every row.
-      rowsBehind > 0 && !hasSource
-      ? metric.sources.map((id) => ({ id, label: contributorLabel("source", id), rows: rowsBehind }))
-      : [];
+  const sources = isSample
+    ? rowsBehind > 0
+      ? [{ id: "sample", label: contributorLabel("source", "sample"), rows: rowsBehind }]
+      : []
+    : metric.dimensions.includes("source")
+      ? raw
+          .filter((r) => r.dimension === "source" && r.rows > 0 && r.value !== null)
+          .sort((a, b) => b.rows - a.rows || String(a.value).localeCompare(String(b.value)))
+          .map((r) => ({ id: r.value!, label: contributorLabel("source", r.value), rows: r.rows }))
+      : // A metric whose rows join several sources (no source column): each one is behind every row.
+        rowsBehind > 0 && !hasSource
+        ? metric.sources.map((id) => ({ id, label: contributorLabel("source", id), rows: rowsBehind }))
+        : [];
   // Every row has exactly one council value (NULL included), so the council split counts each flagged row once.
   const split = raw.some((r) => r.dimension === "council") ? "council" : "source";
   const implausible = raw.filter((r) => r.dimension === split).reduce((s, r) => s + r.implausible, 0);
@@ -127,5 +141,10 @@ export async function contributors(
   options: RunOptions = {},
 ): Promise<Contributors> {
   const raw = await runQuery<RawContribution>(connection, compileContributorsQuery(metric, filters), options);
-  return shapeContributors(metric, raw);
+  const sample = await runQuery<{ value: string }>(
+    connection,
+    { sql: "SELECT value FROM build_info WHERE key = 'is_sample'", params: {} },
+    options,
+  );
+  return shapeContributors(metric, raw, sample[0]?.value === "true");
 }

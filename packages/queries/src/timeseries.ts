@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DimensionId, dimensionIdSchema, filtersSchema, metricIdSchema } from "@lens/core";
 import { z } from "zod";
-import { type MetricRow, runMetric } from "./compare.js";
+import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
 import { requireDimension, requireMetric } from "./metric-input.js";
 import type { RunOptions } from "./run.js";
@@ -30,7 +30,8 @@ export interface TimeseriesSeries {
   points: TimeseriesPoint[];
 }
 
-export interface TimeseriesResult {
+/** Besides the series: who supplied the rows and the caveats of drawing them by year (as compare). */
+export interface TimeseriesResult extends AnswerDescription {
   metric: string;
   /** Dimensions that split series (the requested one, and a mix metric's own categories). */
   seriesBy: DimensionId[];
@@ -77,7 +78,8 @@ export async function timeseries(
       return { ...rest, year, missing: false };
     }),
   }));
-  return { metric: metric.id, seriesBy, years, series, rows };
+  const answer = await describeAnswer(connection, metric, dims, parsed.filters, options);
+  return { metric: metric.id, seriesBy, years, series, rows, ...answer };
 }
 
 const emptyPoint: Omit<TimeseriesPoint, "year" | "missing"> = {

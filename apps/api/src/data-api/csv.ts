@@ -4,19 +4,32 @@
  * `toCsv` from packages/queries, which neutralises spreadsheet formulas.
  */
 import type { Filters, MetricDef } from "@lens/core";
-import { type CsvColumn, type MetricRow, toCsv } from "@lens/queries";
+import { type AnswerDescription, type CsvColumn, type MetricRow, toCsv } from "@lens/queries";
 import type { BuildInfo } from "../warehouse-holder.js";
 import { SAMPLE_NOTICE, type SourceSummary } from "./describe.js";
 
 export const METRIC_ROW_COLUMNS = ["value", "numerator", "denominator", "n", "suppressed", "ciLow", "ciHigh"] as const;
+/** Added after the numbers when the answer carries a like-for-like estimate. */
+export const ADJUSTED_COLUMNS = ["adjusted_value", "adjusted_ci_low", "adjusted_ci_high"] as const;
 
-/** compare / timeseries rows: one column per dimension, then the numbers (as the data API writes them). */
+export const metricColumnKeys = (dims: readonly string[], adjusted: boolean): string[] => [
+  ...dims,
+  ...METRIC_ROW_COLUMNS,
+  ...(adjusted ? ADJUSTED_COLUMNS : []),
+];
+
+/**
+ * compare / timeseries rows: one column per dimension, then the numbers (as the data API
+ * writes them). Rows with a like-for-like estimate keep it whole under `adjusted` (JSON) and
+ * flat in adjusted_value / adjusted_ci_low / adjusted_ci_high (CSV).
+ */
 export function flattenMetricRows(
   dims: readonly string[],
   rows: readonly MetricRow[],
 ): { columns: CsvColumn[]; rows: Record<string, unknown>[] } {
+  const adjusted = rows.some((r) => r.adjusted !== undefined);
   return {
-    columns: [...dims, ...METRIC_ROW_COLUMNS].map((key) => ({ key, label: key })),
+    columns: metricColumnKeys(dims, adjusted).map((key) => ({ key, label: key })),
     rows: rows.map((r) => ({
       ...r.dims,
       value: r.value,
@@ -26,8 +39,41 @@ export function flattenMetricRows(
       suppressed: r.suppressed,
       ciLow: r.ciLow,
       ciHigh: r.ciHigh,
+      ...(r.adjusted
+        ? {
+            adjusted: r.adjusted,
+            adjusted_value: r.adjusted.value,
+            adjusted_ci_low: r.adjusted.ciLow,
+            adjusted_ci_high: r.adjusted.ciHigh,
+          }
+        : {}),
     })),
   };
+}
+
+/**
+ * `#` lines every metric CSV carries about its rows: the concentration sentence, what was
+ * adjusted for and why an estimate is missing, rows left out as implausible, and caveats.
+ */
+export function answerNotes(
+  result: AnswerDescription & { rows: readonly MetricRow[]; adjustedFor?: readonly string[] },
+): string[] {
+  const notes: string[] = [];
+  if (result.sentence) notes.push(`${result.sentence}.`);
+  const top = result.concentration.map((c) => `${c.dimension} ${c.label} ${c.rows} of ${c.total} rows`);
+  if (top.length > 0) notes.push(`Largest contributors: ${top.join("; ")}.`);
+  notes.push(`Sources with rows: ${result.sources.map((s) => `${s.label} (${s.rows})`).join("; ") || "none"}.`);
+  if (result.adjustedFor && result.adjustedFor.length > 0) {
+    notes.push(
+      `Like for like: adjusted_* columns are standardised to the pooled mix of ${result.adjustedFor.join(" × ")} over the strata every group has (direct standardisation, 95% interval).`,
+    );
+    const reasons = [...new Set(result.rows.flatMap((r) => (r.adjusted?.reason ? [r.adjusted.reason] : [])))];
+    for (const reason of reasons) notes.push(`No adjusted value: ${reason}.`);
+  }
+  if (result.implausible)
+    notes.push(`${result.implausible.excluded} rows flagged implausible left out: ${result.implausible.reason}.`);
+  notes.push(...result.caveats);
+  return notes;
 }
 
 export function filtersText(filters: Filters): string {
@@ -49,9 +95,15 @@ export function metricCsv(options: {
   sources: readonly SourceSummary[];
   licence: string;
   info: BuildInfo;
+  /** Lines about the answer's rows (answerNotes). */
+  answer?: readonly string[];
+  adjusted?: boolean;
 }): string {
   const { metric, info } = options;
-  const columns: CsvColumn[] = [...options.groupBy, ...METRIC_ROW_COLUMNS].map((key) => ({ key, label: key }));
+  const columns: CsvColumn[] = metricColumnKeys(options.groupBy, options.adjusted ?? false).map((key) => ({
+    key,
+    label: key,
+  }));
   return toCsv(options.rows, columns, {
     source: sourceText(options.sources),
     licence: options.licence,
@@ -59,6 +111,7 @@ export function metricCsv(options: {
       ...(info.isSample ? [SAMPLE_NOTICE] : []),
       `Metric: ${metric.label} (${metric.id}). ${metric.definition}`,
       `Filters: ${filtersText(options.filters)}`,
+      ...(options.answer ?? []),
       `Built: ${info.builtAt ?? "unknown"}. Rows with n below ${metric.minN} are suppressed (value withheld).`,
     ],
   });

@@ -36,6 +36,30 @@ export function sourcesFor(metric: MetricDef, info: BuildInfo): SourceSummary[] 
     .map(({ id, title, publisher, url, licence, licenceUrl }) => ({ id, title, publisher, url, licence, licenceUrl }));
 }
 
+/**
+ * The sources that contributed rows to one answer (compare's `sources`), with publisher,
+ * address and licence from the catalogue, the label and the rows: the source line then names
+ * exactly them. On a sample warehouse that is the generated sample.
+ */
+export function contributingSources(
+  contributed: readonly { id: string; label: string; rows: number }[],
+  info: BuildInfo,
+): Array<SourceSummary & { label: string; rows: number }> {
+  return contributed.map(({ id, label, rows }) => {
+    const s = getSource(info.isSample ? "sample" : id);
+    return {
+      id,
+      title: s?.title ?? id,
+      publisher: s?.publisher ?? "not in the source catalogue",
+      url: s?.url ?? "",
+      licence: s?.licence ?? "not in the source catalogue",
+      licenceUrl: s?.licenceUrl ?? "",
+      label,
+      rows,
+    };
+  });
+}
+
 export function licenceOf(sources: readonly SourceSummary[]): string {
   const licences = [...new Set(sources.map((s) => s.licence))];
   return licences.length > 0 ? licences.join("; ") : "Open Government Licence v3.0";

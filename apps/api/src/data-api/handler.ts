@@ -15,8 +15,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SOURCES } from "@lens/core";
 import { compare, QueryInputError, QueryTimeoutError, registryCatalogue, sourcesUsed } from "@lens/queries";
 import { type Context, cachedQuery } from "../trpc.js";
-import { flattenMetricRows, metricCsv } from "./csv.js";
-import { describeCouncils, licenceOf, SAMPLE_NOTICE, sourcesFor } from "./describe.js";
+import { answerNotes, flattenMetricRows, metricCsv } from "./csv.js";
+import { contributingSources, describeCouncils, licenceOf, SAMPLE_NOTICE } from "./describe.js";
 import { type ParamError, parseMetricQuery } from "./params.js";
 
 export const DATA_API_PREFIX = "/api/v1";
@@ -131,7 +131,7 @@ function apiIndex() {
     documentation: "docs/api.md",
     endpoints: [
       "GET /api/v1/metrics",
-      "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&format=csv]",
+      "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&adjust=service,source][&excludeCouncils=code][&excludeSources=id][&format=csv]",
       "GET /api/v1/dimensions",
       "GET /api/v1/councils",
       "GET /api/v1/sources",
@@ -155,16 +155,27 @@ async function sourcesEndpoint(ctx: Context, res: ServerResponse) {
 async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchParams, res: ServerResponse) {
   const parsed = parseMetricQuery(metricId, params);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
-  const { metric, groupBy, filters, format } = parsed.value;
+  const { metric, groupBy, filters, adjust, format } = parsed.value;
   // Exactly the input `metrics.compare` receives after validation, so both share one cache entry.
-  const input = { metric: metric.id, groupBy, filters };
+  const input = { metric: metric.id, groupBy, filters, adjust };
   const result = await cachedQuery(ctx, "metrics.compare", input, (c, options) => compare(c, input, options));
   const info = ctx.warehouse.info;
-  const sources = sourcesFor(metric, info);
+  // Exactly the sources that contributed rows to this answer, so the source line names no other.
+  const sources = contributingSources(result.sources, info);
   const licence = licenceOf(sources);
-  const { rows } = flattenMetricRows(result.groupBy, result.rows);
+  const flat = flattenMetricRows(result.groupBy, result.rows);
   if (format === "csv") {
-    const body = metricCsv({ metric, groupBy: result.groupBy, filters, rows, sources, licence, info });
+    const body = metricCsv({
+      metric,
+      groupBy: result.groupBy,
+      filters,
+      rows: flat.rows,
+      sources,
+      licence,
+      info,
+      answer: answerNotes(result),
+      adjusted: result.adjustedFor.length > 0,
+    });
     return send(res, 200, body, "text/csv; charset=utf-8", {
       "content-disposition": `attachment; filename="lens-${metric.id}.csv"`,
     });
@@ -173,8 +184,15 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
     metric: describeMetric(metric.id),
     groupBy: result.groupBy,
     filters,
-    rows,
+    adjustedFor: result.adjustedFor,
+    // JSON rows keep the estimate whole under `adjusted`; the flat adjusted_* cells are for CSV.
+    rows: flat.rows.map(({ adjusted_value: _v, adjusted_ci_low: _l, adjusted_ci_high: _h, ...row }) => row),
+    concentration: result.concentration,
+    sentence: result.sentence,
     sources,
+    implausible: result.implausible,
+    caveats: result.caveats,
+    snapshotBias: result.snapshotBias,
     licence,
     sample: info.isSample,
     notice: info.isSample ? SAMPLE_NOTICE : null,

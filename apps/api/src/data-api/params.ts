@@ -13,6 +13,7 @@ import {
   DIMENSION_IDS,
   DIMENSIONS,
   type DimensionId,
+  EXCLUSION_FILTERS,
   type Filters,
   filtersSchema,
   getMetric,
@@ -21,6 +22,7 @@ import {
   type MetricDef,
   MIN_YEAR,
 } from "@lens/core";
+import { ADJUST_DIMENSIONS, type AdjustDimension } from "@lens/queries";
 
 export interface ParamError {
   parameter: string;
@@ -32,6 +34,8 @@ export interface MetricQuery {
   metric: MetricDef;
   groupBy: DimensionId[];
   filters: Filters;
+  /** Strata of the like-for-like estimate, in registry order; [] = none. */
+  adjust: AdjustDimension[];
   format: "json" | "csv";
 }
 
@@ -87,18 +91,22 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
   const metric = metricResult.value;
   const dims = metric.dimensions;
   const filterDims = dims.filter((d) => d !== "year");
-  const allowedParams = ["groupBy", "from", "to", "format", ...filterDims];
+  const exclusions = EXCLUSION_FILTERS.filter((e) => (dims as readonly string[]).includes(e.dimension));
+  const allowedParams = ["groupBy", "from", "to", "format", "adjust", ...filterDims, ...exclusions.map((e) => e.key)];
 
   for (const name of new Set(params.keys())) {
     if (allowedParams.includes(name)) continue;
     const isDimension = (DIMENSION_IDS as readonly string[]).includes(name);
+    const exclusion = EXCLUSION_FILTERS.find((e) => e.key === name);
     return fail({
       parameter: name,
       message: isDimension
         ? name === "year"
           ? "filter years with 'from' and 'to'"
           : `dimension '${name}' is not available for metric '${metric.id}'`
-        : `unknown parameter '${truncate(name)}'`,
+        : exclusion
+          ? `metric '${metric.id}' has no '${exclusion.dimension}' dimension to exclude by`
+          : `unknown parameter '${truncate(name)}'`,
       allowed: allowedParams,
     });
   }
@@ -118,6 +126,9 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
       });
   if (new Set(groupBy).size !== groupBy.length)
     return fail({ parameter: "groupBy", message: "the two dimensions must differ", allowed: dims });
+
+  const adjust = parseAdjust(params, metric, groupBy);
+  if (!adjust.ok) return adjust;
 
   const from = parseYear(params, "from");
   if (!from.ok) return from;
@@ -151,6 +162,13 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
       });
     filters[d] = [...new Set(values)];
   }
+  for (const { key } of exclusions) {
+    if (!params.has(key)) continue;
+    const values = listOf(params, key);
+    if (values.length === 0) return fail({ parameter: key, message: `'${key}' needs at least one value` });
+    // Codes and ids are checked by the shared schema below, which names the allowed values.
+    filters[key] = [...new Set(values)];
+  }
 
   // The same schema the tRPC procedures use: the two entry points cannot drift apart.
   const checked = filtersSchema.safeParse(filters);
@@ -158,5 +176,33 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
     const issue = checked.error.issues[0];
     return fail({ parameter: String(issue?.path[0] ?? "filters"), message: issue?.message ?? "invalid filters" });
   }
-  return { ok: true, value: { metric, groupBy: groupBy as DimensionId[], filters: checked.data, format } };
+  return {
+    ok: true,
+    value: { metric, groupBy: groupBy as DimensionId[], filters: checked.data, adjust: adjust.value, format },
+  };
+}
+
+/** `adjust=service,source`: strata of the like-for-like estimate, each one the metric has and is not grouped by. */
+function parseAdjust(
+  params: URLSearchParams,
+  metric: MetricDef,
+  groupBy: readonly string[],
+): ParseResult<AdjustDimension[]> {
+  if (!params.has("adjust")) return { ok: true, value: [] };
+  const values = listOf(params, "adjust");
+  const allowed = ADJUST_DIMENSIONS.filter((d) => metric.dimensions.includes(d) && !groupBy.includes(d));
+  if (values.length === 0) return fail({ parameter: "adjust", message: "'adjust' needs at least one value", allowed });
+  for (const v of values) {
+    if (!(ADJUST_DIMENSIONS as readonly string[]).includes(v))
+      return fail({ parameter: "adjust", message: `unknown adjust dimension '${truncate(v)}'`, allowed });
+    if (groupBy.includes(v))
+      return fail({ parameter: "adjust", message: `cannot adjust for '${v}' while grouping by it`, allowed });
+    if (!(metric.dimensions as readonly string[]).includes(v))
+      return fail({
+        parameter: "adjust",
+        message: `metric '${metric.id}' has no '${v}' dimension to adjust for`,
+        allowed,
+      });
+  }
+  return { ok: true, value: ADJUST_DIMENSIONS.filter((d) => values.includes(d)) };
 }

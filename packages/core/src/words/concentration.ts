@@ -66,6 +66,7 @@ const dominant = (c: Concentration | undefined): c is Concentration =>
  * of the rows. Rows with no council recorded are not one contributor, so they never trigger
  * it. When the dominant source is one council's own list and that council's share reads the
  * same, the source alone is named (it already names the council); otherwise both are.
+ * Contributors are named by their `label` (from contributorLabel, or the sample's wording).
  */
 export function concentrationSentence(concentration: readonly Concentration[], table: FactTable): string | null {
   const source = concentration.find((c) => c.dimension === "source");
@@ -75,13 +76,13 @@ export function concentrationSentence(concentration: readonly Concentration[], t
   const councilHit = dominant(council) ? council : undefined;
   if (!sourceHit && !councilHit) return null;
   if (sourceHit) {
-    const head = `${shareInWords(sourceHit.share)} of these ${noun} come from ${contributorLabel("source", sourceHit.value)}`;
+    const head = `${shareInWords(sourceHit.share)} of these ${noun} come from ${sourceHit.label}`;
     if (!councilHit) return head;
     const named = getSource(sourceHit.value!)?.laCode === councilHit.value;
     if (named && shareInWords(councilHit.share) === shareInWords(sourceHit.share)) return head;
-    const tail = `${shareInWords(councilHit.share).toLowerCase()} from ${contributorLabel("council", councilHit.value)}`;
+    const tail = `${shareInWords(councilHit.share).toLowerCase()} from ${councilHit.label}`;
     return `${head}; ${tail}`;
   }
   const c = councilHit!;
-  return `${shareInWords(c.share)} of these ${noun} come from ${contributorLabel("council", c.value)}`;
+  return `${shareInWords(c.share)} of these ${noun} come from ${c.label}`;
 }
