@@ -6,6 +6,7 @@ export * from "./filters.js";
 export * from "./format.js";
 export * from "./html-entities.js";
 export * from "./metrics.js";
+export * from "./plausibility.js";
 export * from "./scope.js";
 export * from "./sources.js";
 export * from "./vocab.js";

@@ -11,6 +11,7 @@
  *   `local_authorities la`); nothing in this file is built from user input.
  */
 import type { DimensionId, FactTable } from "./dimensions.js";
+import { ANY_FLAGGED_SQL, PERIOD_FLAGGED_SQL } from "./plausibility.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
 
@@ -143,6 +144,24 @@ const SPEND_SOURCES = ["s251-outturn", "derived-cla-spend", "devon-spend", "devo
  * (`value_is_shared`); that is nobody's value, so it is unknown here rather than counted N times.
  */
 const ANNUAL_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.annual_value_gbp END";
+/**
+ * The annual value for a median: also unknown when the row is flagged implausible (value_flag:
+ * a one-day or beyond-horizon period makes value ÷ years meaningless, and a value far above the
+ * service's range is a block total or a typo). Flagged rows are counted in `implausible`.
+ */
+const PLAUSIBLE_ANNUAL_VALUE = `CASE WHEN f.value_is_shared OR ${ANY_FLAGGED_SQL} THEN NULL ELSE f.annual_value_gbp END`;
+const IMPLAUSIBLE_ANNUAL_VALUE = {
+  flagged: `NOT coalesce(f.value_is_shared, false) AND f.annual_value_gbp IS NOT NULL AND ${ANY_FLAGGED_SQL}`,
+  reason: "contracts whose value or period is flagged implausible (contracts.value_flag) are left out of the median",
+};
+/** A length is unknown for these metrics when the period is flagged implausible (one-day, beyond the horizon). */
+const PLAUSIBLE_DURATION = `CASE WHEN ${PERIOD_FLAGGED_SQL} THEN NULL ELSE f.duration_months END`;
+const IMPLAUSIBLE_DURATION = {
+  flagged: `f.duration_months IS NOT NULL AND ${PERIOD_FLAGGED_SQL}`,
+  reason: "contracts whose period is flagged implausible (one-day placeholder, end date beyond horizon) are left out",
+};
+const FLAGGED_CAVEAT =
+  "Values flagged implausible by the build (contracts.value_flag) are kept in the table but left out here; the answer says how many.";
 const CONTRACT_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.value_gbp END";
 /** Supplier identity for markets: the name, case- and space-folded (full normalisation happens at build). */
 const SUPPLIER = "nullif(lower(trim(f.supplier_name)), '')";
@@ -287,19 +306,21 @@ export const METRICS = [
     label: "Median annual contract value",
     shortLabel: "Median annual value",
     definition:
-      "Median of the contract value divided by its duration in years, over contracts where both value and duration are known and the value is the supplier's own. Quartiles are reported alongside.",
+      "Median of the contract value divided by its duration in years, over contracts where both value and duration are known, the value is the supplier's own and neither is flagged implausible (left out and counted). Quartiles are reported alongside.",
     kind: "median",
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
     where: CONTRACT_SCOPE,
-    aggregate: { kind: "median", expr: ANNUAL_VALUE },
+    aggregate: { kind: "median", expr: PLAUSIBLE_ANNUAL_VALUE },
+    implausible: IMPLAUSIBLE_ANNUAL_VALUE,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
     caveats: [
       "Framework and spot-purchase notices often state a ceiling, not what was spent.",
       "Contracts without a value or duration are left out of the median, not counted as zero.",
+      FLAGGED_CAVEAT,
     ],
     polarity: "neutral",
   },
@@ -308,17 +329,18 @@ export const METRICS = [
     label: "Median contract length",
     shortLabel: "Median length (months)",
     definition:
-      "Median length of the contract period in months (start to end date, or the stated duration), over contracts where it is known. Quartiles are reported alongside.",
+      "Median length of the contract period in months (start to end date, or the stated duration), over contracts where it is known and the period is not flagged implausible (left out and counted). Quartiles are reported alongside.",
     kind: "median",
     format: "months",
     unit: "months",
     table: "contracts",
     where: CONTRACT_SCOPE,
-    aggregate: { kind: "median", expr: "f.duration_months" },
+    aggregate: { kind: "median", expr: PLAUSIBLE_DURATION },
+    implausible: IMPLAUSIBLE_DURATION,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
-    caveats: ["Optional extensions are not included unless the notice's end date includes them."],
+    caveats: ["Optional extensions are not included unless the notice's end date includes them.", FLAGGED_CAVEAT],
     target: { value: 36, label: "Ask: contracts of at least three years" },
     polarity: "higher-better",
   },
@@ -327,17 +349,25 @@ export const METRICS = [
     label: "Share of contracts lasting at least three years",
     shortLabel: "≥ 36 months",
     definition:
-      "Contracts whose period is 36 months or longer, as a share of contracts whose length is known. The Declaration of Interdependence asks councils to let contracts run for at least three years.",
+      "Contracts whose period is 36 months or longer, as a share of contracts whose length is known (periods flagged implausible — one-day placeholders, ends more than 25 years after the start — are left out and counted). The Declaration of Interdependence asks councils to let contracts run for at least three years.",
     kind: "share",
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
     where: CONTRACT_SCOPE,
-    aggregate: { kind: "share", condition: "f.duration_months >= 36", base: "f.duration_months IS NOT NULL" },
+    aggregate: {
+      kind: "share",
+      condition: "f.duration_months >= 36",
+      base: `f.duration_months IS NOT NULL AND NOT ${PERIOD_FLAGGED_SQL}`,
+    },
+    implausible: IMPLAUSIBLE_DURATION,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
-    caveats: ["Contracts of unknown length are excluded from the denominator and reported as coverage."],
+    caveats: [
+      "Contracts of unknown length are excluded from the denominator and reported as coverage.",
+      FLAGGED_CAVEAT,
+    ],
     target: { value: 1, label: "Ask: every contract at least three years" },
     polarity: "higher-better",
   },

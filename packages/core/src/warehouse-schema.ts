@@ -140,6 +140,7 @@ CREATE TABLE contracts (
   year INTEGER,
   in_scope BOOLEAN,
   scope_reason VARCHAR,
+  value_flag VARCHAR,
   notice_url VARCHAR,
   source_file VARCHAR NOT NULL,
   source_line INTEGER

@@ -18,6 +18,7 @@ import {
 } from "@lens/ingest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openWarehouse } from "./db.js";
+import { flagImplausibleValues } from "./plausibility-step.js";
 
 export interface SourceSummary {
   source: string;
@@ -129,6 +130,9 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
 
     options.onProgress?.("classification", "classifying contracts and spend");
     const classification = await classifyWarehouse(connection);
+    // After classification: the service ranges need each contract's service and scope.
+    options.onProgress?.("plausibility", "flagging implausible contract values");
+    const plausibility = await flagImplausibleValues(connection);
 
     const builtAt = new Date().toISOString();
     const rejectWriter = await TableWriter.open(connection, "rejects");
@@ -157,6 +161,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       schema_version: String(SCHEMA_VERSION),
       ruleset_version: classification.rulesetVersion,
       sources: summaries.map((s) => s.source).join(","),
+      value_flags: JSON.stringify(plausibility.flagged),
     };
     for (const [key, value] of Object.entries(entries)) info.append({ key, value });
     info.close();
