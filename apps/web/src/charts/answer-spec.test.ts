@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ADJUSTED_COLOUR, RECORDED_COLOUR, withoutOffers } from "./answer-spec.js";
 import { buildCompareSpec, type SpecContext } from "./build-spec.js";
 import { adjusted, compareRow, comparisonAnswer } from "./fixtures.js";
+import { takeaway } from "./takeaway.js";
 
 const ctx: SpecContext = { isSample: false, builtAt: "2026-11-25T09:00:00Z", filtersInWords: "All years" };
 const share = getMetric("share_36_months")!;
@@ -92,6 +93,10 @@ describe("a comparison answer on a chart", () => {
       ],
     });
     expect(withoutOffers(answer)).toEqual([]);
+    const only = comparisonAnswer({
+      concentration: [{ dimension: "source", value: "sample", label: "Sample", share: 1, rows: 100, total: 100 }],
+    });
+    expect(withoutOffers(only)).toEqual([]);
     const plain = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
     expect(plain.without).toBeUndefined();
     expect(plain.disclosures).toEqual([expect.stringMatching(/^The order reverses/)]);
@@ -140,5 +145,20 @@ describe("a measure the API cannot compare like for like", () => {
     });
     expect(spec.series).toHaveLength(1);
     expect(spec.notes).toContain(`Not compared like for like (same service × source mix): ${reason}.`);
+  });
+});
+
+describe("the takeaway of a recorded/like-for-like pair", () => {
+  it("reads the recorded values only, and says so", () => {
+    const spec = buildCompareSpec({
+      id: "t",
+      metric: share,
+      rows,
+      answer: comparisonAnswer(),
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+    });
+    expect(takeaway(spec)).toBe("As recorded: Cooperative is highest at 72.6%; Market-led lowest at 46.7%.");
   });
 });

@@ -22,6 +22,9 @@ import {
 export const RECORDED_COLOUR = "#4D4D4D";
 export const ADJUSTED_COLOUR = ADJUSTED_MARK_COLOUR;
 
+/** The like-for-like series' key beside the recorded one (whose words are the disclosure's, not the takeaway's). */
+export const ADJUSTED_KEY = "adjusted";
+
 /** More than this share of the rows from one contributor is disclosed and offered for exclusion. */
 export const DOMINANT_SHARE = 0.5;
 
@@ -34,10 +37,14 @@ export interface AnswerParts {
   without: WithoutOffer[];
 }
 
-/** Contributors above half the rows with a value the exclusion filter can name (not "not recorded"). */
+/**
+ * Contributors above half the rows with a value the exclusion filter can name (not "not
+ * recorded"), and not all of them: leaving out every row would draw an empty chart, not the
+ * same chart without one contributor.
+ */
 export function withoutOffers(answer: ComparisonAnswer): WithoutOffer[] {
   return answer.concentration
-    .filter((c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.value !== null)
+    .filter((c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.rows < c.total && c.value !== null)
     .sort((a, b) => b.share - a.share)
     .map((c) => ({ dimension: c.dimension, value: c.value, label: c.label, share: c.share }));
 }
@@ -83,7 +90,7 @@ export function adjustedSeries(
 ): Series {
   const est = cells.map((r) => (r && !r.suppressed ? (r.adjusted ?? null) : null));
   return {
-    key: "adjusted",
+    key: ADJUSTED_KEY,
     label: likeForLikeLabel(answer.adjustedFor),
     colour: ADJUSTED_COLOUR,
     values: est.map((a) => a?.value ?? null),

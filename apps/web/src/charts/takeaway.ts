@@ -3,9 +3,15 @@
  * They describe order and size only ("highest", "mostly"), never cause.
  */
 import { formatValue } from "@lens/core";
+import { ADJUSTED_KEY } from "./answer-spec.js";
 import type { ChartSpec } from "./chart-spec.js";
 
 export function takeaway(spec: ChartSpec): string {
+  // A recorded/like-for-like pair: the takeaway reads the recorded values; the disclosure beside
+  // it says how like for like compares, so the two are never mixed up in one sentence.
+  const recorded = spec.series.filter((s) => s.key !== ADJUSTED_KEY);
+  if (recorded.length < spec.series.length)
+    return `As recorded: ${takeaway({ ...spec, kind: "bar", series: recorded })}`;
   const fmt = (v: number) => formatValue(v, spec.format);
   if (spec.kind === "box" && spec.boxes) {
     if (spec.boxes.length === 0) return "No group has enough values to publish.";

@@ -42,6 +42,20 @@ describe("likeForLikeWords", () => {
     );
   });
 
+  it("claims no reversal between values that print the same", () => {
+    const words = likeForLikeWords({
+      ...base,
+      format: "gbp",
+      groups: [
+        group("In-house", [144_400, 0, 0], [165_000, 0, 0]),
+        group("Cooperative", [143_900, 0, 0], [169_000, 0, 0]),
+      ],
+    });
+    expect(words).toBe(
+      "As recorded In-house and Cooperative are level (£144k, £144k); like for like (same service × source mix) Cooperative (£169k) is above In-house (£165k).",
+    );
+  });
+
   it("says when the gap shrinks by more than half and the intervals stop separating", () => {
     const words = likeForLikeWords({
       ...base,

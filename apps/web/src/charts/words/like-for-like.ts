@@ -100,17 +100,24 @@ function excludedInWords(excluded: readonly ExcludedStratum[], mix: string, noun
 
 type Both = GroupValues & { recorded: number; adjusted: number };
 
-const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
+/**
+ * The order of two values as a reader sees them: equal when they print the same (£144k and
+ * £144k), so a reversal is never claimed between numbers the sentence shows as equal.
+ */
+function order(a: number, b: number, format: MetricFormat): number {
+  if (formatValue(a, format) === formatValue(b, format)) return 0;
+  return a > b ? 1 : -1;
+}
 
 /** Pairs whose order as recorded is the reverse of their order like for like (ties are no reversal). */
-function reversals(groups: readonly Both[]): [Both, Both][] {
+function reversals(groups: readonly Both[], format: MetricFormat): [Both, Both][] {
   const out: [Both, Both][] = [];
   for (let i = 0; i < groups.length; i++)
     for (let j = i + 1; j < groups.length; j++) {
       const a = groups[i]!;
       const b = groups[j]!;
-      const r = sign(a.recorded - b.recorded);
-      const l = sign(a.adjusted - b.adjusted);
+      const r = order(a.recorded, b.recorded, format);
+      const l = order(a.adjusted, b.adjusted, format);
       if (r !== 0 && l !== 0 && r !== l) out.push(r > 0 ? [a, b] : [b, a]);
     }
   // The widest recorded gap first: the reversal a reader is most likely to quote.
@@ -135,7 +142,7 @@ export function likeForLikeWords(input: LikeForLikeInput): string | null {
     if (input.groups.length < 2) return null;
     return `Like for like (same ${mix}), fewer than two groups have an estimate, so the comparison cannot be checked.${tail}`;
   }
-  const flips = reversals(both);
+  const flips = reversals(both, input.format);
   if (flips.length > 0) {
     const said = flips
       .slice(0, 2)
@@ -149,13 +156,22 @@ export function likeForLikeWords(input: LikeForLikeInput): string | null {
   const byRecorded = [...both].sort((a, b) => b.recorded - a.recorded);
   const hi = byRecorded[0]!;
   const lo = byRecorded[byRecorded.length - 1]!;
+  const values = byRecorded.map((g) => `${g.label} ${fmt(g.adjusted)}`).join(", ");
+  if (order(hi.recorded, lo.recorded, input.format) === 0) {
+    // Level as recorded: any order like for like is news, and "the gap" has no direction to keep.
+    const l = order(hi.adjusted, lo.adjusted, input.format);
+    if (l === 0) return `Like for like (same ${mix}) the groups stay level: ${values}.${tail}`;
+    const [up, down] = l > 0 ? [hi, lo] : [lo, hi];
+    return `As recorded ${hi.label} and ${lo.label} are level (${fmt(hi.recorded)}, ${fmt(lo.recorded)}); like for like (same ${mix}) ${up.label} (${fmt(up.adjusted)}) is above ${down.label} (${fmt(down.adjusted)}).${tail}`;
+  }
   const recordedGap = hi.recorded - lo.recorded;
   const adjustedGap = hi.adjusted - lo.adjusted;
-  const change = recordedGap === 0 ? 0 : (adjustedGap - recordedGap) / Math.abs(recordedGap);
+  // No reversal was found, so the like-for-like gap points the same way (or is level).
+  const ratio = adjustedGap / recordedGap;
   const parts: string[] = [];
-  if (Math.abs(change) > GAP_CHANGE)
+  if (ratio < 1 - GAP_CHANGE || ratio > 1 + GAP_CHANGE)
     parts.push(
-      `the gap between ${hi.label} and ${lo.label} ${change < 0 ? "shrinks" : "grows"} from ${gapInWords(recordedGap, input.format)} as recorded to ${gapInWords(adjustedGap, input.format)}`,
+      `the gap between ${hi.label} and ${lo.label} ${ratio < 1 ? "shrinks" : "grows"} from ${gapInWords(recordedGap, input.format)} as recorded to ${gapInWords(adjustedGap, input.format)}`,
     );
   const wasApart = separate(hi.recordedLow, lo.recordedHigh);
   const isApart = separate(hi.adjustedLow, lo.adjustedHigh);
@@ -163,7 +179,6 @@ export function likeForLikeWords(input: LikeForLikeInput): string | null {
     parts.push(
       `their 95% intervals, apart as recorded, overlap like for like (${hi.label} ${fmt(hi.adjustedLow!)}–${fmt(hi.adjustedHigh!)}, ${lo.label} ${fmt(lo.adjustedLow!)}–${fmt(lo.adjustedHigh!)}), so these data cannot tell the two apart`,
     );
-  const values = byRecorded.map((g) => `${g.label} ${fmt(g.adjusted)}`).join(", ");
   if (parts.length > 0) {
     const said = parts.join(", and ");
     return `Like for like (same ${mix}) the order holds but ${said}: ${values}.${tail}`;
