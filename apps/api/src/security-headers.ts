@@ -24,7 +24,9 @@ export function isEmbedPath(path: string): boolean {
 export function securityHeaders(path: string): Record<string, string> {
   const embed = isEmbedPath(path);
   const headers: Record<string, string> = {
-    "content-security-policy": [...BASE_POLICY, `frame-ancestors ${embed ? "*" : "'none'"}`].join("; "),
+    // No frame-ancestors at all for embeds: `*` would still refuse hosts on file: or about:
+    // pages (a campaigner trying the snippet in a local HTML file), and any host is the point.
+    "content-security-policy": (embed ? BASE_POLICY : [...BASE_POLICY, "frame-ancestors 'none'"]).join("; "),
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "cross-origin-opener-policy": "same-origin",
