@@ -1,16 +1,242 @@
 /**
- * Which notices are about children's services. Deliberately broad (the same test the
- * procurement provenance notes use, plus SEND transport): a children's/social-care CPV code, or a children,
- * young people, fostering, looked-after, care-leaver, SEND, youth or family keyword.
+ * The one definition of "a children's-services notice", used by the live fetcher (to list
+ * the processes it downloads as children's) and by the warehouse (contracts.in_scope): the
+ * two must never disagree. Rules are data and run in order; the first that holds decides,
+ * and its id and evidence become `scope_reason`.
+ *
+ * Order, and why:
+ *  1. a source's own category and directorate (a register's) — the publisher filed it there;
+ *  2. notices that only look like children's services — works at a school, staff training and
+ *     apprenticeships, adult-only services, public-health programmes — are out, because a
+ *     children's word in them names the setting or the audience, not the service bought;
+ *  3. a children's-services CPV code;
+ *  4. a service word (the same word rules that decide `service`: fostering, children's homes,
+ *     short breaks, SEND transport …) or a children word (children, young people, looked-after,
+ *     care leavers, an age band such as "0-25 years") in the title or description.
+ * Deliberately broad on 3–4 (recall first); 2 holds back the false friends the labelled set
+ * showed.
  */
+import { SERVICE_RULES } from "./classification/service.js";
 import { decodeHtmlEntities } from "./html-entities.js";
 
-const CHILDREN_CPV = /^(8531[0-9]|8532[0-9]|853121|80100000|80340000|60130000)/;
-const CHILDREN_WORDS =
-  /\b(child|children|childrens|children's|young people|young person|youth|foster|fostering|looked[- ]after|care leavers?|leaving care|send|sen|special educational needs|disabled children|sen transport|home to school|short breaks?|family|families|adolescen|residential placements?|semi[- ]independent|supported accommodation|unaccompanied asylum)\b/i;
+export interface ScopeEvidence {
+  /** One CPV field ("85311300 85312000") or the codes of a release. */
+  cpv?: string | readonly string[] | null;
+  title?: string | null;
+  description?: string | null;
+  /** A register's own procurement category (Norfolk). */
+  category?: string | null;
+  /** A register's directorate (Norfolk's CHILDREN). */
+  directorate?: string | null;
+}
 
+export interface ScopeDecision {
+  childrens: boolean;
+  /** Id of the deciding rule (scope rules are 'K…'). */
+  rule: string;
+  reason: string;
+}
+
+export interface ScopeCpvRule {
+  code: string;
+  match: "prefix" | "exact";
+  why: string;
+}
+
+/**
+ * Children's-services CPV codes. Left out on purpose: 80100000 (primary education: mostly
+ * school building and running contracts), 85000000 / 85100000 (health and social work: NHS
+ * buying); children's contracts coded that broadly are found by the word rules instead.
+ */
+export const CHILDREN_SCOPE_CPV: readonly ScopeCpvRule[] = [
+  {
+    code: "85300000",
+    match: "exact",
+    why: "social work and related services (parent code councils use for placements)",
+  },
+  {
+    code: "8531",
+    match: "prefix",
+    why: "social work services with and without accommodation: 85311300 children's residential care, 85312110 child day-care, 85312120 day-care for disabled children, 85312400 welfare services",
+  },
+  {
+    code: "8532",
+    match: "prefix",
+    why: "social services: 85320000 social services, 85321000 administrative social services, 85322000 community action programmes",
+  },
+  { code: "80340000", match: "exact", why: "special education services (SEND)" },
+  {
+    code: "60130000",
+    match: "exact",
+    why: "special-purpose road passenger transport (home-to-school and SEND transport)",
+  },
+  { code: "98133110", match: "exact", why: "services provided by youth associations" },
+];
+
+export function matchesScopeCpv(code: string, rules: readonly ScopeCpvRule[] = CHILDREN_SCOPE_CPV): boolean {
+  return rules.some((rule) => (rule.match === "exact" ? code === rule.code : code.startsWith(rule.code)));
+}
+
+/** Register categories that are children's services (Norfolk's "Childrens services - …", education transport). */
+const CHILDREN_CATEGORY = /^child\w* services?\b|^passenger transport\W*(education|childrens social care)/i;
+/** Back-office categories: a children's directorate buying these is not buying a service for children. */
+const BACK_OFFICE_CATEGORY =
+  /^(fm|ict|hr|legal|staffing|vehicle|highways|waste)\b|rent (&|and) rates|venue hire|subscriptions|exam fees|books, cds|auditors|research and evaluation|consultants|^schools - (professional|school meals)|emergency svces/i;
+
+/** Adult, housing and public-health categories: out unless the children's directorate bought them. */
+const ADULT_CATEGORY =
+  /^adult|^domiciliary care|^housing-related|^public health|^drug and alcohol|^carer support|^passenger transport\W*(adult|local bus|concessionary|community transport|park and ride|demand responsive)/i;
+
+/** Works, supplies and staff purchases that mention a school or children only as the setting. */
+const NOT_A_SERVICE_TITLE =
+  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management)\b/i;
+const ADULT_ONLY =
+  /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living)\b/i;
+const PUBLIC_HEALTH_PROGRAMME =
+  /\b(healthy child programme|health visiting|school nursing|sexual health|contracepti\w*|genito-?urinary|smoking cessation|nhs health checks?)\b/i;
+/** Words that make it a children's service despite an adult or works word beside them. */
+const CHILDREN_SERVICE_STRONG =
+  /\b(children'?s (homes?|social care|services)|looked[- ]after children|care leavers?|fostering|short breaks|special educational needs|home[- ]to[- ]school)\b/i;
+
+const CHILDREN_WORDS =
+  /\b(child|children|childrens|children's|young (people|persons?)|youth|looked[- ]after|care leavers?|leaving care|special educational needs|disabled children|home[- ]to[- ]school|school transport|short breaks?|adolescen\w*|unaccompanied asylum|pupils?|early years|(0|5|11|13|14|16) ?(-|to) ?(18|19|25) (years|year olds))\b/i;
+const SEND_ACRONYM = /\bSEND\b|\bSEN\b/;
+
+export interface ScopeRule {
+  id: string;
+  childrens: boolean;
+  description: string;
+}
+
+/** The scope rules as data, for classification_rules and the methods page. */
+export const SCOPE_RULES: readonly ScopeRule[] = [
+  {
+    id: "K1",
+    childrens: true,
+    description: "The register's own category is a children's service or education transport.",
+  },
+  {
+    id: "K2",
+    childrens: false,
+    description: "The register's own category is a back-office purchase (buildings, ICT, HR, legal, consultants).",
+  },
+  {
+    id: "K3",
+    childrens: true,
+    description: "The register files the row under the children's directorate (and the category is not back office).",
+  },
+  {
+    id: "K4",
+    childrens: false,
+    description:
+      "The register's own category is an adult, housing or public-health service, outside the children's directorate.",
+  },
+  {
+    id: "K5",
+    childrens: false,
+    description:
+      "Works, supplies or staff purchases that name a school or children only as the setting (roofing, building works, playgrounds, apprenticeships, software).",
+  },
+  {
+    id: "K6",
+    childrens: false,
+    description: "An adult-only service (adults 19+, adult learning, employment and skills, older people, detox).",
+  },
+  {
+    id: "K7",
+    childrens: false,
+    description:
+      "A public-health programme (healthy child programme, sexual health, smoking cessation): health, not children's social care.",
+  },
+  {
+    id: "K8",
+    childrens: true,
+    description: "A children's-services CPV code (8531…, 8532…, 85300000, 80340000, 60130000, 98133110).",
+  },
+  {
+    id: "K9",
+    childrens: true,
+    description:
+      "A service word in the title or description (the service word rules: fostering, children's homes, short breaks …).",
+  },
+  {
+    id: "K10",
+    childrens: true,
+    description:
+      "A children word in the title or description (children, young people, looked-after, care leavers, an age band).",
+  },
+  { id: "K0", childrens: false, description: "No children's category, CPV code or word." },
+];
+
+function codesOf(cpv: ScopeEvidence["cpv"]): string[] {
+  if (!cpv) return [];
+  if (typeof cpv === "string") return cpv.match(/\d{8}/g) ?? [];
+  return cpv.flatMap((c) => c.match(/\d{8}/g) ?? []);
+}
+
+/** The service word rules (their title form: the description form has the same patterns). */
+const WORD_SERVICE_RULES = SERVICE_RULES.filter((r) => r.evidence === "title");
+
+function serviceWord(text: string): string | null {
+  const lower = text.toLowerCase();
+  for (const rule of WORD_SERVICE_RULES) {
+    if (rule.notIn?.test(lower)) continue;
+    const m = rule.pattern.exec(lower);
+    if (!m) continue;
+    if (rule.unless) {
+      const phrase = rule.unless.exec(lower);
+      if (phrase && m.index >= phrase.index && m.index < phrase.index + phrase[0].length) continue;
+    }
+    return m[0];
+  }
+  return null;
+}
+
+const decided = (childrens: boolean, rule: string, reason: string): ScopeDecision => ({
+  childrens,
+  rule,
+  reason: `${reason} → ${childrens ? "in scope" : "out of scope"} (rule ${rule})`,
+});
+
+export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
+  const category = evidence.category?.trim() ?? "";
+  if (category !== "") {
+    if (CHILDREN_CATEGORY.test(category)) return decided(true, "K1", `register category '${category}'`);
+    if (BACK_OFFICE_CATEGORY.test(category)) return decided(false, "K2", `register category '${category}'`);
+    if (evidence.directorate?.trim().toUpperCase() === "CHILDREN")
+      return decided(true, "K3", `children's directorate, category '${category}'`);
+    if (ADULT_CATEGORY.test(category)) return decided(false, "K4", `register category '${category}'`);
+  }
+  const title = evidence.title ? decodeHtmlEntities(evidence.title) : "";
+  const description = evidence.description ? decodeHtmlEntities(evidence.description) : "";
+  const text = `${title} ${description}`.replace(/\s+/g, " ");
+  const strong = CHILDREN_SERVICE_STRONG.exec(title);
+  if (!strong) {
+    const works = NOT_A_SERVICE_TITLE.exec(title);
+    if (works) return decided(false, "K5", `title word '${works[0]}' (a purchase at a setting, not a service)`);
+    const adult = ADULT_ONLY.exec(text);
+    if (adult) return decided(false, "K6", `adult-only wording '${adult[0]}'`);
+    const health = PUBLIC_HEALTH_PROGRAMME.exec(text);
+    if (health) return decided(false, "K7", `public-health programme '${health[0]}'`);
+  }
+  const code = codesOf(evidence.cpv).find((c) => matchesScopeCpv(c));
+  if (code) return decided(true, "K8", `CPV ${code}`);
+  for (const t of [title, description]) {
+    if (t === "") continue;
+    const word = serviceWord(t);
+    if (word) return decided(true, "K9", `service word '${word}'`);
+  }
+  const word = CHILDREN_WORDS.exec(text);
+  if (word) return decided(true, "K10", `children word '${word[0]}'`);
+  // The acronym only in mixed-case text: "PLEASE SEND" in capitals is a verb.
+  for (const t of [title, description]) {
+    const acronym = /[a-z]/.test(t) ? SEND_ACRONYM.exec(t) : null;
+    if (acronym) return decided(true, "K10", `children word '${acronym[0]}'`);
+  }
+  return decided(false, "K0", "no children's category, CPV code or word");
+}
+
+/** Positional form for callers with only CPV and text. */
 export function isChildrensNotice(cpv: string | null, title: string | null, description: string | null): boolean {
-  if (cpv && CHILDREN_CPV.test(cpv.replace(/\D/g, ""))) return true;
-  const text = decodeHtmlEntities(`${title ?? ""} ${description ?? ""}`);
-  return CHILDREN_WORDS.test(text);
+  return childrensScope({ cpv, title, description }).childrens;
 }

@@ -139,6 +139,7 @@ CREATE TABLE contracts (
   model_rule VARCHAR,
   year INTEGER,
   in_scope BOOLEAN,
+  scope_rule VARCHAR,
   scope_reason VARCHAR,
   value_flag VARCHAR,
   notice_url VARCHAR,

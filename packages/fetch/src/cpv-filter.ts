@@ -1,55 +1,47 @@
 /**
- * The default children's-services CPV selection. Neither Contracts Finder nor Find a Tender can
- * filter by CPV, so every page is downloaded and saved as received; this filter only decides which
- * releases (and so which processes) the manifest lists as children's services. A process is kept
- * whole: if any of its releases matches, the ocid is listed, so a later award release without items
- * still joins its tender.
- *
- * Deliberately left out: 80100000 (primary education: mostly school building and running
- * contracts) and 85000000 / 85100000 (health and social work, health services: dominated by NHS
- * buying). Children's contracts coded that broadly are found by the warehouse's title rules instead.
+ * The fetcher's children's-services selection is core's one scope definition (childrensScope:
+ * the same CPV codes and words, with the same false-friend exclusions, that decide
+ * contracts.in_scope in the warehouse), so what the manifest lists as children's is what the
+ * warehouse keeps in scope. Neither Contracts Finder nor Find a Tender can filter by CPV, so
+ * every page is downloaded and saved as received; this filter only decides which releases (and
+ * so which processes) the manifest lists. A process is kept whole: if any of its releases
+ * matches, the ocid is listed, so a later award release without items still joins its tender.
  */
+import {
+  CHILDREN_SCOPE_CPV,
+  childrensScope,
+  matchesScopeCpv,
+  SCOPE_RULES,
+  type ScopeCpvRule,
+  type ScopeRule,
+} from "@lens/core";
 
-export interface CpvRule {
-  code: string;
-  match: "prefix" | "exact";
-  why: string;
-}
+export type CpvRule = ScopeCpvRule;
 
-export const CHILDREN_CPV_RULES: readonly CpvRule[] = [
-  {
-    code: "85300000",
-    match: "exact",
-    why: "social work and related services (parent code councils use for placements)",
-  },
-  {
-    code: "8531",
-    match: "prefix",
-    why: "social work services with and without accommodation: 85311300 children's residential care, 85312110 child day-care, 85312120 day-care for disabled children, 85312400 welfare services",
-  },
-  {
-    code: "8532",
-    match: "prefix",
-    why: "social services: 85320000 social services, 85321000 administrative social services, 85322000 community action programmes",
-  },
-  { code: "80340000", match: "exact", why: "special education services (SEND)" },
-  {
-    code: "60130000",
-    match: "exact",
-    why: "special-purpose road passenger transport (home-to-school and SEND transport)",
-  },
-  { code: "98133110", match: "exact", why: "services provided by youth associations" },
-];
+export const CHILDREN_CPV_RULES: readonly CpvRule[] = CHILDREN_SCOPE_CPV;
 
 export interface CpvFilterInfo {
-  kind: "cpv";
+  /** "scope": core's childrensScope (CPV codes, then title and description words). */
+  kind: "scope";
   rules: readonly CpvRule[];
+  scopeRules: readonly ScopeRule[];
 }
 
-export const CHILDREN_CPV_FILTER: CpvFilterInfo = { kind: "cpv", rules: CHILDREN_CPV_RULES };
+export const CHILDREN_CPV_FILTER: CpvFilterInfo = { kind: "scope", rules: CHILDREN_CPV_RULES, scopeRules: SCOPE_RULES };
 
 export function matchesCpv(code: string, rules: readonly CpvRule[]): boolean {
-  return rules.some((rule) => (rule.match === "exact" ? code === rule.code : code.startsWith(rule.code)));
+  return matchesScopeCpv(code, rules);
+}
+
+/** Whether a release is a children's-services notice, by the warehouse's own scope rules. */
+export function releaseIsChildrens(release: unknown): boolean {
+  if (!isRecord(release)) return false;
+  const tender = isRecord(release.tender) ? release.tender : {};
+  const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
+  const awards = asArray(release.awards).filter(isRecord);
+  const title = text(tender.title) ?? text(release.title) ?? text(awards[0]?.title);
+  const description = text(tender.description) ?? text(awards[0]?.description);
+  return childrensScope({ cpv: releaseCpvCodes(release), title, description }).childrens;
 }
 
 /**

@@ -10,7 +10,7 @@
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { CpvFilterInfo } from "./cpv-filter.js";
-import { matchesCpv, releaseCpvCodes } from "./cpv-filter.js";
+import { releaseIsChildrens } from "./cpv-filter.js";
 import type { HttpClient } from "./http-client.js";
 import type { Manifest, ManifestEntry } from "./manifest.js";
 import { readManifest, readVerified, sameQuery, sha256Hex, writeFileAtomic, writeManifest } from "./manifest.js";
@@ -201,7 +201,7 @@ function filterPage(
   let matched = 0;
   const ocids = new Set<string>();
   for (const release of releases) {
-    if (!releaseCpvCodes(release).some((code) => matchesCpv(code, filter.rules))) continue;
+    if (!releaseIsChildrens(release)) continue;
     matched++;
     const ocid = releaseOcid(release);
     if (ocid !== null) ocids.add(ocid);

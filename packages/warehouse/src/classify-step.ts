@@ -69,6 +69,9 @@ WITH decided AS (
   UNION ALL
   SELECT 'contracts', 'service', service_rule, service FROM contracts
   UNION ALL
+  SELECT 'contracts', 'scope', scope_rule, CASE WHEN in_scope THEN 'in scope' ELSE 'out of scope' END FROM contracts
+  WHERE scope_rule IS NOT NULL
+  UNION ALL
   SELECT 'spend', 'service', service_rule, service FROM spend WHERE service_rule IS NOT NULL
   UNION ALL
   SELECT 'spend', 'model', model_rule, commissioning_model FROM spend

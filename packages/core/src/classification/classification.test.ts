@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SCOPE_RULES } from "../scope.js";
 import type { ProcedureType, Service, SupplierOwnership } from "../vocab.js";
 import { classifyCommissioningModel, classifySupplierOwnership } from "./classify.js";
 import { buildOfstedOwnerLookup, detectArrangement } from "./evidence.js";
@@ -145,7 +146,7 @@ describe("RULES table", () => {
       expect(new Set(precedences).size).toBe(precedences.length);
     }
     // Service rules join the table (stage 'service') beside ownership and model rules.
-    expect(describeRules()).toHaveLength(RULES.length + describeServiceRules().length);
+    expect(describeRules()).toHaveLength(RULES.length + describeServiceRules().length + SCOPE_RULES.length);
     expect(describeRules().every((r) => r.rulesetVersion === RULESET_VERSION && r.description.length > 10)).toBe(true);
   });
 

@@ -8,6 +8,8 @@
  * Change a rule → bump RULESET_VERSION: the version is written to build_log and
  * classification_rules so every number can be traced to the rules that produced it.
  */
+
+import { SCOPE_RULES } from "../scope.js";
 import type { CommissioningModel, ProcedureType, Sector, SpendOwnership, SupplierOwnership } from "../vocab.js";
 import {
   type Arrangement,
@@ -448,5 +450,13 @@ export function describeRules(): Array<{
       rulesetVersion: RULESET_VERSION,
     })),
     ...service,
+    ...SCOPE_RULES.map((r, i) => ({
+      ruleId: r.id,
+      stage: "scope",
+      description: r.description,
+      result: r.childrens ? "in scope" : "out of scope",
+      precedence: i + 1,
+      rulesetVersion: RULESET_VERSION,
+    })),
   ];
 }

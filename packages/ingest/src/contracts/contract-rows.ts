@@ -4,7 +4,7 @@
  * durations computed exactly as the OCDS path does, and a writer that refuses duplicate ids.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { decodeHtmlEntities } from "@lens/core";
+import { decodeHtmlEntities, type ScopeDecision } from "@lens/core";
 import { queryRows } from "../query.js";
 import { type CellValue, TableWriter } from "../table-writer.js";
 
@@ -43,11 +43,20 @@ export interface ContractRow {
   /** Set by sources that decide council and scope themselves; others get them from resolveBuyersAndScope. */
   la_code?: string | null;
   in_scope?: boolean;
+  /** Why in_scope is what it is: core's scope rule id, and its reason with the buyer test. */
+  scope_rule?: string | null;
+  scope_reason?: string | null;
   source_file: string;
   source_line: number;
 }
 
 const MONTH_DAYS = 30.4375;
+
+/** scope_reason: the scope rule's reason, or why the buyer keeps a children's notice out. */
+export function scopeReason(buyerIsCouncil: boolean, buyer: string | null, scope: ScopeDecision): string {
+  if (buyerIsCouncil || !scope.childrens) return scope.reason;
+  return `buyer '${buyer ?? ""}' is not an English council with children's services duties → out of scope (${scope.reason})`;
+}
 
 /** Months between two ISO dates to one decimal, as DURATION_MONTHS_SQL computes it; null if unknown or negative. */
 export function monthsBetween(start: string | null | undefined, end: string | null | undefined): number | null {

@@ -2,12 +2,19 @@
  * Norfolk County Council contract register (Local Government Transparency Code template):
  * one row per contract in force (stage 'register'), one row per supplier for spot contracts.
  * The buyer is the council on every row (355 passenger-transport continuation rows leave
- * Organisation name blank). Scope also counts the CHILDREN directorate, since the register
- * has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
+ * Organisation name blank). Scope reads the register's own category and directorate first
+ * (core's childrensScope), since the register has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
  */
-import { councilCodeForName, isChildrensNotice } from "@lens/core";
+import { childrensScope, councilCodeForName } from "@lens/core";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
-import { type ContractRow, ContractSink, cleanText, knownMoney, parseContractDate } from "./contract-rows.js";
+import {
+  type ContractRow,
+  ContractSink,
+  cleanText,
+  knownMoney,
+  parseContractDate,
+  scopeReason,
+} from "./contract-rows.js";
 import { csvHasHeader, readCsvContracts } from "./tabular.js";
 
 const HEADER = ["Title of the Agreement", "Directorate / service responsible", "Supplier name", "Tender process type"];
@@ -43,10 +50,7 @@ export const norfolkRegisterIngester: SourceIngester = {
             const directorate = col("Directorate / service responsible");
             const category = col("Procurement classification: Councils procurement category label");
             const laCode = councilCodeForName(buyer) ?? null;
-            const childrens =
-              directorate?.toUpperCase() === "CHILDREN" ||
-              /^childrens services/i.test(category ?? "") ||
-              isChildrensNotice(null, title, description);
+            const scope = childrensScope({ category, directorate, title, description });
             const row: ContractRow = {
               contract_id: `norfolk:${file.relativePath}:${record.line}`,
               source,
@@ -68,7 +72,9 @@ export const norfolkRegisterIngester: SourceIngester = {
               supplier_is_vcse: col("VCSE supplier")?.toLowerCase() === "yes" ? true : null,
               notice_url: null,
               la_code: laCode,
-              in_scope: laCode !== null && childrens,
+              in_scope: laCode !== null && scope.childrens,
+              scope_rule: scope.rule,
+              scope_reason: scopeReason(laCode !== null, buyer, scope),
               source_file: file.relativePath,
               source_line: record.line,
             };

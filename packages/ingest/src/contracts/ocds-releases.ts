@@ -15,7 +15,7 @@
  * is accounted for: kept, or rejected as superseded, duplicate, planning-only or cancelled.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { councilCodeForName, isChildrensNotice } from "@lens/core";
+import { childrensScope, councilCodeForName } from "@lens/core";
 import { decodeStoredText } from "../decode-stored-text.js";
 import { queryRows } from "../query.js";
 
@@ -320,18 +320,24 @@ export async function resolveBuyersAndScope(
     "SELECT DISTINCT cpv, title, description FROM contracts WHERE source_file IN (SELECT file FROM scope_files)",
   );
   await connection.run(
-    "CREATE OR REPLACE TEMP TABLE scope_map (cpv VARCHAR, title VARCHAR, description VARCHAR, childrens BOOLEAN)",
+    "CREATE OR REPLACE TEMP TABLE scope_map (cpv VARCHAR, title VARCHAR, description VARCHAR, childrens BOOLEAN, rule VARCHAR, reason VARCHAR)",
   );
   const scope = await connection.createAppender("scope_map");
   for (const n of notices) {
     for (const v of [n.cpv, n.title, n.description]) v === null ? scope.appendNull() : scope.appendVarchar(v);
-    scope.appendBoolean(isChildrensNotice(n.cpv, n.title, n.description));
+    const decision = childrensScope({ cpv: n.cpv, title: n.title, description: n.description });
+    scope.appendBoolean(decision.childrens);
+    scope.appendVarchar(decision.rule);
+    scope.appendVarchar(decision.reason);
     scope.endRow();
   }
   scope.flushSync();
   scope.closeSync();
+  // A children's notice from a buyer that is not an English council stays out, and says why.
   await connection.run(
-    `UPDATE contracts c SET in_scope = (c.la_code IS NOT NULL AND m.childrens)
+    `UPDATE contracts c SET in_scope = (c.la_code IS NOT NULL AND m.childrens), scope_rule = m.rule,
+       scope_reason = CASE WHEN c.la_code IS NOT NULL OR NOT m.childrens THEN m.reason
+         ELSE 'buyer ''' || coalesce(c.buyer_name, '') || ''' is not an English council with children''s services duties → out of scope (' || m.reason || ')' END
      FROM scope_map m
      WHERE c.source_file IN (SELECT file FROM scope_files)
        AND c.cpv IS NOT DISTINCT FROM m.cpv AND c.title IS NOT DISTINCT FROM m.title

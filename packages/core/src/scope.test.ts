@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { childrensScope, isChildrensNotice, type ScopeEvidence } from "./scope.js";
+
+describe("childrensScope", () => {
+  it.each<[ScopeEvidence, boolean, string]>([
+    [{ category: "Passenger transport.Education  Special Needs", title: "Bus 3 - Holt" }, true, "K1"],
+    [{ category: "Childrens services - fostering", title: "Placements" }, true, "K1"],
+    [{ category: "HR - interim & temporary staff", directorate: "CHILDREN", title: "Data officer" }, false, "K2"],
+    [
+      { category: "Housing-related & floating support", directorate: "CHILDREN", title: "16 and 17 year olds" },
+      true,
+      "K3",
+    ],
+    [
+      { category: "Adult care - nursing & residential", directorate: "COMMUNITY SERVICES", title: "Care homes" },
+      false,
+      "K4",
+    ],
+    [{ title: "Roofing works at Swan Lane First School", cpv: "45261000" }, false, "K5"],
+    [{ title: "Apprentice Levy (L4 Data Analyst)", description: "for children's services staff" }, false, "K5"],
+    [{ title: "Community Learning Framework", description: "learners aged 19+ and families" }, false, "K6"],
+    [{ title: "0-19 Healthy Child Programme", description: "health visiting for children" }, false, "K7"],
+    [{ title: "Lot 3", cpv: "85312120" }, true, "K8"],
+    [{ title: "Residential Children&#039;s Homes Framework" }, true, "K9"],
+    [{ title: "Placements for 0 - 25 years at schools and colleges" }, true, "K10"],
+    [{ title: "SEND tribunal advice" }, true, "K9"],
+    [{ title: "Please send your quotation for office chairs" }, false, "K0"],
+    [{ title: "Marketing partner to foster a paradigm shift in growth" }, false, "K0"],
+    [{ title: "Nursing beds for older people", description: "residential care home beds" }, false, "K6"],
+    [{ title: "Seafront attraction", description: "a day out for families" }, false, "K0"],
+  ])("%j → %s (%s)", (evidence, childrens, rule) => {
+    const decision = childrensScope(evidence);
+    expect([decision.childrens, decision.rule]).toEqual([childrens, rule]);
+    expect(decision.reason).toContain(`rule ${rule}`);
+  });
+
+  it("keeps a children's service when a works word sits beside it", () => {
+    expect(childrensScope({ title: "Children's homes heating and care provision" }).childrens).toBe(true);
+  });
+
+  it("answers the positional form the same way", () => {
+    expect(isChildrensNotice("85311300", "Lot 1", null)).toBe(true);
+    expect(isChildrensNotice(null, "Office cleaning", null)).toBe(false);
+  });
+});
