@@ -13,7 +13,8 @@
  *   to [0, 1].
  * - Medians: Σ w·median (a standardised mean of stratum medians) with each stratum median's
  *   variance from its interquartile range, (√(π/2)·IQR/1.349)²/n (the normal-theory standard
- *   error of a median, σ estimated from the IQR); a stratum needs 3 values in every group.
+ *   error of a median, σ estimated from the IQR); a stratum needs 3 values in every group; the
+ *   interval is clipped at 0 (every median metric is of a non-negative quantity).
  * Pure functions: no SQL, no IO; methods and their justification are in docs/methods.md.
  */
 
@@ -176,7 +177,8 @@ export function standardise(
       variance += w * w * est.variance;
     }
     const half = Z95 * Math.sqrt(variance);
-    const clip = (v: number) => (kind === "share" ? Math.min(1, Math.max(0, v)) : v);
+    // Shares live in [0, 1]; every median metric is of a non-negative quantity (money, months, days).
+    const clip = (v: number) => (kind === "share" ? Math.min(1, Math.max(0, v)) : Math.max(0, v));
     out.set(group.key, {
       value,
       ciLow: clip(value - half),
