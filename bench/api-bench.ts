@@ -17,6 +17,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -25,7 +26,7 @@ import { benchmark, compare, distribution, scatter, searchContracts, timeseries 
 import { DEFAULT_SAMPLE_OPTIONS, generateSample } from "@lens/sample";
 import { openWarehouse, queryRows } from "@lens/warehouse";
 import { buildWarehouse } from "@lens/warehouse/build";
-import Database from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import {
   CACHE,
   freePort,
@@ -40,6 +41,9 @@ import {
 } from "./common.js";
 
 const SQLITE_PATH = join(CACHE, "contracts-1m.sqlite");
+// The baseline lives in its own install (bench/sqlite, set up by scripts/bench-deps.mjs) so the
+// product's `npm install` compiles nothing.
+const SqliteDatabase = createRequire(join(ROOT, "bench/sqlite/package.json"))("better-sqlite3") as typeof BetterSqlite3;
 const CONTRACTS = 1_000_000;
 const KENT = "886";
 
@@ -84,9 +88,9 @@ const CONTRACT_COLUMNS = [
 ] as const;
 
 /** Loads the warehouse's contract rows into SQLite once per warehouse build (stamped with built_at). */
-async function ensureSqlite(connection: DuckDBConnection): Promise<Database.Database> {
+async function ensureSqlite(connection: DuckDBConnection): Promise<BetterSqlite3.Database> {
   const [stamp] = await queryRows<{ value: string }>(connection, "SELECT value FROM build_info WHERE key = 'built_at'");
-  const db = new Database(SQLITE_PATH);
+  const db = new SqliteDatabase(SQLITE_PATH);
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -262144"); // 256 MiB page cache: give SQLite a fair chance
@@ -172,7 +176,7 @@ interface Case {
   /** Path on the server (tRPC GET or data API). */
   path: string;
   duck: (c: DuckDBConnection) => Promise<unknown>;
-  sqlite: (db: Database.Database) => unknown;
+  sqlite: (db: BetterSqlite3.Database) => unknown;
 }
 
 const trpc = (procedure: string, input: unknown) =>
