@@ -20,9 +20,17 @@ describe("Overview", () => {
       `${baseUrl}/api/trpc/metrics.compare?input=${encodeURIComponent(JSON.stringify({ metric: "contracts", groupBy: ["model"] }))}`,
     ).then((r) => r.json() as Promise<{ result: { data: { rows: { dims: { model: string }; value: number }[] } } }>);
     const marketLed = api.result.data.rows.find((r) => r.dims.model === "market-led")!;
+    await expect(page.getByTestId("kpi-market-led").textContent()).resolves.toBe(
+      marketLed.value.toLocaleString("en-GB"),
+    );
+    // The first chart's table (annual value) counts the contracts behind each median, as the distribution does.
+    const dist = await fetch(
+      `${baseUrl}/api/trpc/metrics.distribution?input=${encodeURIComponent(JSON.stringify({ metric: "median_annual_value", groupBy: "model" }))}`,
+    ).then((r) => r.json() as Promise<{ result: { data: { groups: { key: string | null; n: number }[] } } }>);
+    const behind = dist.result.data.groups.find((g) => g.key === "market-led")!;
     await page.getByRole("button", { name: "View as table" }).first().click();
     const cell = page.getByRole("row", { name: /Market-led/ }).first();
-    await expect(cell.textContent()).resolves.toContain(marketLed.value.toLocaleString("en-GB"));
+    await expect(cell.textContent()).resolves.toContain(behind.n.toLocaleString("en-GB"));
 
     await page.screenshot({ path: join(ARTIFACTS, "overview-desktop.png"), fullPage: true });
     expect(consoleErrors).toEqual([]);
