@@ -85,13 +85,12 @@ interface RawContribution {
 
 /** Shapes per-contributor counts into the concentration entries, the source list and the implausible count. */
 /**
- * On a warehouse built from the generated sample, rows carry the real sources' ids (the sample
- * is written in their formats) but are not their data: they are named as the sample's.
+ * On a warehouse built from the generated sample every row's source is `sample`; should a row
+ * carry a real source's id there, it is still the sample's, and is named so.
  */
 export function sampleSourceLabel(id: string | null): string {
-  return id === null
-    ? contributorLabel("source", null)
-    : `generated sample data in the format of ${contributorLabel("source", id)}`;
+  if (id === null || id === "sample") return contributorLabel("source", id);
+  return `generated sample data in the format of ${contributorLabel("source", id)}`;
 }
 
 export function shapeContributors(metric: MetricDef, raw: readonly RawContribution[], isSample = false): Contributors {
