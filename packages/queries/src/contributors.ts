@@ -58,22 +58,38 @@ export function countedRowSql(metric: MetricDef): string {
 
 const DIMS: readonly ConcentrationDimension[] = ["council", "source"];
 
+/**
+ * One scan: the rows behind the answer, counted per council and per source by GROUPING SETS,
+ * with the warehouse's sample flag (a sample's rows are named as the sample's).
+ */
 export function compileContributorsQuery(metric: MetricDef, filters: Filters): CompiledQuery {
   const { clauses, params } = filterSql(metric, filters);
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-  const counted = countedRowSql(metric);
+  const dims = DIMS.filter((d) => metric.dimensions.includes(d as DimensionId));
+  if (dims.length === 0)
+    return {
+      sql: "SELECT NULL AS dimension, NULL AS value, 0 AS rows, 0 AS implausible, NULL AS is_sample WHERE FALSE",
+      params,
+    };
   const flagged = metric.implausible ? `(${metric.implausible.flagged})` : "FALSE";
-  const parts = DIMS.filter((d) => metric.dimensions.includes(d as DimensionId)).map(
-    (d) => `SELECT '${d}' AS dimension, CAST(${tableDimensionSql(metric.table, d)} AS VARCHAR) AS value,
-    count(*) FILTER (WHERE ${counted})::INTEGER AS rows,
-    count(*) FILTER (WHERE ${flagged})::INTEGER AS implausible
+  const cols = dims.map((d) => `CAST(${tableDimensionSql(metric.table, d)} AS VARCHAR) AS ${d}`);
+  // With one dimension grouping(x) is 0 on every row, so the CASEs pick it.
+  const dimension = `CASE ${dims.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} END`;
+  const value = `CASE ${dims.map((d) => `WHEN grouping(${d}) = 0 THEN ${d}`).join(" ")} END`;
+  const sets = dims.map((d) => `(${d})`).join(", ");
+  const sql = `WITH r AS (
+  SELECT ${cols.join(", ")}, (${countedRowSql(metric)}) AS counted, ${flagged} AS flagged
   FROM ${fromSql(metric)}
   ${where}
-  GROUP BY 2`,
-  );
-  if (parts.length === 0)
-    return { sql: "SELECT NULL AS dimension, NULL AS value, 0 AS rows, 0 AS implausible WHERE FALSE", params };
-  return { sql: `${parts.join("\nUNION ALL\n")}\nORDER BY dimension, rows DESC, value NULLS LAST`, params };
+)
+SELECT ${dimension} AS dimension, ${value} AS value,
+  count(*) FILTER (WHERE counted)::INTEGER AS rows,
+  count(*) FILTER (WHERE flagged)::INTEGER AS implausible,
+  (SELECT b.value FROM build_info b WHERE b.key = 'is_sample') AS is_sample
+FROM r
+GROUP BY GROUPING SETS (${sets})
+ORDER BY dimension, rows DESC, value NULLS LAST`;
+  return { sql, params };
 }
 
 interface RawContribution {
@@ -81,9 +97,9 @@ interface RawContribution {
   value: string | null;
   rows: number;
   implausible: number;
+  is_sample?: string | null;
 }
 
-/** Shapes per-contributor counts into the concentration entries, the source list and the implausible count. */
 /**
  * On a warehouse built from the generated sample every row's source is `sample`; should a row
  * carry a real source's id there, it is still the sample's, and is named so.
@@ -93,6 +109,7 @@ export function sampleSourceLabel(id: string | null): string {
   return `generated sample data in the format of ${contributorLabel("source", id)}`;
 }
 
+/** Shapes per-contributor counts into the concentration entries, the source list and the implausible count. */
 export function shapeContributors(metric: MetricDef, raw: readonly RawContribution[], isSample = false): Contributors {
   const concentration: Concentration[] = [];
   for (const dimension of DIMS) {
@@ -140,10 +157,5 @@ export async function contributors(
   options: RunOptions = {},
 ): Promise<Contributors> {
   const raw = await runQuery<RawContribution>(connection, compileContributorsQuery(metric, filters), options);
-  const sample = await runQuery<{ value: string }>(
-    connection,
-    { sql: "SELECT value FROM build_info WHERE key = 'is_sample'", params: {} },
-    options,
-  );
-  return shapeContributors(metric, raw, sample[0]?.value === "true");
+  return shapeContributors(metric, raw, raw[0]?.is_sample === "true");
 }
