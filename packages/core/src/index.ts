@@ -1,3 +1,4 @@
+export * from "./buyers.js";
 export * from "./classification/index.js";
 export * from "./council-names.js";
 export * from "./councils.js";

@@ -89,7 +89,7 @@ const ADULT_CATEGORY =
 
 /** Works, supplies and staff purchases that mention a school or children only as the setting. */
 const NOT_A_SERVICE_TITLE =
-  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management)\b/i;
+  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management|works (at|to)|fire stopping)\b/i;
 const ADULT_ONLY =
   /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living)\b/i;
 const PUBLIC_HEALTH_PROGRAMME =

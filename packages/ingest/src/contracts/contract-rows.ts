@@ -14,6 +14,8 @@ export interface ContractRow {
   ocid?: string | null;
   stage: "award" | "tender" | "register";
   buyer_name: string | null;
+  /** council, children's trust, portal, procurement consortium, lower-tier council, other (core's classifyBuyer). */
+  buyer_kind?: string | null;
   title: string | null;
   description?: string | null;
   cpv?: string | null;

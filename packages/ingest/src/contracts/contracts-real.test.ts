@@ -33,7 +33,7 @@ describe.skipIf(shared === null)("contracts from the real procurement files", ()
     );
     expect(rows.map((r) => `${r.source} ${r.stage} ${r.n} ${r.in_scope}`)).toEqual(EXPECTED_TABLE);
     expect(rows.reduce((n, r) => n + r.n, 0)).toBe(15721);
-    expect(rows.reduce((n, r) => n + r.in_scope, 0)).toBe(2120);
+    expect(rows.reduce((n, r) => n + r.in_scope, 0)).toBe(2151);
   });
 
   it("keeps unknown as NULL, never 0, and every row traceable", async () => {
@@ -62,6 +62,43 @@ describe.skipIf(shared === null)("contracts from the real procurement files", ()
     expect(r?.childrens_apostrophe).toBe(EXPECTED_CHILDRENS_APOSTROPHE);
   });
 
+  it("maps every upper-tier council spelling in the files to its council, and records portals as portals", async () => {
+    const all = await queryRows<{ buyer_name: string; la_code: string | null; buyer_kind: string }>(
+      run.connection,
+      "SELECT DISTINCT buyer_name, la_code, buyer_kind FROM contracts WHERE buyer_name IS NOT NULL",
+    );
+    // A portal keeps la_code NULL unless a notice names its council ("by notice" when some do).
+    const seen = new Map<string, { kind: string; codes: Set<string | null> }>();
+    for (const r of all.filter((row) => row.buyer_name in REAL_COUNCIL_SPELLINGS)) {
+      const entry = seen.get(r.buyer_name) ?? { kind: r.buyer_kind, codes: new Set<string | null>() };
+      entry.codes.add(r.la_code);
+      seen.set(r.buyer_name, entry);
+    }
+    const described = [...seen].map(([name, e]) => [
+      name,
+      `${e.kind} ${e.codes.size === 1 ? [...e.codes][0] : "by notice"}`,
+    ]);
+    expect(Object.fromEntries(described)).toEqual(REAL_COUNCIL_SPELLINGS);
+    // No English buyer spelled as an upper-tier council is left without its code.
+    const [unmapped] = await queryRows<{ n: number }>(
+      run.connection,
+      `SELECT count(*)::INTEGER AS n FROM contracts
+       WHERE la_code IS NULL AND source NOT IN ('public-contracts-scotland', 'sell2wales')
+         AND regexp_matches(lower(buyer_name), '(county|metropolitan borough) council|london borough|royal borough')
+         AND NOT regexp_matches(lower(buyer_name), 'c/o')`,
+    );
+    expect(unmapped?.n).toBe(0);
+    // Children's notices still without a council, by what the buyer is (was 261 before these spellings).
+    const noCouncil = await queryRows<{ buyer_kind: string; n: number }>(
+      run.connection,
+      `SELECT buyer_kind, count(*)::INTEGER AS n FROM contracts
+       WHERE scope_rule IN ('K1', 'K3', 'K8', 'K9', 'K10') AND la_code IS NULL
+         AND source NOT IN ('public-contracts-scotland', 'sell2wales')
+       GROUP BY ALL ORDER BY ALL`,
+    );
+    expect(Object.fromEntries(noCouncil.map((r) => [r.buyer_kind, r.n]))).toEqual(CHILDRENS_WITHOUT_COUNCIL);
+  });
+
   it("reads Contracts Finder OCDS 1.0 supplier flags and shared award values", async () => {
     const rows = await queryRows<{ n: number; sme: number; vcse: number; shared: number }>(
       run.connection,
@@ -74,6 +111,36 @@ describe.skipIf(shared === null)("contracts from the real procurement files", ()
 });
 
 const EXPECTED_CHILDRENS_APOSTROPHE = 72;
+
+/** Buyer spellings in the real files → "buyer_kind la_code" (reference facts: DfE council codes). */
+const REAL_COUNCIL_SPELLINGS: Record<string, string> = {
+  "Hertfordshire County Council - Children's Services": "council 919",
+  "Warwickshire County Council (WCC)": "council 937",
+  "Bradford Metropolitan District Council": "council 380",
+  "City of Bradford Metropolitan District Council": "council 380",
+  "The Borough Council of Bolton": "council 350",
+  "Stockton Borough Council": "council 808",
+  "City of London Corporation": "council 201",
+  "Blackpool Borough Council Trading Standards": "council 890",
+  "Walsall Council e-Tendering": "council 335",
+  "Northampton County Council": "council 928",
+  "DONCASTER CHILDREN'S SERVICES TRUST LIMITED": "children's trust 371",
+  "Borough Council of King's Lynn & West Norfolk": "lower-tier council null",
+  "DUE NORTH LIMITED": "portal by notice",
+  "IN-TEND LIMITED": "portal by notice",
+  "BRAVOSOLUTION UK LIMITED": "portal by notice",
+  "BIP SOLUTIONS LIMITED": "portal by notice",
+  "PROACTIS TENDERS LIMITED": "portal null",
+  "Defra Network eTendering Portal": "portal null",
+  ESPO: "procurement consortium null",
+};
+
+const CHILDRENS_WITHOUT_COUNCIL: Record<string, number> = {
+  "lower-tier council": 31,
+  other: 100,
+  portal: 80,
+  "procurement consortium": 18,
+};
 
 const EXPECTED_FILES: Record<string, number[]> = {
   // file: [read, kept, rejected]
@@ -110,10 +177,11 @@ const EXPECTED_FILES: Record<string, number[]> = {
 };
 const EXPECTED_TABLE = [
   // source stage rows in_scope (core's childrensScope: works, staff training, adult-only and
-  // public-health notices out; service words such as "residential care placements" in)
-  "contracts-finder award 4790 270",
-  "contracts-finder tender 910 28",
-  "contracts-finder-lancashire award 801 9",
+  // public-health notices out; service words such as "residential care placements" in; council
+  // spellings, children's trusts and councils named by a portal's notice mapped to la_code)
+  "contracts-finder award 4790 297",
+  "contracts-finder tender 910 31",
+  "contracts-finder-lancashire award 801 10",
   "contracts-finder-lancashire tender 379 8",
   "contracts-finder-scraped award 2931 0",
   "find-a-tender tender 1 0",

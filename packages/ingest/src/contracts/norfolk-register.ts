@@ -5,7 +5,7 @@
  * Organisation name blank). Scope reads the register's own category and directorate first
  * (core's childrensScope), since the register has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
  */
-import { childrensScope, councilCodeForName } from "@lens/core";
+import { childrensScope, classifyBuyer } from "@lens/core";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,
@@ -49,13 +49,15 @@ export const norfolkRegisterIngester: SourceIngester = {
             const description = cleanText(col("Description of goods and services"));
             const directorate = col("Directorate / service responsible");
             const category = col("Procurement classification: Councils procurement category label");
-            const laCode = councilCodeForName(buyer) ?? null;
+            const buyerDecision = classifyBuyer(buyer);
+            const laCode = buyerDecision.laCode;
             const scope = childrensScope({ category, directorate, title, description });
             const row: ContractRow = {
               contract_id: `norfolk:${file.relativePath}:${record.line}`,
               source,
               stage: "register",
               buyer_name: buyer,
+              buyer_kind: buyerDecision.kind,
               title,
               description,
               cpv: col("Procurement classification: CPV code"),

@@ -15,7 +15,7 @@
  * is accounted for: kept, or rejected as superseded, duplicate, planning-only or cancelled.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { childrensScope, councilCodeForName } from "@lens/core";
+import { childrensScope, classifyBuyer } from "@lens/core";
 import { decodeStoredText } from "../decode-stored-text.js";
 import { queryRows } from "../query.js";
 
@@ -298,23 +298,30 @@ export async function resolveBuyersAndScope(
     connection,
     "SELECT DISTINCT buyer_name FROM contracts WHERE source_file IN (SELECT file FROM scope_files) AND buyer_name IS NOT NULL",
   );
-  await connection.run("CREATE OR REPLACE TEMP TABLE buyer_map (buyer_name VARCHAR, la_code VARCHAR)");
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE buyer_map (buyer_name VARCHAR, buyer_kind VARCHAR, la_code VARCHAR)",
+  );
   const appender = await connection.createAppender("buyer_map");
+  const intermediaries: string[] = [];
   for (const { buyer_name } of buyers) {
-    const code = councilCodeForName(buyer_name);
-    if (code === undefined) continue;
+    const buyer = classifyBuyer(buyer_name);
+    if (buyer.kind === "portal" || buyer.kind === "procurement consortium") intermediaries.push(buyer_name);
     appender.appendVarchar(buyer_name);
-    appender.appendVarchar(code);
+    appender.appendVarchar(buyer.kind);
+    if (buyer.laCode === null) appender.appendNull();
+    else appender.appendVarchar(buyer.laCode);
     appender.endRow();
   }
   appender.flushSync();
   appender.closeSync();
   // Scottish and Welsh buyers are never English councils, whatever their names look like.
   await connection.run(
-    `UPDATE contracts c SET la_code = m.la_code FROM buyer_map m
-     WHERE c.source_file IN (SELECT file FROM scope_files) AND c.buyer_name = m.buyer_name AND c.la_code IS NULL
-       AND c.source NOT IN ('public-contracts-scotland', 'sell2wales')`,
+    `UPDATE contracts c SET buyer_kind = m.buyer_kind,
+       la_code = CASE WHEN c.source IN ('public-contracts-scotland', 'sell2wales') THEN c.la_code ELSE coalesce(c.la_code, m.la_code) END
+     FROM buyer_map m
+     WHERE c.source_file IN (SELECT file FROM scope_files) AND c.buyer_name = m.buyer_name`,
   );
+  await resolveIntermediaryBuyers(connection, intermediaries);
   const notices = await queryRows<{ cpv: string | null; title: string | null; description: string | null }>(
     connection,
     "SELECT DISTINCT cpv, title, description FROM contracts WHERE source_file IN (SELECT file FROM scope_files)",
@@ -344,4 +351,45 @@ export async function resolveBuyersAndScope(
        AND c.description IS NOT DISTINCT FROM m.description`,
   );
   await connection.run("DROP TABLE buyer_map; DROP TABLE scope_map; DROP TABLE scope_files");
+}
+
+/**
+ * A portal or consortium named as the buyer is not a council; where the notice names the
+ * council it buys for, that council's code is recorded (per distinct buyer, title, description).
+ */
+async function resolveIntermediaryBuyers(connection: DuckDBConnection, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await connection.run("CREATE OR REPLACE TEMP TABLE intermediary_names (buyer_name VARCHAR)");
+  const list = await connection.createAppender("intermediary_names");
+  for (const n of names) {
+    list.appendVarchar(n);
+    list.endRow();
+  }
+  list.closeSync();
+  const notices = await queryRows<{ buyer_name: string; title: string | null; description: string | null }>(
+    connection,
+    `SELECT DISTINCT buyer_name, title, description FROM contracts
+     WHERE source_file IN (SELECT file FROM scope_files) AND la_code IS NULL
+       AND source NOT IN ('public-contracts-scotland', 'sell2wales')
+       AND buyer_name IN (SELECT buyer_name FROM intermediary_names)`,
+  );
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE intermediary_map (buyer_name VARCHAR, title VARCHAR, description VARCHAR, la_code VARCHAR)",
+  );
+  const map = await connection.createAppender("intermediary_map");
+  for (const n of notices) {
+    const code = classifyBuyer(n.buyer_name, n).laCode;
+    if (code === null) continue;
+    map.appendVarchar(n.buyer_name);
+    for (const v of [n.title, n.description]) v === null ? map.appendNull() : map.appendVarchar(v);
+    map.appendVarchar(code);
+    map.endRow();
+  }
+  map.closeSync();
+  await connection.run(
+    `UPDATE contracts c SET la_code = m.la_code FROM intermediary_map m
+     WHERE c.source_file IN (SELECT file FROM scope_files) AND c.la_code IS NULL AND c.buyer_name = m.buyer_name
+       AND c.title IS NOT DISTINCT FROM m.title AND c.description IS NOT DISTINCT FROM m.description`,
+  );
+  await connection.run("DROP TABLE intermediary_names; DROP TABLE intermediary_map");
 }
