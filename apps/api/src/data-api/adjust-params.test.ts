@@ -16,7 +16,8 @@ describe("parseMetricQuery: adjust and exclusions", () => {
         filters: { excludeCouncils: ["926"], excludeSources: ["norfolk-register"] },
       },
     });
-    expect(parse("contracts", "").ok && parse("contracts", "").value).toMatchObject({ adjust: [] });
+    const plain = parse("contracts", "");
+    expect(plain.ok && plain.value).toMatchObject({ adjust: [] });
   });
 
   it.each([
