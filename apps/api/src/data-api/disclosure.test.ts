@@ -98,4 +98,21 @@ describe("GET /api/v1/metrics/{id}?adjust=…", () => {
     expect(body.error).toMatchObject({ parameter: "adjust", allowed: ["service", "source", "council"] });
     expect(body.error.message).toMatch(/unknown adjust dimension 'region'/);
   });
+
+  it("exports the same like-for-like columns and contributor lines from the dashboard's CSV export", async () => {
+    const input = { metric: "share_36_months", groupBy: ["model"], adjust: ["service"] } as const;
+    const csv = await fx.caller.exportCsv({ view: "compare", input });
+    const lines = csv.csv.trim().split(/\r?\n/);
+    expect(lines.filter((l) => !l.startsWith("#"))[0]).toMatch(/,adjusted_value,adjusted_ci_low,adjusted_ci_high$/);
+    expect(lines).toContain(
+      "# Source: Commissioning Lens sample generator, Generated sample data — not real (https://github.com/commissioning-lens/commissioning-lens)",
+    );
+    const api = await (await get("/api/v1/metrics/share_36_months?groupBy=model&adjust=service&format=csv")).text();
+    const rowsOf = (text: string) =>
+      text
+        .trim()
+        .split(/\r?\n/)
+        .filter((l) => !l.startsWith("#"));
+    expect(rowsOf(csv.csv)).toEqual(rowsOf(api));
+  });
 });
