@@ -13,7 +13,11 @@ const stratum = {
   reason: "in one model only",
 };
 const rows = [
-  compareRow({ model: "market-led" }, 0.467, 900, { ciLow: 0.44, ciHigh: 0.5, adjusted: adjusted(0.7, 0.66, 0.74) }),
+  compareRow({ model: "market-led" }, 0.467, 900, {
+    ciLow: 0.44,
+    ciHigh: 0.5,
+    adjusted: adjusted(0.7, 0.66, 0.74, [stratum]),
+  }),
   compareRow({ model: "cooperative" }, 0.726, 1100, {
     ciLow: 0.7,
     ciHigh: 0.75,
@@ -66,8 +70,10 @@ describe("a comparison answer on a chart", () => {
     expect(spec.disclosures?.[0]).toBe(
       "93% of these contracts come from Norfolk County Council's 2015 contract register",
     );
-    expect(spec.disclosures?.[1]).toMatch(/^The order reverses/);
-    expect(spec.disclosures?.[1]).toMatch(/Not compared: 1 service × source stratum \(40 contracts\)/);
+    expect(spec.disclosures?.[1]).toMatch(/^Like for like \(same service × source mix\) the order reverses/);
+    expect(spec.disclosures?.[1]).toMatch(
+      /It compares 6 of 7 service × source strata\. Not compared, as some groups have none of them: 1 stratum \(40 contracts\): Fostering · /,
+    );
     expect(spec.notes[0]).toBe(spec.disclosures?.[0]);
   });
 
@@ -77,10 +83,20 @@ describe("a comparison answer on a chart", () => {
     expect(spec.source).not.toMatch(/Find a Tender/);
   });
 
-  it("offers each dominant contributor for exclusion, largest first", () => {
-    expect(spec.without?.map((w) => [w.dimension, w.value])).toEqual([
+  it("offers the dominant council for exclusion once, not again as its own register", () => {
+    expect(spec.without?.map((w) => [w.dimension, w.value])).toEqual([["council", "926"]]);
+  });
+
+  it("offers each dominant contributor that is not the same one, largest first", () => {
+    const answer = comparisonAnswer({
+      concentration: [
+        { dimension: "council", value: "926", label: "Norfolk", share: 0.7, rows: 70, total: 100 },
+        { dimension: "source", value: "contracts-finder", label: "Contracts Finder", share: 0.8, rows: 80, total: 100 },
+      ],
+    });
+    expect(withoutOffers(answer).map((w) => [w.dimension, w.value])).toEqual([
+      ["source", "contracts-finder"],
       ["council", "926"],
-      ["source", "norfolk-register"],
     ]);
   });
 
@@ -99,7 +115,9 @@ describe("a comparison answer on a chart", () => {
     expect(withoutOffers(only)).toEqual([]);
     const plain = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
     expect(plain.without).toBeUndefined();
-    expect(plain.disclosures).toEqual([expect.stringMatching(/^The order reverses/)]);
+    expect(plain.disclosures).toEqual([
+      expect.stringMatching(/^Like for like \(same service × source mix\) the order reverses/),
+    ]);
   });
 
   it("keeps one bar per group when the answer is not adjusted (a measure that cannot be)", () => {

@@ -4,7 +4,7 @@
  * offers to leave a dominant contributor out, the like-for-like series, table columns and words.
  * Pure shaping of the API's fields; no estimate is computed here.
  */
-import { formatCount, type MetricDef, type MetricFormat } from "@lens/core";
+import { formatCount, getSource, type MetricDef, type MetricFormat } from "@lens/core";
 import { answerLicence, answerSourceLine } from "../lib/source-line.js";
 import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
 import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
@@ -40,11 +40,17 @@ export interface AnswerParts {
 /**
  * Contributors above half the rows with a value the exclusion filter can name (not "not
  * recorded"), and not all of them: leaving out every row would draw an empty chart, not the
- * same chart without one contributor.
+ * same chart without one contributor. A dominant source that is the dominant council's own
+ * list (its register) is the same contributor seen twice: only the council is offered, as
+ * leaving the council out leaves its register out too.
  */
 export function withoutOffers(answer: ComparisonAnswer): WithoutOffer[] {
-  return answer.concentration
-    .filter((c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.rows < c.total && c.value !== null)
+  const dominant = answer.concentration.filter(
+    (c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.rows < c.total && c.value !== null,
+  );
+  const councils = new Set(dominant.filter((c) => c.dimension === "council").map((c) => c.value));
+  return dominant
+    .filter((c) => c.dimension === "council" || !councils.has(getSource(c.value)?.laCode ?? ""))
     .sort((a, b) => b.share - a.share)
     .map((c) => ({ dimension: c.dimension, value: c.value, label: c.label, share: c.share }));
 }
@@ -153,6 +159,8 @@ export function comparisonWords(
     format,
     adjustedFor: answer.adjustedFor,
     excluded: mergeExcluded(groups.map((g) => g.row?.adjusted?.strata.excluded ?? [])),
+    // Common support: every group is compared over the same strata, so any group's counts say it.
+    strata: groups.find((g) => g.row?.adjusted?.value != null)?.row?.adjusted?.strata,
     noun,
   });
 }

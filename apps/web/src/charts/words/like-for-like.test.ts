@@ -38,7 +38,7 @@ describe("likeForLikeWords", () => {
       ],
     });
     expect(words).toBe(
-      "The order reverses once service and source are held equal (same service × source mix): as recorded Cooperative (72.6%) is above Market-led (46.7%); like for like Market-led (70.0%) is above Cooperative (65.2%).",
+      "Like for like (same service × source mix) the order reverses: as recorded Cooperative (72.6%) is above Market-led (46.7%); like for like Market-led (70.0%) is above Cooperative (65.2%).",
     );
   });
 
@@ -111,15 +111,19 @@ describe("likeForLikeWords", () => {
     const words = likeForLikeWords({
       ...base,
       excluded,
+      strata: { used: 6, total: 10 },
       groups: [
         group("Market-led", [0.4, 0.38, 0.42], [0.42, 0.4, 0.44]),
         group("Cooperative", [0.6, 0.58, 0.62], [0.57, 0.55, 0.59]),
       ],
     });
-    expect(words).toMatch(/Not compared: 4 service × source strata \(96 contracts\): found in one model only — /);
-    expect(words).toContain(`${stratumInWords({ service: "fostering", source: "norfolk-register" })} (80)`);
-    expect(words).toContain("Norfolk County Council contract register (2015)");
-    expect(words).toMatch(/; and 1 more\.$/);
+    expect(words).toMatch(/ It compares 6 of 10 service × source strata\. /);
+    expect(words).toMatch(/Not compared, as some groups have none of them: 4 strata \(96 contracts\), the largest /);
+    expect(words).toContain(`${stratumInWords({ service: "fostering", source: "norfolk-register" })} (80), `);
+    expect(stratumInWords({ service: "fostering", source: "norfolk-register" })).toBe(
+      "Fostering · Norfolk County Council's 2015 contract register",
+    );
+    expect(words).toMatch(/ and 2 more\.$/);
   });
 
   it("has nothing to compare with one group, and says so when only one group has an estimate", () => {

@@ -10,9 +10,9 @@ import {
   type DimensionId,
   formatCount,
   formatValue,
-  getSource,
   labelForValue,
   type MetricFormat,
+  sourceLabel,
 } from "@lens/core";
 import type { ExcludedStratum } from "../api-types.js";
 
@@ -33,6 +33,8 @@ export interface LikeForLikeInput {
   adjustedFor: readonly DimensionId[];
   /** Strata that only some groups have, deduplicated across groups. */
   excluded: readonly ExcludedStratum[];
+  /** How many strata the estimate compares, of all seen (the same for every group: common support). */
+  strata?: { used: number; total: number };
   /** What one row is ("contracts"). */
   noun: string;
 }
@@ -40,7 +42,7 @@ export interface LikeForLikeInput {
 /** A gap that changes by more than this fraction of itself is said to shrink or grow. */
 export const GAP_CHANGE = 0.5;
 /** Strata named in words; the rest are counted. */
-const NAMED_STRATA = 3;
+const NAMED_STRATA = 2;
 
 /** "service × source mix" — what the estimate holds equal. */
 export function mixInWords(adjustedFor: readonly DimensionId[]): string {
@@ -62,7 +64,7 @@ export function gapInWords(gap: number, format: MetricFormat): string {
 }
 
 function stratumValue(dimension: string, value: string | null): string {
-  if (dimension === "source" && value !== null) return getSource(value)?.title ?? value;
+  if (dimension === "source" && value !== null) return sourceLabel(value);
   return dimension in DIMENSIONS ? labelForValue(dimension as DimensionId, value) : (value ?? "Not recorded");
 }
 
@@ -84,18 +86,26 @@ export function mergeExcluded(lists: readonly (readonly ExcludedStratum[])[]): E
   return [...seen.values()].sort((a, b) => b.rows - a.rows);
 }
 
-function excludedInWords(excluded: readonly ExcludedStratum[], mix: string, noun: string): string {
-  if (excluded.length === 0) return "";
+function excludedInWords(
+  excluded: readonly ExcludedStratum[],
+  strata: LikeForLikeInput["strata"],
+  mix: string,
+  noun: string,
+): string {
+  const cells = mix.replace(/ mix$/, "");
+  const plural = (k: number) => (k === 1 ? "stratum" : "strata");
+  const compared = strata
+    ? ` It compares ${formatCount(strata.used)} of ${formatCount(strata.total)} ${cells} ${plural(strata.total)}.`
+    : "";
+  if (excluded.length === 0) return compared;
   const rows = excluded.reduce((a, s) => a + s.rows, 0);
   const named = excluded
     .slice(0, NAMED_STRATA)
     .map((s) => `${stratumInWords(s.stratum)} (${formatCount(s.rows)})`)
-    .join("; ");
+    .join(", ");
   const rest = excluded.length - NAMED_STRATA;
-  const strata = excluded.length === 1 ? "stratum" : "strata";
-  const reasons = [...new Set(excluded.map((s) => s.reason))];
-  const reason = reasons.length === 1 ? `: ${reasons[0]}` : "";
-  return ` Not compared: ${formatCount(excluded.length)} ${mix.replace(/ mix$/, "")} ${strata} (${formatCount(rows)} ${noun})${reason} — ${named}${rest > 0 ? `; and ${formatCount(rest)} more` : ""}.`;
+  const list = rest > 0 ? `, the largest ${named} and ${formatCount(rest)} more` : `: ${named}`;
+  return `${compared} Not compared, as some groups have none of them: ${formatCount(excluded.length)} ${plural(excluded.length)} (${formatCount(rows)} ${noun})${list}.`;
 }
 
 type Both = GroupValues & { recorded: number; adjusted: number };
@@ -137,21 +147,23 @@ export function likeForLikeWords(input: LikeForLikeInput): string | null {
   const fmt = (v: number) => formatValue(v, input.format);
   const mix = mixInWords(input.adjustedFor);
   const both = input.groups.filter((g): g is Both => g.recorded !== null && g.adjusted !== null);
-  const tail = excludedInWords(input.excluded, mix, input.noun);
+  const tail = excludedInWords(input.excluded, input.strata, mix, input.noun);
   if (both.length < 2) {
     if (input.groups.length < 2) return null;
     return `Like for like (same ${mix}), fewer than two groups have an estimate, so the comparison cannot be checked.${tail}`;
   }
   const flips = reversals(both, input.format);
   if (flips.length > 0) {
+    // The widest recorded gap that reverses is named; the others are counted, to keep the panel readable.
     const said = flips
-      .slice(0, 2)
+      .slice(0, 1)
       .map(
         ([hi, lo]) =>
           `as recorded ${hi.label} (${fmt(hi.recorded)}) is above ${lo.label} (${fmt(lo.recorded)}); like for like ${lo.label} (${fmt(lo.adjusted)}) is above ${hi.label} (${fmt(hi.adjusted)})`,
       );
-    const more = flips.length > 2 ? ` ${flips.length - 2} more pair${flips.length === 3 ? "" : "s"} change order.` : "";
-    return `The order reverses once service and source are held equal (same ${mix}): ${said.join("; ")}.${more}${tail}`;
+    const more =
+      flips.length > 1 ? ` ${flips.length - 1} more pair${flips.length === 2 ? " changes" : "s change"} order.` : "";
+    return `Like for like (same ${mix}) the order reverses: ${said.join("; ")}.${more}${tail}`;
   }
   const byRecorded = [...both].sort((a, b) => b.recorded - a.recorded);
   const hi = byRecorded[0]!;
