@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare } from "./compare.js";
 import { contract, fixtureWarehouse, KENT, LEEDS } from "./test-fixture.js";
+import { timeseries } from "./timeseries.js";
 
 const NORFOLK = {
   la_code: "926",
@@ -111,8 +112,12 @@ describe("compare: who supplied the rows", () => {
     ).rejects.toThrow(/unknown source id/);
   });
 
-  it("warns that a register drawn by year is a snapshot", async () => {
+  it("warns that a register drawn by year is a snapshot, on compare and timeseries alike", async () => {
     const r = await compare(fx.connection, { metric: "share_36_months", groupBy: ["year"] });
+    const t = await timeseries(fx.connection, { metric: "share_36_months", dimension: "model" });
+    expect(t.snapshotBias).toEqual(r.snapshotBias);
+    expect(t.caveats).toEqual(r.caveats);
+    expect(t.concentration).toEqual(r.concentration);
     expect(r.snapshotBias).toEqual({
       sources: [
         {

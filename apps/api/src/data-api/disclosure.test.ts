@@ -91,6 +91,12 @@ describe("GET /api/v1/metrics/{id}?adjust=…", () => {
     expect(body.sentence).toMatch(/^All of these contracts come from /);
   });
 
+  it("answers an invalid adjust value on tRPC with BAD_REQUEST naming the allowed values", async () => {
+    await expect(
+      fx.caller.metrics.compare({ metric: "share_36_months", adjust: ["region" as "service"] }),
+    ).rejects.toThrow(/unknown adjust dimension; allowed: service, source, council/);
+  });
+
   it("400s an invalid adjust value with a message", async () => {
     const res = await get("/api/v1/metrics/share_36_months?groupBy=model&adjust=region");
     expect(res.status).toBe(400);
