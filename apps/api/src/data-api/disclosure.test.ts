@@ -106,8 +106,10 @@ describe("GET /api/v1/metrics/{id}?adjust=…", () => {
   });
 
   it("exports the same like-for-like columns and contributor lines from the dashboard's CSV export", async () => {
-    const input = { metric: "share_36_months", groupBy: ["model"], adjust: ["service"] } as const;
-    const csv = await fx.caller.exportCsv({ view: "compare", input });
+    const csv = await fx.caller.exportCsv({
+      view: "compare",
+      input: { metric: "share_36_months", groupBy: ["model"], adjust: ["service"] },
+    });
     const lines = csv.csv.trim().split(/\r?\n/);
     expect(lines.filter((l) => !l.startsWith("#"))[0]).toMatch(/,adjusted_value,adjusted_ci_low,adjusted_ci_high$/);
     expect(lines).toContain(
