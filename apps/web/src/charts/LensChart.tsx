@@ -382,7 +382,14 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
       {span > 0 && <Outliers cx={cx} at={at} payload={payload} />}
-      {span > 0 && payload.adjusted && <AdjustedDiamond x={x + width + 12} at={at} mark={payload.adjusted} />}
+      {span > 0 && payload.adjusted && (
+        // The interval is drawn within the axis (0 to its top): a normal interval can reach below zero.
+        <AdjustedDiamond
+          x={x + width + 12}
+          at={(v) => at(Math.min(payload.axisTop, Math.max(0, v)))}
+          mark={payload.adjusted}
+        />
+      )}
     </g>
   );
 }

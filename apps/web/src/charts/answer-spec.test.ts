@@ -144,6 +144,19 @@ describe("a comparison answer on a chart", () => {
     expect(withFlag.notes).toContain(
       "88 implausible contracts are kept in the data but left out of this measure: annual value far above the service's range.",
     );
+    const one = comparisonAnswer({ implausible: { excluded: 1, reason: "a one-day placeholder period" } });
+    const single = buildCompareSpec({
+      id: "t",
+      metric: share,
+      rows,
+      answer: one,
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+    });
+    expect(single.notes).toContain(
+      "1 implausible contract is kept in the data but left out of this measure: a one-day placeholder period.",
+    );
   });
 });
 

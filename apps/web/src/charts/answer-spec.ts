@@ -60,7 +60,9 @@ export function answerParts(metric: MetricDef, answer: ComparisonAnswer, isSampl
   if (answer.sentence) notes.push(answer.sentence);
   if (answer.implausible && answer.implausible.excluded > 0)
     notes.push(
-      `${formatCount(answer.implausible.excluded)} implausible ${noun} are kept in the data but left out of this measure: ${answer.implausible.reason}.`,
+      answer.implausible.excluded === 1
+        ? `1 implausible ${noun.replace(/s$/, "")} is kept in the data but left out of this measure: ${answer.implausible.reason}.`
+        : `${formatCount(answer.implausible.excluded)} implausible ${noun} are kept in the data but left out of this measure: ${answer.implausible.reason}.`,
     );
   for (const c of answer.caveats) if (!metric.caveats.includes(c)) notes.push(c);
   return {

@@ -568,7 +568,7 @@ export function layoutChart(
             (o) =>
               `<circle cx="${num(c)}" cy="${num(sy(o))}" r="${num(2.5 * scale)}" fill="none" stroke="${colour}" stroke-width="1"/>`,
           ),
-          adjustedDiamond(b, c + boxW / 2 + 12 * scale, sy, scale, spec.format),
+          adjustedDiamond(b, c + boxW / 2 + 12 * scale, (v) => sy(Math.min(y1, Math.max(y0, v))), scale, spec.format),
           "</g>",
         );
         if (split.above > 0) {
@@ -856,7 +856,10 @@ function layoutHorizontalBars(
   return { marks: marks.join(""), texts, plot, height };
 }
 
-/** The like-for-like median beside a box, as on screen: a diamond on a line spanning its 95% interval. */
+/**
+ * The like-for-like median beside a box, as on screen: a diamond on a line spanning its 95%
+ * interval. `sy` clamps to the axis, so an interval reaching below zero stops at the axis.
+ */
 function adjustedDiamond(
   b: NonNullable<ChartSpec["boxes"]>[number],
   x: number,
