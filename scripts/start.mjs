@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -69,4 +70,6 @@ const server = spawn(tsx, ["apps/api/src/main.ts"], {
   env,
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// A server ended by a signal it did not handle (a crash, or SIGKILL) exits as a shell reports it, 128 + the
+// signal's number, so a supervisor sees a failure rather than a clean exit.
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
