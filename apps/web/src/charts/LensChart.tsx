@@ -353,7 +353,7 @@ interface BoxShapeProps {
   y?: number;
   width?: number;
   height?: number;
-  payload?: BoxStat & { axisTop: number };
+  payload?: BoxStat & { axisTop: number; format: MetricFormat };
 }
 
 /** Box from the quartiles' pixel span; median and whiskers placed by the same scale. */
@@ -385,9 +385,11 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
       {span > 0 && payload.adjusted && (
         // The interval is drawn within the axis (0 to its top): a normal interval can reach below zero.
         <AdjustedDiamond
-          x={x + width + 12}
+          // Just right of its own box; on a phone the gap shrinks so it never sits by the next box.
+          x={x + width + Math.min(12, Math.max(4, width * 0.2))}
           at={(v) => at(Math.min(payload.axisTop, Math.max(0, v)))}
           mark={payload.adjusted}
+          format={payload.format}
         />
       )}
     </g>
@@ -399,16 +401,18 @@ function AdjustedDiamond({
   x,
   at,
   mark,
+  format,
 }: {
   x: number;
   at: (v: number) => number;
   mark: NonNullable<BoxStat["adjusted"]>;
+  format: MetricFormat;
 }) {
   const y = at(mark.value);
   const r = 6;
   return (
     <g className="box-adjusted">
-      <title>{`Like for like: ${mark.value}`}</title>
+      <title>{`Like for like: ${formatValue(mark.value, format)}`}</title>
       {mark.low !== null && mark.high !== null && (
         <line x1={x} x2={x} y1={at(mark.low)} y2={at(mark.high)} stroke="#1d1d1f" strokeWidth={1.5} />
       )}
@@ -466,7 +470,7 @@ function Outliers({
 function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
   const boxes = spec.boxes ?? [];
   const top = niceCeil(boxValueTop(spec));
-  const data = boxes.map((b) => ({ ...b, axisTop: top, range: [b.q1, b.q3] as [number, number] }));
+  const data = boxes.map((b) => ({ ...b, axisTop: top, range: [b.q1, b.q3] as [number, number], format: spec.format }));
   const fmt = tick(spec.format);
   const xt = xTickProps(spec, narrow);
   return (
