@@ -202,9 +202,11 @@ describe("fetchReleasePackages against a local server", () => {
     server.route(FIRST, () => {
       /* never respond */
     });
-    const result = await run(WINDOW, quickHttp({ timeoutMs: 50, maxRetries: 1 }));
+    // Long enough that each attempt reaches the server even on a loaded machine (at 50 ms the
+    // client could give up before its second request was accepted, and the count flickered).
+    const result = await run(WINDOW, quickHttp({ timeoutMs: 400, maxRetries: 1 }));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("gave up after 2 attempts: timed out after 50 ms");
+    expect(result.stderr).toContain("gave up after 2 attempts: timed out after 400 ms");
     expect(server.hits(FIRST)).toBe(2);
   });
 
