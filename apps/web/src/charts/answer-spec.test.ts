@@ -52,6 +52,7 @@ describe("a comparison answer on a chart", () => {
     expect(labels).toEqual(
       expect.arrayContaining([
         "≥ 36 months (as recorded)",
+        "95% CI low (as recorded)",
         "Like for like (service × source mix)",
         "Like for like (service × source mix): 95% CI low",
         "Strata compared",

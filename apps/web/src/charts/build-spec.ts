@@ -53,6 +53,8 @@ export function nounFor(metric: MetricDef): string {
       return "providers";
     case "spend":
       return "spend lines";
+    case "council_indicators":
+      return "published figures";
   }
 }
 
@@ -330,7 +332,10 @@ function compareTable(
   if (hasQ)
     columns.push({ key: "q1", label: "Lower quartile", format: f }, { key: "q3", label: "Upper quartile", format: f });
   if (hasCi)
-    columns.push({ key: "ciLow", label: "95% CI low", format: f }, { key: "ciHigh", label: "95% CI high", format: f });
+    columns.push(
+      { key: "ciLow", label: `95% CI low${answer ? " (as recorded)" : ""}`, format: f },
+      { key: "ciHigh", label: `95% CI high${answer ? " (as recorded)" : ""}`, format: f },
+    );
   if (answer) columns.push(...adjustedColumns(answer, f));
   const ratioFormat = metric.aggregate.kind === "ratio" && metric.format === "gbp" ? "gbp" : "integer";
   if (hasRatio)
