@@ -43,12 +43,24 @@ export interface ChildrensServicesTrust {
   laCodes: readonly string[];
   from: string;
   until?: string;
+  /** Owned by the council(s) (a council company), rather than an independent trust. */
+  councilOwned: boolean;
   source: string;
+}
+
+/** The trust delivering a council's children's services on an ISO date (or in a month), if any. */
+export function childrensServicesTrustFor(laCode: string, isoDate: string): ChildrensServicesTrust | null {
+  return (
+    CHILDRENS_SERVICES_TRUSTS.find(
+      (t) => t.laCodes.includes(laCode) && isoDate >= t.from && (t.until === undefined || isoDate <= t.until),
+    ) ?? null
+  );
 }
 
 export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   {
     id: "doncaster",
+    councilOwned: false,
     label: "Doncaster Children's Services Trust",
     name: /\bdoncaster children ?s services trust\b/,
     laCodes: ["371"],
@@ -57,15 +69,28 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
     source: "Secretary of State direction (2014); services returned to City of Doncaster Council on 1 April 2023",
   },
   {
-    id: "slough",
-    label: "Slough Children First (formerly Slough Children's Services Trust)",
-    name: /\bslough children ?s (services trust|first)\b|\bslough children first\b/,
+    id: "slough-trust",
+    councilOwned: false,
+    label: "Slough Children's Services Trust",
+    name: /\bslough children ?s services trust\b/,
     laCodes: ["871"],
     from: "2015-10-01",
-    source: "Secretary of State direction (2015); council-owned company Slough Children First from April 2021",
+    until: "2021-03-31",
+    source:
+      "Secretary of State direction (2014); an independent trust until ownership passed to the council in April 2021",
+  },
+  {
+    id: "slough",
+    councilOwned: true,
+    label: "Slough Children First",
+    name: /\bslough children first\b/,
+    laCodes: ["871"],
+    from: "2021-04-01",
+    source: "Slough Borough Council's company Slough Children First from 1 April 2021",
   },
   {
     id: "sunderland",
+    councilOwned: true,
     label: "Together for Children (Sunderland)",
     name: /\btogether for children\b/,
     laCodes: ["394"],
@@ -74,6 +99,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "birmingham",
+    councilOwned: true,
     label: "Birmingham Children's Trust",
     name: /\bbirmingham children ?s trust\b/,
     laCodes: ["330"],
@@ -82,6 +108,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "sandwell",
+    councilOwned: true,
     label: "Sandwell Children's Trust",
     name: /\bsandwell children ?s trust\b/,
     laCodes: ["333"],
@@ -90,6 +117,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "worcestershire",
+    councilOwned: true,
     label: "Worcestershire Children First",
     name: /\bworcestershire children first\b/,
     laCodes: ["885"],
@@ -98,6 +126,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "northamptonshire",
+    councilOwned: true,
     label: "Northamptonshire Children's Trust",
     name: /\bnorthamptonshire children ?s trust\b|\bchildren first northamptonshire\b/,
     laCodes: ["928", "940", "941"],
@@ -106,6 +135,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "achieving-for-children",
+    councilOwned: true,
     label: "Achieving for Children (Kingston, Richmond, Windsor and Maidenhead)",
     name: /\bachieving for children\b/,
     laCodes: ["314", "318", "868"],
@@ -114,6 +144,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "reading",
+    councilOwned: true,
     label: "Brighter Futures for Children (Reading)",
     name: /\bbrighter futures for children\b/,
     laCodes: ["870"],
@@ -122,6 +153,7 @@ export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
   },
   {
     id: "bradford",
+    councilOwned: true,
     label: "Bradford Children and Families Trust",
     name: /\bbradford children (and|&) families trust\b/,
     laCodes: ["380"],

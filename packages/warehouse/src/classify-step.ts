@@ -15,11 +15,11 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import {
   buildOfstedOwnerLookup,
+  CHILDRENS_SERVICES_TRUSTS,
   COMMISSIONING_MODELS,
   type CommissioningModel,
   classifyCommissioningModel,
   classifyService,
-  classifySupplierOwnership,
   describeRules,
   detectArrangement,
   normaliseProcedure,
@@ -31,6 +31,7 @@ import {
   serviceReason,
   supplierCouldBeInHouse,
 } from "@lens/core";
+import { decideSupplierOwnership, type SupplierDecision } from "./supplier-ownership.js";
 
 export interface ClassificationSummary {
   rulesetVersion: string;
@@ -57,15 +58,15 @@ CREATE OR REPLACE TABLE classification_rules (
 )`;
 
 /**
- * One row per (table, stage, rule). Ownership rule ids are read back from the reasons
- * ("… (rule O12)") so no extra column is needed in the public schema.
+ * One row per (table, stage, rule), from the rule-id columns (service_rule, scope_rule,
+ * ownership_rule, model_rule): rule ids are columns, never parsed out of the reasons.
  */
 const COVERAGE_VIEW = `
 CREATE OR REPLACE VIEW classification_coverage AS
 WITH decided AS (
   SELECT 'contracts' AS table_name, 'model' AS stage, model_rule AS rule_id, commissioning_model AS result FROM contracts
   UNION ALL
-  SELECT 'contracts', 'ownership', regexp_extract(ownership_reason, '\\(rule (O[0-9]+)\\)', 1), supplier_ownership FROM contracts
+  SELECT 'contracts', 'ownership', ownership_rule, supplier_ownership FROM contracts WHERE ownership_rule IS NOT NULL
   UNION ALL
   SELECT 'contracts', 'service', service_rule, service FROM contracts
   UNION ALL
@@ -76,8 +77,7 @@ WITH decided AS (
   UNION ALL
   SELECT 'spend', 'model', model_rule, commissioning_model FROM spend
   UNION ALL
-  SELECT 'spend', 'ownership', nullif(regexp_extract(model_reason, '\\(rule (O[0-9]+)\\)', 1), ''), supplier_ownership FROM spend
-  WHERE supplier_ownership IS NOT NULL
+  SELECT 'spend', 'ownership', ownership_rule, supplier_ownership FROM spend WHERE ownership_rule IS NOT NULL
 )
 SELECT
   d.rule_id AS rule,
@@ -97,7 +97,6 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<DuckDBVa
 }
 
 const str = (v: DuckDBValue | undefined): string | null => (v == null ? null : String(v));
-const bool = (v: DuckDBValue | undefined): boolean | null => (typeof v === "boolean" ? v : null);
 const int = (v: DuckDBValue | undefined): number => Number(v ?? 0);
 
 function appendNullable(appender: DuckDBAppender, value: string | null): void {
@@ -187,7 +186,10 @@ async function markInHouseCandidates(connection: DuckDBConnection, sql: string):
  * The buyer is part of the evidence only for suppliers that could be in-house, so the number
  * of combinations grows with suppliers × procedures, not buyers × suppliers.
  */
-async function classifyContractModels(connection: DuckDBConnection, ofstedOwners: OfstedOwnerLookup): Promise<number> {
+async function classifyContractModels(
+  connection: DuckDBConnection,
+  suppliers: ReadonlyMap<string, SupplierDecision>,
+): Promise<number> {
   await markInHouseCandidates(
     connection,
     "SELECT DISTINCT supplier_name FROM contracts WHERE supplier_name IS NOT NULL",
@@ -195,14 +197,14 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_rows AS
     SELECT rid, text_service, text_service_rule, text_service_reason,
-           dense_rank() OVER (ORDER BY buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme,
-                                       supplier_is_vcse, arrangement_kind, arrangement_phrase) AS evidence_id,
-           buyer, supplier_name, procurement_method, procurement_method_detail, supplier_is_sme, supplier_is_vcse,
+           dense_rank() OVER (ORDER BY buyer, supplier_name, procurement_method, procurement_method_detail, contract_type,
+                                       arrangement_kind, arrangement_phrase) AS evidence_id,
+           buyer, supplier_name, procurement_method, procurement_method_detail, contract_type,
            arrangement_kind, arrangement_phrase
     FROM (
       SELECT c.rowid AS rid,
              CASE WHEN s.needs_buyer THEN coalesce(c.buyer_name, la.name) END AS buyer,
-             c.supplier_name, c.procurement_method, c.procurement_method_detail, c.supplier_is_sme, c.supplier_is_vcse,
+             c.supplier_name, c.procurement_method, c.procurement_method_detail, c.contract_type,
              r.service AS text_service, r.service_rule AS text_service_rule, r.service_reason AS text_service_reason,
              r.arrangement_kind, r.arrangement_phrase
       FROM contracts c
@@ -219,41 +221,55 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
     ORDER BY rid`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_result (
-      evidence_id BIGINT, procedure_type VARCHAR, supplier_ownership VARCHAR, ownership_reason VARCHAR,
+      evidence_id BIGINT, procedure_type VARCHAR, supplier_is_placeholder BOOLEAN, supplier_ownership VARCHAR,
+      ownership_rule VARCHAR, ownership_reason VARCHAR, ownership_conflict VARCHAR,
       commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
   const keys = await rows(
     connection,
     `SELECT evidence_id, any_value(buyer), any_value(supplier_name), any_value(procurement_method),
-            any_value(procurement_method_detail), any_value(supplier_is_sme), any_value(supplier_is_vcse),
+            any_value(procurement_method_detail), any_value(contract_type),
             any_value(arrangement_kind), any_value(arrangement_phrase)
      FROM _cls_rows GROUP BY evidence_id`,
   );
   const appender = await tempAppender(connection, "_cls_result");
-  for (const [id, buyer, supplier, method, detail, sme, vcse, kind, phrase] of keys) {
+  for (const [id, buyer, supplier, method, detail, contractType, kind, phrase] of keys) {
     const procurementMethodDetail = str(detail);
+    const supplierName = str(supplier)?.trim() || null;
+    const supplierDecision = supplierName ? suppliers.get(str(supplier) ?? "") : undefined;
+    const placeholder = supplierDecision?.placeholder === true;
+    // The source's own contract type is the strongest route evidence ("grant agreement").
+    const typeArrangement = /\bgrant\b/i.test(str(contractType) ?? "")
+      ? { kind: "grant" as const, phrase: `contract type ${str(contractType)}` }
+      : null;
     const textArrangement =
       kind != null
         ? { kind: String(kind) as "grant" | "partnership" | "reserved", phrase: String(phrase ?? "") }
         : null;
     const decision = classifyCommissioningModel({
       buyerName: str(buyer),
-      supplierName: str(supplier),
-      isSme: bool(sme),
-      isVcse: bool(vcse),
-      ofstedOwners,
+      // A placeholder ("TBC", "Various …") is not a supplier: the row is not an award to anyone.
+      supplierName: placeholder ? null : supplierName,
       procedureType: normaliseProcedure(str(method), procurementMethodDetail).procedure,
       procurementMethod: str(method),
       procurementMethodDetail,
-      arrangement: textArrangement ?? detectArrangement(procurementMethodDetail),
+      arrangement: typeArrangement ?? textArrangement ?? detectArrangement(procurementMethodDetail),
+      ownership: supplierDecision?.ownership ?? null,
     });
+    const ownership = supplierName && !placeholder ? decision.ownership : null;
     appender.appendBigInt(BigInt(int(id)));
     appender.appendVarchar(decision.procedureType);
-    // No supplier → no ownership claim at all (NULL), rather than 'unknown' about nobody.
-    const hasSupplier = str(supplier)?.trim();
-    appendNullable(appender, hasSupplier ? decision.ownership.ownership : null);
-    appendNullable(appender, hasSupplier ? decision.ownership.reason : null);
+    appender.appendBoolean(placeholder);
+    // No supplier (or a placeholder) → no ownership claim at all (NULL), not 'unknown' about nobody.
+    appendNullable(appender, ownership?.ownership ?? null);
+    appendNullable(appender, ownership?.rule ?? null);
+    appendNullable(appender, ownership?.reason ?? null);
+    appendNullable(appender, ownership?.conflict ?? null);
     appender.appendVarchar(decision.model);
-    appender.appendVarchar(decision.reason);
+    appender.appendVarchar(
+      placeholder
+        ? `supplier field '${supplierName}' is a placeholder, not a supplier; ${decision.reason}`
+        : decision.reason,
+    );
     appender.appendVarchar(decision.rule);
     appender.endRow();
   }
@@ -264,8 +280,11 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
       service = coalesce(contracts.service, x.text_service),
       service_rule = CASE WHEN contracts.service IS NULL THEN x.text_service_rule ELSE contracts.service_rule END,
       service_reason = CASE WHEN contracts.service IS NULL THEN x.text_service_reason ELSE contracts.service_reason END,
+      supplier_is_placeholder = x.supplier_is_placeholder,
       supplier_ownership = x.supplier_ownership,
+      ownership_rule = x.ownership_rule,
       ownership_reason = x.ownership_reason,
+      ownership_conflict = x.ownership_conflict,
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
@@ -277,49 +296,81 @@ async function classifyContractModels(connection: DuckDBConnection, ofstedOwners
 const SPEND_LINE_OWNERSHIPS = new Set<string>(SPEND_OWNERSHIPS);
 
 /**
- * Spend: aggregate lines (s251, placement spend) carry an ownership line and no supplier;
- * ledger lines carry a supplier, and any category the ledger gives is evidence about it.
+ * Marks spend rows of councils whose children's services a trust or company delivered in that
+ * financial year (reference facts in core's CHILDRENS_SERVICES_TRUSTS, checked at the year's
+ * midpoint), so their 'own' and 'other public' lines are not read as co-operation.
  */
-async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedOwnerLookup): Promise<number> {
+async function markTrustDelivered(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE _cls_trust (la_code VARCHAR, label VARCHAR, from_date DATE, until_date DATE)",
+  );
+  const appender = await tempAppender(connection, "_cls_trust");
+  for (const trust of CHILDRENS_SERVICES_TRUSTS) {
+    for (const la of trust.laCodes) {
+      appender.appendVarchar(la);
+      appender.appendVarchar(trust.label);
+      appender.appendVarchar(trust.from);
+      appendNullable(appender, trust.until ?? null);
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  await connection.run(`
+    UPDATE spend SET delivered_by = t.label FROM _cls_trust t
+    WHERE spend.la_code = t.la_code
+      AND make_date(spend.year - 1, 10, 1) BETWEEN t.from_date AND coalesce(t.until_date, DATE '9999-12-31')`);
+}
+
+/**
+ * Spend: aggregate lines (s251, placement spend) carry an ownership line and no supplier;
+ * ledger lines carry a supplier, whose ownership was decided once for all its rows.
+ */
+async function classifySpend(
+  connection: DuckDBConnection,
+  suppliers: ReadonlyMap<string, SupplierDecision>,
+): Promise<number> {
+  await markTrustDelivered(connection);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend AS
     SELECT row_number() OVER () AS evidence_id, *
     FROM (SELECT DISTINCT s.la_code, la.name AS buyer, s.supplier_name, s.provider_ownership, s.supplier_category,
-                 coalesce(s.arrangement = 'grant', false) AS is_grant
+                 coalesce(s.arrangement = 'grant', false) AS is_grant, s.delivered_by
           FROM spend s LEFT JOIN local_authorities la ON la.la_code = s.la_code)`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE _cls_spend_result (
-      evidence_id BIGINT, supplier_ownership VARCHAR, commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
+      evidence_id BIGINT, supplier_ownership VARCHAR, ownership_rule VARCHAR, ownership_conflict VARCHAR,
+      commissioning_model VARCHAR, model_reason VARCHAR, model_rule VARCHAR)`);
   const keys = await rows(
     connection,
-    "SELECT evidence_id, buyer, supplier_name, provider_ownership, supplier_category, is_grant FROM _cls_spend",
+    "SELECT evidence_id, buyer, supplier_name, provider_ownership, is_grant, delivered_by FROM _cls_spend",
   );
+  const trustByLabel = new Map(CHILDRENS_SERVICES_TRUSTS.map((t) => [t.label, t]));
   const appender = await tempAppender(connection, "_cls_spend_result");
-  for (const [id, buyer, supplier, providerOwnership, supplierCategory, isGrant] of keys) {
+  for (const [id, buyer, supplier, providerOwnership, isGrant, deliveredBy] of keys) {
     const supplierName = str(supplier)?.trim() || null;
     const line = str(providerOwnership)?.trim().toLowerCase() ?? null;
     const isLine = line != null && SPEND_LINE_OWNERSHIPS.has(line);
     // An ownership line decides the model for aggregate rows and for "own provision"; on a
     // named-supplier ledger row any other category is evidence about that supplier instead.
     const spendOwnership = isLine && (supplierName == null || line === "own") ? line : null;
-    // The ledger's own supplier category (e.g. Devon's creditor type) is the best evidence.
-    const ledgerCategory =
-      supplierName != null && !spendOwnership ? (str(supplierCategory) ?? str(providerOwnership)) : null;
-    const ownership =
-      supplierName != null ? classifySupplierOwnership({ supplierName, ledgerCategory, ofstedOwners }) : null;
+    const supplierDecision = supplierName && !spendOwnership ? suppliers.get(str(supplier) ?? "") : undefined;
+    const placeholder = supplierDecision?.placeholder === true;
+    const ownership = supplierDecision?.ownership ?? null;
+    const trust = trustByLabel.get(str(deliveredBy) ?? "");
     const decision = classifyCommissioningModel({
       buyerName: str(buyer),
-      supplierName,
-      ledgerCategory,
-      ofstedOwners,
+      supplierName: placeholder ? null : supplierName,
       spendOwnership,
       // A grants register lists grants: the route itself is the evidence (rule C1).
       procedureType: isGrant === true ? "grant" : "unknown",
       arrangement: null,
       ownership,
+      deliveredBy: trust ? { label: trust.label, councilOwned: trust.councilOwned, from: trust.from } : null,
     });
     appender.appendBigInt(BigInt(int(id)));
     appendNullable(appender, ownership?.ownership ?? null);
+    appendNullable(appender, ownership?.rule ?? null);
+    appendNullable(appender, ownership?.conflict ?? null);
     appender.appendVarchar(decision.model);
     appender.appendVarchar(decision.reason);
     appender.appendVarchar(decision.rule);
@@ -329,16 +380,19 @@ async function classifySpend(connection: DuckDBConnection, ofstedOwners: OfstedO
   await connection.run(`
     UPDATE spend SET
       supplier_ownership = x.supplier_ownership,
+      ownership_rule = x.ownership_rule,
+      ownership_conflict = x.ownership_conflict,
       commissioning_model = x.commissioning_model,
       model_reason = x.model_reason,
       model_rule = x.model_rule
-    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, e.supplier_category, e.is_grant, r.*
+    FROM (SELECT e.la_code, e.supplier_name, e.provider_ownership, e.supplier_category, e.is_grant, e.delivered_by, r.*
           FROM _cls_spend e JOIN _cls_spend_result r USING (evidence_id)) x
     WHERE spend.la_code IS NOT DISTINCT FROM x.la_code
       AND spend.supplier_name IS NOT DISTINCT FROM x.supplier_name
       AND spend.provider_ownership IS NOT DISTINCT FROM x.provider_ownership
       AND spend.supplier_category IS NOT DISTINCT FROM x.supplier_category
-      AND coalesce(spend.arrangement = 'grant', false) = x.is_grant`);
+      AND coalesce(spend.arrangement = 'grant', false) = x.is_grant
+      AND spend.delivered_by IS NOT DISTINCT FROM x.delivered_by`);
   return keys.length;
 }
 
@@ -360,8 +414,9 @@ export async function classifyWarehouse(connection: DuckDBConnection): Promise<C
   await writeRuleTable(connection);
   const ofstedOwners = await loadOfstedOwners(connection);
   const distinctText = await classifyContractText(connection);
-  const distinctEvidence = await classifyContractModels(connection, ofstedOwners);
-  const spendEvidence = await classifySpend(connection, ofstedOwners);
+  const suppliers = await decideSupplierOwnership(connection, ofstedOwners);
+  const distinctEvidence = await classifyContractModels(connection, suppliers);
+  const spendEvidence = await classifySpend(connection, suppliers);
   for (const t of [
     "_cls_text",
     "_cls_text_result",
@@ -370,6 +425,7 @@ export async function classifyWarehouse(connection: DuckDBConnection): Promise<C
     "_cls_result",
     "_cls_spend",
     "_cls_spend_result",
+    "_cls_trust",
   ]) {
     await connection.run(`DROP TABLE IF EXISTS temp.main.${t}`);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SCOPE_RULES } from "../scope.js";
 import type { ProcedureType, Service, SupplierOwnership } from "../vocab.js";
 import { classifyCommissioningModel, classifySupplierOwnership } from "./classify.js";
-import { buildOfstedOwnerLookup, detectArrangement } from "./evidence.js";
+import { buildOfstedOwnerLookup, detectArrangement, isPlaceholderSupplier } from "./evidence.js";
 import { normaliseOrganisationName } from "./normalise.js";
 import { normaliseProcedure } from "./procedure.js";
 import { describeRules, MODEL_RULES, OWNERSHIP_RULES, RULES, RULESET_VERSION } from "./rules.js";
@@ -89,6 +89,44 @@ describe("categoriseService", () => {
     [null, null, null, "other"],
   ])("%s / %s → %s", (cpv, title, description, expected) => {
     expect(categoriseService(cpv, title, description).service).toBe(expected);
+  });
+});
+
+describe("self-declared flags against other evidence", () => {
+  it("a taxi firm flagged VCSE is for-profit, and the conflict is recorded", () => {
+    const d = classifySupplierOwnership({ supplierName: "fast-cabs", isVcse: true });
+    expect([d.ownership, d.rule]).toEqual(["for-profit", "O15"]);
+    expect(d.conflict).toContain("flags it as VCSE");
+  });
+
+  it("a charity flagged not VCSE stays a charity, with the conflict recorded", () => {
+    const d = classifySupplierOwnership({ supplierName: "Young Minds Trust", isVcse: false });
+    expect(d.ownership).toBe("not-for-profit");
+    expect(d.conflict).toContain("not VCSE");
+  });
+
+  it("a VCSE flag with nothing against it decides", () => {
+    const d = classifySupplierOwnership({ supplierName: "Pathways", isVcse: true });
+    expect([d.ownership, d.rule, d.conflict]).toEqual(["not-for-profit", "O1", null]);
+  });
+});
+
+describe("placeholders are not suppliers", () => {
+  it.each([
+    ["TBC", true],
+    ["Not awarded", true],
+    ["Various Providers", true],
+    ["N/A", true],
+    ["N/A event day", true],
+    ["Unknown", true],
+    ["Multiple suppliers", true],
+    ["See attached", true],
+    ["Variety Club", false],
+    ["N A S Services Ltd", false],
+    ["#N/A", true],
+    ["Acme Care Ltd", false],
+  ])("%s → %s", (name, expected) => {
+    expect(isPlaceholderSupplier(name)).toBe(expected);
   });
 });
 
@@ -183,7 +221,19 @@ describe("classifySupplierOwnership: one case per rule, in precedence order", ()
     ["O12", { supplierName: "Acme Care Limited" }, "for-profit"],
     ["O12", { supplierName: "Trustmarque Solutions Limited" }, "for-profit"],
     ["O13", { supplierName: "Acle Primary School" }, "public"],
-    ["O14", { supplierName: "A1 Taxis", isVcse: false, isSme: true }, "for-profit"],
+    // A taxi firm's trading name now decides before the weak "not VCSE" flag (rule O15).
+    ["O15", { supplierName: "A1 Taxis", isVcse: false, isSme: true }, "for-profit"],
+    ["O14", { supplierName: "Blue Sky Consulting", isVcse: false, isSme: true }, "for-profit"],
+    ["O15", { supplierName: "Smiths Coaches" }, "for-profit"],
+    ["O15", { supplierName: "A & B Travel" }, "for-profit"],
+    ["O15", { supplierName: "Bloggs & Son" }, "for-profit"],
+    ["O16", { supplierName: "J Smith" }, "for-profit"],
+    ["O16", { supplierName: "G J Bishop" }, "for-profit"],
+    ["O16", { supplierName: "Jane Smith", transportOperator: true }, "for-profit"],
+    ["O99", { supplierName: "Jane Smith" }, "unknown"],
+    ["O20", { supplierName: "Acme Care Limited", charityNumber: "1098765" }, "not-for-profit"],
+    ["O21", { supplierName: "Riverside Housing", companyNumber: "IP12345R" }, "not-for-profit"],
+    ["O17", { supplierName: "Acme Placements", companyNumber: "01234567" }, "for-profit"],
     ["O99", { supplierName: "Kings Ely School", isVcse: false }, "unknown"],
     ["O99", { supplierName: "Ambiguous Care", ofstedOwners: ofsted }, "unknown"],
     ["O99", { supplierName: null }, "unknown"],

@@ -5,10 +5,16 @@
  */
 import type { CommissioningModel, ProcedureType, Service, SpendOwnership, SupplierOwnership } from "../vocab.js";
 import { SPEND_OWNERSHIPS } from "../vocab.js";
-import { type Arrangement, detectArrangement, ledgerCategoryMeaning, type OfstedOwnerLookup } from "./evidence.js";
+import {
+  type Arrangement,
+  companyNumber,
+  detectArrangement,
+  ledgerCategoryMeaning,
+  type OfstedOwnerLookup,
+} from "./evidence.js";
 import { normaliseOrganisationName, organisationMatchKey } from "./normalise.js";
 import { normaliseProcedure } from "./procedure.js";
-import { MODEL_RULES, type ModelFacts, OWNERSHIP_RULES, type OwnershipFacts } from "./rules.js";
+import { MODEL_RULES, type ModelFacts, OWNERSHIP_RULES, type OwnershipFacts, type OwnershipRule } from "./rules.js";
 import { categoriseService } from "./service.js";
 
 export interface OwnershipEvidence {
@@ -21,13 +27,25 @@ export interface OwnershipEvidence {
   ledgerCategory?: string | null;
   /** Ofsted owner organisation → sector, keyed by organisationMatchKey. */
   ofstedOwners?: OfstedOwnerLookup | null;
+  /** Registry numbers the source gives (Companies House, Charity Commission). */
+  companyNumber?: string | null;
+  charityNumber?: string | null;
+  /** The supplier's rows are passenger-transport or taxi routes. */
+  transportOperator?: boolean | null;
 }
 
 export interface OwnershipDecision {
   ownership: SupplierOwnership;
   rule: string;
   reason: string;
+  /** Set when a self-declared flag contradicts the evidence that decided (shown, not hidden). */
+  conflict: string | null;
 }
+
+/** Rules strong enough to overrule a self-declared VCSE flag: a taxi or coach firm's trading name, a person's name. */
+const OVERRULES_VCSE_FLAG = new Set(["O15", "O16"]);
+/** The not-for-profit rules a "not VCSE" flag contradicts. */
+const CONTRADICTS_NOT_VCSE = new Set(["O20", "O21", "O6", "O7"]);
 
 const quote = (s: string) => `'${s}'`;
 
@@ -43,17 +61,38 @@ export function ownershipFacts(evidence: OwnershipEvidence): OwnershipFacts {
     isSme: evidence.isSme ?? null,
     ledger: meaning && evidence.ledgerCategory ? { ...meaning, raw: evidence.ledgerCategory.trim() } : null,
     ofstedSector: key !== "" ? (evidence.ofstedOwners?.get(key) ?? null) : null,
+    companyNumber: companyNumber(evidence.companyNumber),
+    charityNumber: evidence.charityNumber?.trim().replace(/\s+/g, "") || null,
+    transportOperator: evidence.transportOperator === true,
   };
 }
 
 export function classifySupplierOwnership(evidence: OwnershipEvidence): OwnershipDecision {
   const facts = ownershipFacts(evidence);
+  const who = facts.supplierName === "" ? "supplier" : `supplier ${quote(facts.supplierName)}`;
+  const decide = (rule: OwnershipRule, why: string, conflict: string | null): OwnershipDecision => ({
+    ownership: rule.result,
+    rule: rule.id,
+    reason: `${who}: ${why} → ${rule.result} (rule ${rule.id})${conflict ? `; conflict: ${conflict}` : ""}`,
+    conflict,
+  });
   for (const rule of OWNERSHIP_RULES) {
     const why = rule.condition(facts);
-    if (why != null) {
-      const who = facts.supplierName === "" ? "supplier" : `supplier ${quote(facts.supplierName)}`;
-      return { ownership: rule.result, rule: rule.id, reason: `${who}: ${why} → ${rule.result} (rule ${rule.id})` };
+    if (why == null) continue;
+    if (rule.id === "O1") {
+      // A self-declared VCSE flag does not outrank a taxi firm's or a person's name: the
+      // stronger evidence decides and the disagreement is recorded.
+      for (const other of OWNERSHIP_RULES) {
+        if (!OVERRULES_VCSE_FLAG.has(other.id)) continue;
+        const otherWhy = other.condition(facts);
+        if (otherWhy != null) return decide(other, otherWhy, `the source flags it as VCSE, but ${otherWhy}`);
+      }
     }
+    const conflict =
+      facts.isVcse === false && CONTRADICTS_NOT_VCSE.has(rule.id)
+        ? `the source flags it as not VCSE, but ${why}`
+        : null;
+    return decide(rule, why, conflict);
   }
   // Unreachable: O99 always matches. Kept loud rather than silently defaulting.
   throw new Error("classification: no ownership rule matched (the catch-all rule O99 is missing)");
@@ -73,6 +112,8 @@ export interface CommissioningEvidence extends OwnershipEvidence {
   spendOwnership?: string | null;
   /** Already-decided supplier ownership, when the caller has it. */
   ownership?: OwnershipDecision | null;
+  /** The trust or company delivering the council's children's services in the row's period (spend). */
+  deliveredBy?: { label: string; councilOwned: boolean; from: string } | null;
 }
 
 export interface ModelDecision {
@@ -113,6 +154,7 @@ export function classifyCommissioningModel(evidence: CommissioningEvidence): Mod
     procedureLabel: procedureLabel === "" ? procedureType : procedureLabel,
     arrangement,
     spendOwnership: asSpendOwnership(evidence.spendOwnership),
+    deliveredBy: evidence.deliveredBy ?? null,
   };
   for (const rule of MODEL_RULES) {
     const why = rule.condition(facts);
@@ -140,7 +182,7 @@ function explain(
   ownership: OwnershipDecision,
 ): string {
   const parts: string[] = [];
-  if (!ruleId.startsWith("S")) {
+  if (!ruleId.startsWith("S") && !ruleId.startsWith("T")) {
     if (f.supplierName !== "") parts.push(ownership.reason);
     if (f.procedureLabel !== "unknown" || ruleId.startsWith("M")) {
       parts.push(`procedure ${quote(f.procedureLabel)} → ${f.procedure}`);

@@ -65,8 +65,20 @@ export const COUNCIL_OWNED_COMPANIES: ReadonlyArray<{ name: RegExp; owners: RegE
     owners: /\breading\b/,
     label: "Brighter Futures for Children (Reading)",
   },
-  { name: /\bnorse\b/, owners: /\bnorfolk\b/, label: "Norse Group (Norfolk)" },
-  { name: /\bvertas\b/, owners: /\bsuffolk\b/, label: "Vertas (Suffolk)" },
+  // A council's group is every company in it, not one name: Norfolk's Norse Group runs the
+  // transport company (Norse Transport), the property arm (NPS) and the care homes (NorseCare).
+  {
+    name: /\bnorse\b|\bnorsecare\b|\bnps (group|property|property consultants|london|south east|south west|north west|leeds)\b|\bnorfolk property services\b/,
+    owners: /\bnorfolk\b/,
+    label: "Norse Group (Norfolk): Norse Transport, NPS, NorseCare and siblings",
+  },
+  {
+    name: /\bvertas\b|\bconcertus\b/,
+    owners: /\bsuffolk\b/,
+    label: "Suffolk County Council's group (Vertas, Concertus)",
+  },
+  { name: /\bcommercial services kent\b/, owners: /\bkent\b/, label: "Commercial Services Kent (Kent)" },
+  { name: /\bessex cares\b/, owners: /\bessex\b/, label: "Essex Cares (Essex)" },
 ];
 
 export const KNOWN_NOT_FOR_PROFIT =
@@ -74,6 +86,64 @@ export const KNOWN_NOT_FOR_PROFIT =
 
 export const NOT_FOR_PROFIT_WORD =
   /\bcic\b|\bcharity\b|\bcharitable\b|\btrust\b|\btrustees\b|\bfoundation\b|\bassociation\b|\bsociety\b|\bcooperative\b|\bcoop\b|\bmutual\b|\bchurch\b|\bdiocese\b|\bdiocesan\b|\bhospice\b|\bvoluntary\b|\bvolunteers?\b|\bcio\b|\bfellowship\b|\bcouncil (for|of) voluntary\b|\bcvs\b|\bcommunity interest\b|\bplaygroup\b|\bhousing association\b/;
+
+/**
+ * Not a supplier: the field says the award is not made or not named. Such rows are kept and
+ * counted but are not awards (supplier_is_placeholder).
+ */
+export const PLACEHOLDER_SUPPLIER =
+  /^(tbc|tba|tbd|to be (confirmed|advised|determined)|n ?a|none|nil|unknown|not known|not (yet )?awarded|not applicable|awaiting( award)?|pending|no supplier|various( .*)?|multiple( suppliers| providers)?|see (attached|below|list|schedule|document)( .*)?|spot providers?|framework providers|x|0)$/;
+
+export function isPlaceholderSupplier(name: string | null | undefined): boolean {
+  if (name == null) return false;
+  const n = normaliseOrganisationName(name);
+  // "N/A …" with its slash ("N/A event day", "#N/A") is a placeholder; "N A S Services" is a company.
+  if (/^\s*#?n\/a\b/i.test(name)) return true;
+  return n === "" ? /\S/.test(name) : PLACEHOLDER_SUPPLIER.test(n);
+}
+
+/**
+ * Trading names of sole traders, partnerships and small firms that carry no "Ltd": taxi, cab,
+ * car, coach and minibus operators, travel and hire firms, "& Son(s)", "Bros".
+ */
+export const TRADING_NAME =
+  /\b(taxis?|cabs?|cars|car hire|coach(es|ways| hire| travel| company)?|minibus(es)?|mini coach(es)?|minicoach(es)?|travel|private hire|chauffeur\w*|hire|motors|garage|executive travel|transport services|and sons?|bros|brothers)\b/;
+
+/** Words that say an organisation, not a person, even in a two- or three-word name. */
+const ORGANISATION_WORD =
+  /\b(care|centre|center|services?|support|group|project|network|club|school|college|academy|nursery|homes?|house|lodge|farm|hall|court|place|the|of|for|and|ltd|plc|llp|cic|trust|society|association|foundation|council|church|partnership|consult\w*|solutions|learning|education|training|therapy|therapies|health|family|families|children|youth|community|people|futures?|action|life|living|uk|international|associates|agency|limited|company|enterprises?|team|world|north|south|east|west|county|city)\b/;
+
+/**
+ * A personal name ("J Smith", "G J Bishop"; "Jane Smith" only where the supplier runs transport
+ * routes, since two capitalised words are as often a firm's name): a sole trader, so
+ * for-profit. Read on the name as written, because capitals and initials are the evidence;
+ * only two or three words, none of them an organisation word.
+ */
+export function personalName(raw: string, transportOperator = false): string | null {
+  const name = raw.trim().replace(/\s+/g, " ");
+  const words = name.split(" ");
+  if (words.length < 2 || words.length > 3) return null;
+  if (ORGANISATION_WORD.test(normaliseOrganisationName(name))) return null;
+  const initials = /^([A-Z]\.? ){1,3}[A-Z][a-z'’-]+$|^([A-Z]\.? ?){1,3}[A-Z][A-Z'’-]+$/;
+  const firstLast = /^[A-Z][a-z'’-]+( [A-Z]\.?)?( [A-Z][a-z'’-]+)$/;
+  return initials.test(name) || (transportOperator && firstLast.test(name)) ? name : null;
+}
+
+/** Registry numbers as sources write them: Companies House (8 characters) and Charity Commission. */
+export function companyNumber(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const v = raw.trim().toUpperCase().replace(/\s+/g, "");
+  if (!/^([A-Z]{2}\d{5,6}[A-Z]?|\d{5,8})$/.test(v)) return null;
+  return /^\d+$/.test(v) ? v.padStart(8, "0") : v;
+}
+
+/** Company-number prefixes of bodies that cannot distribute profit: mutual societies, CIOs, royal charter bodies. */
+export const NOT_FOR_PROFIT_REGISTRY_PREFIX: Readonly<Record<string, string>> = {
+  IP: "industrial and provident society (co-operative or community benefit society)",
+  RS: "registered society (co-operative or community benefit society)",
+  CE: "charitable incorporated organisation",
+  CS: "Scottish charitable incorporated organisation",
+};
 
 export const FOR_PROFIT_LEGAL_FORM =
   /\b(ltd|plc|llp|inc|llc|gmbh|bv|pty|sarl|holdings)\b|\btrading as\b|\band sons\b|\band co\b/;

@@ -11,9 +11,12 @@ export {
   type Arrangement,
   type ArrangementKind,
   buildOfstedOwnerLookup,
+  companyNumber,
   detectArrangement,
+  isPlaceholderSupplier,
   ledgerCategoryMeaning,
   type OfstedOwnerLookup,
+  personalName,
   SECTOR_OWNERSHIP,
 } from "./evidence.js";
 export { normaliseOrganisationName, organisationMatchKey } from "./normalise.js";

@@ -22,7 +22,10 @@ import {
   KNOWN_NOT_FOR_PROFIT,
   type LedgerCategoryMeaning,
   MAINTAINED_SCHOOL_NAME,
+  NOT_FOR_PROFIT_REGISTRY_PREFIX,
   NOT_FOR_PROFIT_WORD,
+  personalName,
+  TRADING_NAME,
 } from "./evidence.js";
 import { normaliseOrganisationName } from "./normalise.js";
 import { isCompetitive } from "./procedure.js";
@@ -39,6 +42,12 @@ export interface OwnershipFacts {
   isSme: boolean | null;
   ledger: (LedgerCategoryMeaning & { raw: string }) | null;
   ofstedSector: Sector | null;
+  /** Companies House number the source gives (normalised: 8 characters). */
+  companyNumber: string | null;
+  /** Charity Commission number the source gives. */
+  charityNumber: string | null;
+  /** The supplier's rows are passenger-transport or taxi routes (sole-trader operators are common). */
+  transportOperator: boolean;
 }
 
 /** What the model rules can see about one contract or spend line. */
@@ -56,6 +65,8 @@ export interface ModelFacts {
   arrangement: Arrangement | null;
   /** s251 / placement-spend ownership line, when the row is an aggregate, not a payment to a named supplier. */
   spendOwnership: SpendOwnership | null;
+  /** The trust or company that delivered the council's children's services in the row's period. */
+  deliveredBy: { label: string; councilOwned: boolean; from: string } | null;
 }
 
 interface RuleBase<Stage extends string, Facts, Result> {
@@ -133,6 +144,27 @@ function forProfitWith(procedures: (p: ProcedureType) => boolean, words: string)
 
 export const RULES: readonly ClassificationRule[] = [
   // ── Supplier ownership ────────────────────────────────────────────────────────────────
+  {
+    id: "O20",
+    stage: "ownership",
+    precedence: 5,
+    result: "not-for-profit",
+    description: "The source gives a registered charity number for the supplier.",
+    condition: (f) => (f.charityNumber ? `registered charity number ${f.charityNumber}` : null),
+  },
+  {
+    id: "O21",
+    stage: "ownership",
+    precedence: 6,
+    result: "not-for-profit",
+    description:
+      "The source's registry number is a mutual society's or charitable incorporated organisation's (IP, RS, CE, CS prefixes).",
+    condition: (f) => {
+      const prefix = f.companyNumber?.slice(0, 2) ?? "";
+      const form = NOT_FOR_PROFIT_REGISTRY_PREFIX[prefix];
+      return form ? `registry number ${f.companyNumber} (${form})` : null;
+    },
+  },
   {
     id: "O1",
     stage: "ownership",
@@ -236,6 +268,39 @@ export const RULES: readonly ClassificationRule[] = [
     },
   },
   {
+    id: "O15",
+    stage: "ownership",
+    precedence: 52,
+    result: "for-profit",
+    description:
+      "The name is a trading name of a sole trader, partnership or small firm: taxis, cabs, cars, coaches, minibuses, travel, hire, '& Son(s)', 'Bros'.",
+    condition: (f) => {
+      const word = firstMatch(TRADING_NAME, f.name);
+      return word ? `trading name with '${word}' (sole trader, partnership or firm)` : null;
+    },
+  },
+  {
+    id: "O16",
+    stage: "ownership",
+    precedence: 53,
+    result: "for-profit",
+    description:
+      "The name is a person's ('J Smith', 'G J Bishop'; a first name and surname on transport routes): a sole trader.",
+    condition: (f) => {
+      const person = personalName(f.supplierName, f.transportOperator);
+      return person ? `a personal name${f.transportOperator ? " on transport routes" : ""} (sole trader)` : null;
+    },
+  },
+  {
+    id: "O17",
+    stage: "ownership",
+    precedence: 55,
+    result: "for-profit",
+    description:
+      "The source gives a Companies House number and nothing marks the company as a charity, CIC or public body.",
+    condition: (f) => (f.companyNumber ? `registered company ${f.companyNumber}, no charity or public marker` : null),
+  },
+  {
     id: "O13",
     stage: "ownership",
     precedence: 60,
@@ -269,6 +334,32 @@ export const RULES: readonly ClassificationRule[] = [
   },
 
   // ── Commissioning model ───────────────────────────────────────────────────────────────
+  {
+    id: "T1",
+    stage: "model",
+    precedence: 5,
+    result: "in-house",
+    description:
+      "Spend line for own provision or other public bodies by a council whose children's services a company it owns delivered in that period (a children's trust): provision by the council's own company, not public–public co-operation.",
+    condition: (f) =>
+      f.deliveredBy?.councilOwned && (f.spendOwnership === "other public" || f.spendOwnership === "own")
+        ? `spend line '${f.spendOwnership}' while ${f.deliveredBy.label} (council-owned, from ${f.deliveredBy.from}) delivered the council's children's services`
+        : null,
+  },
+  {
+    id: "T2",
+    stage: "model",
+    precedence: 6,
+    result: "unknown",
+    description:
+      "Spend line for own provision or other public bodies by a council whose children's services an independent trust delivered in that period: neither in-house nor co-operation between public bodies.",
+    condition: (f) =>
+      f.deliveredBy &&
+      !f.deliveredBy.councilOwned &&
+      (f.spendOwnership === "other public" || f.spendOwnership === "own")
+        ? `spend line '${f.spendOwnership}' while ${f.deliveredBy.label} (an independent trust, from ${f.deliveredBy.from}) delivered the council's children's services`
+        : null,
+  },
   {
     id: "S1",
     stage: "model",
