@@ -191,6 +191,6 @@ describe("the takeaway of a recorded/like-for-like pair", () => {
       kind: "bar",
       ctx,
     });
-    expect(takeaway(spec)).toBe("As recorded: Cooperative is highest at 72.6%; Market-led lowest at 46.7%.");
+    expect(takeaway(spec)).toBe("Cooperative is highest at 72.6%; Market-led lowest at 46.7% (as recorded).");
   });
 });

@@ -11,7 +11,7 @@ export function takeaway(spec: ChartSpec): string {
   // it says how like for like compares, so the two are never mixed up in one sentence.
   const recorded = spec.series.filter((s) => s.key !== ADJUSTED_KEY);
   if (recorded.length < spec.series.length)
-    return `As recorded: ${takeaway({ ...spec, kind: "bar", series: recorded })}`;
+    return takeaway({ ...spec, kind: "bar", series: recorded }).replace(/\.$/, " (as recorded).");
   const fmt = (v: number) => formatValue(v, spec.format);
   if (spec.kind === "box" && spec.boxes) {
     if (spec.boxes.length === 0) return "No group has enough values to publish.";
