@@ -20,7 +20,13 @@ import {
   SUPPLIER_OWNERSHIPS,
 } from "./vocab.js";
 
-export const FACT_TABLES = ["contracts", "provider_snapshots", "joiners_leavers", "spend"] as const;
+export const FACT_TABLES = [
+  "contracts",
+  "provider_snapshots",
+  "joiners_leavers",
+  "spend",
+  "council_indicators",
+] as const;
 export type FactTable = (typeof FACT_TABLES)[number];
 
 export const DIMENSION_IDS = [
@@ -133,6 +139,7 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
       provider_snapshots: "f.la_code",
       joiners_leavers: "f.la_code",
       spend: "f.la_code",
+      council_indicators: "f.la_code",
     },
     values: COUNCILS.map((c) => c.laCode),
     labels: Object.fromEntries(COUNCILS.map((c) => [c.laCode, c.name])),
@@ -146,6 +153,8 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
       provider_snapshots: "la.region",
       joiners_leavers: "la.region",
       spend: "la.region",
+      // Published regional rows have no council: their region is the file's own (names aligned at ingest).
+      council_indicators: "coalesce(la.region, f.region_name)",
     },
     values: REGIONS,
   },
@@ -165,8 +174,14 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     id: "year",
     label: "Year",
     description:
-      "Contracts: year of award (else start). Ofsted: year of the 31 March snapshot. Spend: year in which the financial year ends.",
-    expr: { contracts: "f.year", provider_snapshots: "f.year", joiners_leavers: "f.year", spend: "f.year" },
+      "Contracts: year of award (else start). Ofsted: year of the 31 March snapshot. Spend: year in which the financial year ends. Council indicators: the year of the DfE return (31 March; workforce: 30 September).",
+    expr: {
+      contracts: "f.year",
+      provider_snapshots: "f.year",
+      joiners_leavers: "f.year",
+      spend: "f.year",
+      council_indicators: "f.year",
+    },
   },
   source: {
     id: "source",

@@ -11,6 +11,7 @@
  *   `local_authorities la`); nothing in this file is built from user input.
  */
 import type { DimensionId, FactTable } from "./dimensions.js";
+import { OUTCOME_METRICS } from "./outcome-metrics.js";
 import { ANY_FLAGGED_SQL, PERIOD_FLAGGED_SQL } from "./plausibility.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
@@ -58,7 +59,14 @@ export type Aggregate =
    */
   | { kind: "hhi"; entity: string; weight: string }
   /** Share of the group's total weight held by its `k` largest entities (ties broken by name). */
-  | { kind: "topShare"; entity: string; weight: string; k: number };
+  | { kind: "topShare"; entity: string; weight: string; k: number }
+  /**
+   * A figure the publisher computed, one row per area and year (table council_indicators):
+   * the compiler reads the rows of the area level the query asks for — England with no place
+   * grouping or filter, regional rows by region, council rows by council — and the latest year
+   * when a group spans several. Never pooled: a group of several areas has no value.
+   */
+  | { kind: "published" };
 
 export interface MetricTarget {
   value: number;
@@ -853,6 +861,8 @@ export const METRICS = [
     ],
     polarity: "neutral",
   },
+  // ── Outcomes for children (published council figures) ─────────────────────────────────
+  ...OUTCOME_METRICS,
 ] as const satisfies readonly MetricDef[];
 
 export type MetricId = (typeof METRICS)[number]["id"];

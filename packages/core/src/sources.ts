@@ -101,6 +101,42 @@ export const SOURCES = [
     notes: "Children looked after at 31 March by council and placement provider. Suppressed cells are kept as missing.",
   },
   {
+    id: "dfe-cla-outcomes",
+    title: "Children looked after in England: placement stability, new placements and care leavers, by council",
+    publisher: "Department for Education",
+    url: "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions",
+    ...OGL3,
+    kind: "official",
+    label: "DfE's children looked after statistics",
+    notes:
+      "Council, regional and England rows as DfE publishes them (SSDA903 return). National and regional counts are rounded to the nearest 10; suppressed cells (c, z, k…) are kept as missing with their marker.",
+  },
+  {
+    id: "dfe-foi-childrens-homes",
+    title:
+      "Children looked after placed in children's homes: net gain and placements outside the council (FOI 2024-0040813)",
+    publisher: "Department for Education (Freedom of Information release)",
+    url: "https://explore-education-statistics.service.gov.uk/methodology/children-looked-after-in-england-including-adoptions#content-section-3-content-6",
+    licence:
+      "Crown copyright FOI disclosure; the files state no licence (DfE FOI releases are normally re-usable under OGL v3.0)",
+    licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    kind: "official",
+    label: "DfE's FOI release on children's homes placements",
+    notes:
+      "Children looked after at 31 March in children's homes, by responsible council, 2014–2024. The URL is the methodology page the files cite; the release has no page of its own.",
+  },
+  {
+    id: "dfe-csww",
+    title: "Children's social work workforce: agency workers, turnover and vacancies, by council",
+    publisher: "Department for Education",
+    url: "https://explore-education-statistics.service.gov.uk/find-statistics/children-s-social-work-workforce",
+    ...OGL3,
+    kind: "official",
+    label: "DfE's children's social work workforce statistics",
+    notes:
+      "Rates at 30 September as DfE publishes them, per council, region and England. The source files state no URL; this is the publication's home.",
+  },
+  {
     id: "derived-cla-spend",
     title: "Looked-after children's spend by provider ownership, council panel 2011–2021",
     publisher: "Goodair et al. (research panel built from DfE s251 returns)",

@@ -185,6 +185,25 @@ CREATE TABLE cla_placements (
   source_line INTEGER
 );
 
+CREATE TABLE council_indicators (
+  indicator VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  geographic_level VARCHAR NOT NULL,
+  la_code VARCHAR,
+  region_code VARCHAR,
+  region_name VARCHAR,
+  breakdown VARCHAR,
+  measure VARCHAR NOT NULL,
+  value DOUBLE,
+  numerator DOUBLE,
+  denominator DOUBLE,
+  published_value DOUBLE,
+  marker VARCHAR,
+  source VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER
+);
+
 CREATE TABLE build_info (
   key VARCHAR PRIMARY KEY,
   value VARCHAR

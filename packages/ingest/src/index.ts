@@ -15,6 +15,11 @@ import {
   ofstedJoinersLeaversIngester,
   ofstedProvidersIngester,
 } from "./ofsted/index.js";
+import {
+  claOutcomesIngester,
+  cswwIndicatorsIngester,
+  foiChildrensHomesIngester,
+} from "./outcomes/council-indicators.js";
 import { derivedClaSpendIngester } from "./spend/derived-cla-spend.js";
 import { devonGrantsIngester } from "./spend/devon-grants.js";
 import { devonSpendIngester } from "./spend/devon-spend.js";
@@ -52,4 +57,7 @@ export const INGESTERS: readonly SourceIngester[] = [
   devonSpendIngester,
   devonGrantsIngester,
   claPlacementsIngester,
+  claOutcomesIngester,
+  foiChildrensHomesIngester,
+  cswwIndicatorsIngester,
 ];

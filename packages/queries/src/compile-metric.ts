@@ -145,14 +145,27 @@ export function filtersToSql(
   return { clauses, params };
 }
 
-/** WHERE clauses and parameters for the metric's own filter plus the user's filters. */
+/**
+ * WHERE clauses and parameters for the metric's own filter plus the user's filters. A
+ * published-figure metric also reads only the rows of the area level its grouping asks for.
+ */
 export function filterSql(
   metric: MetricDef,
   filters: Filters,
+  groupBy: readonly DimensionId[] = [],
 ): { clauses: string[]; params: Record<string, DuckDBValue> } {
   const allowed: DimensionId[] = [...metric.dimensions];
   if (metric.aggregate.kind === "mix") allowed.push(metric.aggregate.dimension);
   const { clauses, params } = filtersToSql(metric.table, allowed, filters);
+  if (metric.aggregate.kind === "published") {
+    const level = publishedLevel(groupBy, filters);
+    if (level !== "council" && (filters.excludeCouncils?.length ?? 0) > 0)
+      throw new QueryInputError(
+        `metric '${metric.id}' is a published figure: England's and regions' values cannot leave a council out`,
+      );
+    // One of three fixed literals, never user text.
+    clauses.unshift(`f.geographic_level = '${level}'`);
+  }
   if (metric.where) clauses.unshift(`(${metric.where})`);
   return { clauses, params };
 }
@@ -163,6 +176,33 @@ export function fromSql(metric: MetricDef): string {
 }
 
 const list = (xs: readonly string[]) => xs.join(", ");
+
+/** The level of the rows a published-figure query reads (values of council_indicators.geographic_level). */
+export type PublishedLevel = "england" | "region" | "council";
+
+/**
+ * Council rows when the query groups or filters by council, regional rows when it groups or
+ * filters by region, else England's row: each area's figure is the publisher's own, never a
+ * sum or average of the areas inside it.
+ */
+export function publishedLevel(groupBy: readonly DimensionId[], filters: Filters): PublishedLevel {
+  if (groupBy.includes("council") || (filters.council?.length ?? 0) > 0) return "council";
+  if (groupBy.includes("region") || (filters.region?.length ?? 0) > 0) return "region";
+  return "england";
+}
+
+/**
+ * Value, numerator and denominator of the group's one area at its latest year
+ * (arg_max_null: a suppressed latest year stays blank rather than falling back to an older
+ * one). A group holding several areas or several rows of one area-year has no value, so
+ * nothing is ever pooled or double counted; n is 1 when the value is known.
+ */
+function publishedAggregateSql(): string {
+  const area = "coalesce(f.la_code, f.region_code, f.geographic_level)";
+  const one = `count(DISTINCT ${area}) = 1 AND count(*) = count(DISTINCT f.year)`;
+  const pick = (column: string) => `CASE WHEN ${one} THEN arg_max_null(${column}, f.year) END`;
+  return `${pick("f.value")}::DOUBLE AS value, ${pick("f.numerator")}::DOUBLE AS numerator, ${pick("f.denominator")}::DOUBLE AS denominator, (CASE WHEN ${pick("f.value")} IS NULL THEN 0 ELSE 1 END)::INTEGER AS n, count(*)::INTEGER AS total, ${NO_QUARTILES}`;
+}
 
 /**
  * The one compiler for every aggregate kind. Single-level kinds are one GROUP BY; mix, hhi
@@ -184,7 +224,7 @@ export function compileMetricQuery(
   if (a.kind === "mix" && groupBy.includes(a.dimension))
     throw new QueryInputError(`metric '${metric.id}' already splits by '${a.dimension}'; group by another dimension`);
   const userDims = groupBy.map((d, i) => ({ id: d, expr: dimensionSql(metric, d), alias: `d${i}` }));
-  const { clauses, params } = filterSql(metric, filters);
+  const { clauses, params } = filterSql(metric, filters, groupBy);
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
   const from = fromSql(metric);
   const aliases = userDims.map((d) => d.alias);
@@ -242,7 +282,8 @@ ${order}`;
     return { sql, params, dims: [...groupBy] };
   }
 
-  const select = [...dimSelect, singleLevelAggregateSql(metric)].join(",\n  ");
+  const aggregateSql = a.kind === "published" ? publishedAggregateSql() : singleLevelAggregateSql(metric);
+  const select = [...dimSelect, aggregateSql].join(",\n  ");
   const group = aliases.length > 0 ? `GROUP BY ${list(aliases)}` : "";
   const order = aliases.length > 0 ? `ORDER BY ${list(aliases.map((x) => `${x} NULLS LAST`))}` : "";
   return { sql: `SELECT\n  ${select}\nFROM ${from}\n${where}\n${group}\n${order}`, params, dims: [...groupBy] };

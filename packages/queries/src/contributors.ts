@@ -53,6 +53,8 @@ export function countedRowSql(metric: MetricDef): string {
     case "hhi":
     case "topShare":
       return `(${a.entity}) IS NOT NULL AND (${a.weight}) > 0`;
+    case "published":
+      return "f.value IS NOT NULL";
   }
 }
 

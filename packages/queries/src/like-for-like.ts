@@ -37,6 +37,8 @@ export function notStandardisable(metric: MetricDef): string | null {
     case "hhi":
     case "topShare":
       return "market concentration is a property of the whole market and cannot be re-weighted by stratum";
+    case "published":
+      return "a published figure is the publisher's own value for an area: there are no rows to re-weight";
   }
 }
 

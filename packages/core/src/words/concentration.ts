@@ -32,6 +32,7 @@ const NOUNS: Record<FactTable, string> = {
   provider_snapshots: "provider records",
   joiners_leavers: "register changes",
   spend: "spend records",
+  council_indicators: "published council figures",
 };
 
 /** The plural noun for one row of a fact table, as the sentence uses it. */

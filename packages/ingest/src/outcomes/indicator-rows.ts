@@ -1,0 +1,49 @@
+/**
+ * One row of `council_indicators` before source and file are attached, and the per-file
+ * outcome of a parser: every non-blank record read is kept or rejected with its line.
+ */
+import type { Area } from "./ees-area.js";
+
+export interface IndicatorRow {
+  /** Physical line of the record the row comes from (the first numerator record for a derived row). */
+  line: number;
+  indicator: string;
+  year: number;
+  area: Area;
+  /** The file's sub-group (age band, children-looked-after group), as written; NULL when the file has none. */
+  breakdown: string | null;
+  /** What the row measures, in the file's words. */
+  measure: string;
+  /** Lens's value: a share 0–1 for rates and percentages, a count for counts. NULL when unknown. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The file's own figure for the row as written (a percentage in points, a rate, a count). */
+  publishedValue: number | null;
+  /** The suppression marker that leaves the value unknown (c, z, x, u, low…). */
+  marker: string | null;
+}
+
+export interface IndicatorParse {
+  /** Non-blank data records read. */
+  read: number;
+  /** Records kept (one record may give several rows, and a derived row reads several records). */
+  kept: number;
+  rows: IndicatorRow[];
+  rejects: { line: number; reason: string }[];
+}
+
+export const emptyParse = (): IndicatorParse => ({ read: 0, kept: 0, rows: [], rejects: [] });
+
+/** "Placed inside LA boundary more than 20 miles" → "placed_inside_la_boundary_more_than_20_miles". */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** The identity of an area-year figure: one row per indicator, year, area and breakdown. */
+export function rowKey(indicator: string, year: number, area: Area, breakdown: string | null): string {
+  return [indicator, year, area.level, area.laCode ?? area.regionCode ?? "", breakdown ?? ""].join("|");
+}
