@@ -6,6 +6,8 @@ declare module "autocannon" {
     method?: string;
     path: string;
     headers?: Record<string, string>;
+    /** Called with every answer to this request (the body is collected either way). */
+    onResponse?: (status: number, body: string) => void;
   }
 
   interface Options {

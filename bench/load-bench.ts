@@ -53,6 +53,7 @@ const CLI = defineCli({
     }),
     uncached: flag("serve with the query cache off, so every API request reaches DuckDB"),
     "no-swap": flag("skip phase 2 (the rebuild and swap)"),
+    "no-write": flag("print the figures without updating docs/benchmarks.md"),
   },
 });
 
@@ -222,6 +223,8 @@ interface LoadResult {
   p99: number;
   perSecond: number;
   statusCodes: Record<string, number>;
+  /** Answers that were not a success, by "status path", most first. */
+  failedBy: [string, number][];
   /** When each failure happened (performance.now()), to count those inside a window. */
   failureTimes: number[];
   answerTimes: number[];
@@ -239,6 +242,7 @@ function runLoad(
     const latencies: number[] = [];
     const failureTimes: number[] = [];
     const answerTimes: number[] = [];
+    const failedBy = new Map<string, number>();
     const instance = autocannon(
       {
         url: server.base,
@@ -246,7 +250,15 @@ function runLoad(
         // With `until`, the bench stops it; the long duration is only a backstop.
         duration: until ? minSeconds + 900 : minSeconds,
         timeout: REQUEST_TIMEOUT_S,
-        requests: mix.map((entry) => ({ method: "GET", path: entry.path })),
+        requests: mix.map((entry) => ({
+          method: "GET",
+          path: entry.path,
+          onResponse: (status: number) => {
+            if (succeeded(status)) return;
+            const key = `${status} ${entry.path}`;
+            failedBy.set(key, (failedBy.get(key) ?? 0) + 1);
+          },
+        })),
       },
       (error, result) => {
         if (error) return reject(error);
@@ -267,6 +279,7 @@ function runLoad(
           p99: percentile(latencies, 99),
           perSecond: answered / result.duration,
           statusCodes,
+          failedBy: [...failedBy].sort((a, b) => b[1] - a[1]),
           failureTimes,
           answerTimes,
         });
@@ -341,6 +354,17 @@ function printResult(label: string, r: LoadResult): void {
   console.log(
     `${label}: ${r.requests} requests in ${r.seconds.toFixed(1)} s, failed ${r.failed} (not ok ${r.notOk}, errors ${r.errors}, of which timeouts ${r.timeouts}); p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms; ${r.perSecond.toFixed(0)} req/s; status ${JSON.stringify(r.statusCodes)}`,
   );
+  for (const [what, n] of r.failedBy) console.log(`  ${n} × HTTP ${what}`);
+}
+
+/** The failed answers of a phase by request, for the docs (paths shortened: the mix names them in full). */
+function failedLines(label: string, r: LoadResult): string[] {
+  if (r.failedBy.length === 0) return [];
+  return [
+    "",
+    `Failed answers in the ${label} phase, by request:`,
+    ...r.failedBy.map(([what, n]) => `- ${n} × HTTP \`${what.length > 140 ? `${what.slice(0, 140)}…` : what}\``),
+  ];
 }
 
 const countIn = (times: readonly number[], from: number, to: number) =>
@@ -415,6 +439,7 @@ async function main(): Promise<void> {
         `Phase 2: \`data:build\` rebuilt the warehouse from \`${relative(ROOT, swap.sourcesDir)}\` beside the served file while the load ran (${(marks.buildMs / 1000).toFixed(1)} s), then it was renamed into place; the server reloaded ${ms(marks.reloadMs)} ms after the rename. Failed requests from the rename until ${AFTER_SWAP_MS / 1000} s after the reload (the new warehouse's cache is cold): **${countIn(result.failureTimes, marks.swapAt, marks.windowEnd)}** of ${countIn(result.answerTimes, marks.swapAt, marks.windowEnd).toLocaleString("en-GB")} answered.`,
       );
     }
+    lines.push(...failedLines("steady", steady), ...(swap ? failedLines("rebuild + swap", swap.result) : []));
     if (excluded.length > 0)
       lines.push(
         "",
@@ -430,6 +455,7 @@ async function main(): Promise<void> {
       "",
       `Stopping the server (SIGTERM to \`npm start\`'s process) straight after the load: ${server.stopped}.`,
     );
+    if (args["no-write"]) return;
     await writeSection("Load", lines.join("\n"));
     console.log("Wrote the Load section of docs/benchmarks.md.");
   } finally {
@@ -438,4 +464,8 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// A failure (a build that fails, a server that will not start) is one line, not a stack trace.
+await main().catch((error: unknown) => {
+  console.error(`bench:load: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
