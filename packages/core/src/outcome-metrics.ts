@@ -23,7 +23,7 @@ const PUBLISHED_AREAS =
 const SUPPRESSED =
   "Cells DfE suppresses (c: small numbers, z: not applicable, x, u, low…) are missing, never 0; the marker is kept in council_indicators.marker.";
 const LATEST_YEAR =
-  "Without a year in the grouping or filters, each area shows its latest year, which is blank where that year is suppressed (an older year is never shown in its place).";
+  "Without a year in the grouping, every area shows the latest year of the selection, the same year for all: blank where that year is suppressed (an older year is never shown in its place), and absent for a council whose figures stop earlier (e.g. one abolished by a boundary change).";
 const WORKFORCE_RATES =
   "The value is DfE's published rate. council_indicators also keeps the FTEs behind it as numerator and denominator; DfE computes the rate from unrounded FTEs, so their ratio can differ from it by rounding (and for England in 2023–2024 by more).";
 

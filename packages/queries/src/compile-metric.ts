@@ -167,6 +167,12 @@ export function filterSql(
     clauses.unshift(`f.geographic_level = '${level}'`);
   }
   if (metric.where) clauses.unshift(`(${metric.where})`);
+  if (metric.aggregate.kind === "published" && !groupBy.includes("year")) {
+    // Without a year grouping every area shows the latest year of the selection, the same
+    // year for all: an area whose figures stop earlier (an abolished council) is absent, not
+    // ranked against other areas' later years. The subquery's alias shadows the outer f.
+    clauses.push(`f.year = (SELECT max(f.year) FROM ${fromSql(metric)} WHERE ${clauses.join(" AND ")})`);
+  }
   return { clauses, params };
 }
 

@@ -43,6 +43,10 @@ beforeAll(async () => {
       // Leeds's latest year is suppressed: it stays blank, 2023 is not shown in its place.
       figure("council", { la_code: "383", region_name: "Yorkshire and the Humber" }, 2023, 0.14),
       figure("council", { la_code: "383", region_name: "Yorkshire and the Humber" }, 2024, null, { marker: "c" }),
+      // A council abolished before the latest year: absent from a latest-year answer, not ranked on 2023.
+      figure("council", { la_code: "909", region_name: "North West" }, 2023, 0.5),
+      // London's halves are kept under their own level, never as a second London.
+      figure("sub-region", { region_code: "E13000001", region_name: "Inner London" }, 2024, 0.4),
       // Another indicator in the same table is never mixed in.
       figure("council", { la_code: "886" }, 2024, 0.99, { indicator: "cla_same_carer_2y" }),
     ],
@@ -64,7 +68,7 @@ describe("published-figure metrics", () => {
     expect(overall.rows[0]).toMatchObject({ value: 0.1, numerator: 8690, denominator: 83630 });
   });
 
-  it("by council: each council's latest year; a suppressed latest year is blank, not an older value", async () => {
+  it("by council: the latest year; a suppressed latest year is blank, not an older value", async () => {
     const r = await compare(fx.connection, { metric: "cla_three_plus_placements", groupBy: ["council"] });
     expect(values(r.rows)).toEqual([
       ["383", null, true],

@@ -10,7 +10,7 @@ import { REGIONS } from "@lens/core";
 import { councilCode } from "../cla/cla-common.js";
 import { type CsvRecord, cell } from "../csv.js";
 
-export type AreaLevel = "england" | "region" | "council";
+export type AreaLevel = "england" | "region" | "sub-region" | "council";
 
 export interface Area {
   level: AreaLevel;
@@ -40,7 +40,10 @@ export function areaOf(record: CsvRecord, columns: Map<string, number>): Area | 
   }
   if (level === "regional") {
     if (regionCode === null && regionName === null) return { error: "regional row names no region" };
-    return { level: "region", laCode: null, regionCode, regionName };
+    // Inner and Outer London (E13…) are halves of London, which has its own regional row:
+    // kept under their own level so a region never counts twice.
+    const part = regionCode?.startsWith("E13") ?? false;
+    return { level: part ? "sub-region" : "region", laCode: null, regionCode, regionName };
   }
   if (level === "local authority") {
     const joint = /^(\d{3})\s*\/\s*(\d{3})$/.exec(cell(record, columns, "old_la_code") ?? "");
