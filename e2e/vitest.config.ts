@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A page's first answer after navigation can take more than poll's default second on a
+    // busy 2-core machine; a value that never arrives still fails, just later.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
