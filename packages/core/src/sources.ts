@@ -33,6 +33,16 @@ export const OGL3 = {
   licenceUrl: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 } as const;
 
+/**
+ * Council files that carry no licence statement, published by councils that publish spending
+ * and contract data under OGL v3.0 (Local Government Transparency Code): shown as the
+ * council's own OGL publication, with the caveat in the licence line itself.
+ */
+export const COUNCIL_OGL_NOT_STATED = {
+  licence: "Open Government Licence v3.0 (as published by the council; not stated in the file)",
+  licenceUrl: OGL3.licenceUrl,
+} as const;
+
 export const SOURCES = [
   {
     id: "la-reference",
@@ -167,6 +177,42 @@ export const SOURCES = [
     notes: "Grant awards and payments; cooperative by construction.",
   },
   {
+    id: "darlington-spend",
+    title: "Darlington Borough Council transactions over £500 (children's services lines)",
+    publisher: "Darlington Borough Council",
+    url: "https://www.darlington.gov.uk/your-council/council-information/financial-information/spending-data/",
+    ...COUNCIL_OGL_NOT_STATED,
+    kind: "official",
+    label: "Darlington Borough Council's spending over £500",
+    laCode: "841",
+    notes:
+      "Payment lines, 2010–2022, from ODI Leeds' cleaned copies (header lines removed, dates made ISO). Children's lines chosen by service; the month is the month the file reports.",
+  },
+  {
+    id: "salford-spend",
+    title: "Salford City Council expenditure over £500 (children's services lines)",
+    publisher: "Salford City Council",
+    url: "https://www.salford.gov.uk/your-council/finance/council-expenditure-over-500/",
+    ...COUNCIL_OGL_NOT_STATED,
+    kind: "official",
+    label: "Salford City Council's expenditure over £500",
+    laCode: "355",
+    notes:
+      "Payment lines (net of VAT), 2011–2022, from ODI Leeds' cleaned copies. Children's lines are those whose directorate names children; six months' original URLs are unknown.",
+  },
+  {
+    id: "wakefield-spend",
+    title: "Wakefield Council spend over £500 (children's services lines)",
+    publisher: "Wakefield Metropolitan District Council",
+    url: "https://datamillnorth.org/dataset/wakefield-council-spend-over-500-pounds",
+    ...COUNCIL_OGL_NOT_STATED,
+    kind: "official",
+    label: "Wakefield Council's spend over £500",
+    laCode: "384",
+    notes:
+      "Payment lines, April 2014 – April 2019, from ODI Leeds' cleaned copies; directorate CHILDYOU. Supplier company and charity numbers where the council gives them.",
+  },
+  {
     id: "contracts-finder",
     title: "Contracts Finder notices (OCDS releases and CSV exports)",
     publisher: "Cabinet Office",
@@ -215,6 +261,19 @@ export const SOURCES = [
     label: "Norfolk County Council's 2015 contract register",
     laCode: "926",
     snapshotDate: "2015-03-28",
+  },
+  {
+    id: "salford-register",
+    title: "Salford City Council contracts register (July 2022)",
+    publisher: "Salford City Council",
+    url: "https://www.salford.gov.uk/media/398042/contracts-register-july-2022.csv",
+    ...COUNCIL_OGL_NOT_STATED,
+    kind: "official",
+    notes:
+      "Local Government Transparency Code contract register: procedure, OJEU/FTS flag, initial term and extensions. Published July 2022 (the day is not stated); copied from ODI Leeds' council-spending-data repository.",
+    label: "Salford City Council's 2022 contracts register",
+    laCode: "355",
+    snapshotDate: "2022-07-01",
   },
   {
     id: "contracts-finder-lancashire",

@@ -8,6 +8,7 @@ import {
   publicContractsScotlandIngester,
   sell2walesIngester,
 } from "./contracts/ocds-publishers.js";
+import { salfordRegisterIngester } from "./contracts/salford-register.js";
 import { laReferenceIngester } from "./la-reference/la-reference.js";
 import {
   ofstedIlacsIngester,
@@ -20,10 +21,13 @@ import {
   cswwIndicatorsIngester,
   foiChildrensHomesIngester,
 } from "./outcomes/council-indicators.js";
+import { darlingtonSpendIngester } from "./spend/darlington-spend.js";
 import { derivedClaSpendIngester } from "./spend/derived-cla-spend.js";
 import { devonGrantsIngester } from "./spend/devon-grants.js";
 import { devonSpendIngester } from "./spend/devon-spend.js";
 import { s251OutturnIngester } from "./spend/s251-outturn.js";
+import { salfordSpendIngester } from "./spend/salford-spend.js";
+import { wakefieldSpendIngester } from "./spend/wakefield-spend.js";
 import type { SourceIngester } from "./types.js";
 
 export * from "./csv.js";
@@ -49,6 +53,7 @@ export const INGESTERS: readonly SourceIngester[] = [
   publicContractsScotlandIngester,
   sell2walesIngester,
   norfolkRegisterIngester,
+  salfordRegisterIngester,
   // After Contracts Finder: these reject notices it already loaded.
   lancashireDerivedIngester,
   homeOfficeAwardsIngester,
@@ -56,6 +61,9 @@ export const INGESTERS: readonly SourceIngester[] = [
   derivedClaSpendIngester,
   devonSpendIngester,
   devonGrantsIngester,
+  darlingtonSpendIngester,
+  salfordSpendIngester,
+  wakefieldSpendIngester,
   claPlacementsIngester,
   claOutcomesIngester,
   foiChildrensHomesIngester,

@@ -123,7 +123,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       }
       summaries.push(summary);
       for (const s of stats) logRows.push({ source: ingester.id, stats: s, durationMs });
-      rejects.push(...sourceRejects);
+      // One by one: spreading a source's rejects (ledgers reject ~150k out-of-scope lines) overflows the stack.
+      for (const r of sourceRejects) rejects.push(r);
       options.onProgress?.(ingester.id, `done: ${summary.rowsKept} kept, ${summary.rowsRejected} rejected`);
     }
     if (summaries.length === 0) throw new BuildError(`no known source files found in ${options.sourcesDir}`);

@@ -4,6 +4,7 @@ import { homeOfficeAwardsIngester } from "./home-office-awards.js";
 import { lancashireDerivedIngester } from "./lancashire-derived.js";
 import { norfolkRegisterIngester } from "./norfolk-register.js";
 import { findATenderIngester, publicContractsScotlandIngester, sell2walesIngester } from "./ocds-publishers.js";
+import { salfordRegisterIngester } from "./salford-register.js";
 
 export const CONTRACT_INGESTERS = [
   contractsFinderOcdsIngester,
@@ -11,6 +12,7 @@ export const CONTRACT_INGESTERS = [
   publicContractsScotlandIngester,
   sell2walesIngester,
   norfolkRegisterIngester,
+  salfordRegisterIngester,
   lancashireDerivedIngester,
   homeOfficeAwardsIngester,
 ] as const;
