@@ -56,9 +56,10 @@ const CATEGORY_RULES: readonly ServiceRule[] = [
     id: "SC1",
     evidence: "category",
     service: "SEND and transport",
-    pattern: /^passenger transport\W*(education|childrens social care)|^home to school|^school transport/,
+    pattern:
+      /^passenger transport\W*(education|childrens social care|off bus ticket)|^home to school|^school transport/,
     description:
-      "Register category is passenger transport for education (mainstream, special needs, post-16) or children's social care.",
+      "Register category is passenger transport for education (mainstream, special needs, post-16; travel passes) or children's social care.",
   },
   {
     id: "SC2",
