@@ -88,7 +88,9 @@ export async function decideSupplierOwnership(
                      OR regexp_matches(lower(coalesce(title, '')), '\\btaxis?\\b|\\btransport\\b|\\broutes?\\b')) AS transport
       FROM contracts WHERE supplier_name IS NOT NULL GROUP BY supplier_name
       UNION ALL
-      SELECT supplier_name, count(*), NULL, NULL, 0, 0, coalesce(supplier_category, provider_ownership), count(*), false
+      -- Ledgers that give registry numbers (Wakefield) pass them on like a register's.
+      SELECT supplier_name, count(*), max(supplier_company_number), max(supplier_charity_number), 0, 0,
+             coalesce(supplier_category, provider_ownership), count(*), false
       FROM spend WHERE supplier_name IS NOT NULL AND coalesce(provider_ownership, '') <> 'own'
       GROUP BY supplier_name, coalesce(supplier_category, provider_ownership)
     ) GROUP BY supplier_name`);
