@@ -112,6 +112,7 @@ export function App() {
           Commissioning Lens — open data on how English councils commission children's services. Numbers are computed
           from the sources listed under <Link to="/sources">Sources &amp; methods</Link>.
         </p>
+        <p className="print-only">Printed from {window.location.href}</p>
       </footer>
     </div>
   );
