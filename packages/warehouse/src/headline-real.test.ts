@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { PERIOD_FLAGGED_SQL, PLAUSIBILITY, VALUE_FLAGS } from "@lens/core";
+import { getSource, PERIOD_FLAGGED_SQL, PLAUSIBILITY, sourceLabel, VALUE_FLAGS } from "@lens/core";
 import { sharedDataDir } from "@lens/ingest";
 import { type CompareResult, compare } from "@lens/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,20 +130,19 @@ describe.skipIf(DATA === null)("headline on the real build: contracts of three y
     for (const r of allModels.rows) expect(r.adjusted?.method).toBe("direct-standardisation");
   });
 
-  it("marks the register's start years as a snapshot when drawn by year", async () => {
+  it("marks every register's start years as a snapshot when drawn by year", async () => {
     const byYear = await compare(connection, { metric: "share_36_months", groupBy: ["year"] });
-    const { n } = await one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM contracts f WHERE ${LET} AND ${KNOWN_LENGTH} AND source = 'norfolk-register'`,
+    const bySource = await sql<{ source: string; n: number }>(
+      `SELECT source, count(*)::INTEGER AS n FROM contracts f WHERE ${LET} AND ${KNOWN_LENGTH} GROUP BY 1 ORDER BY n DESC, source`,
     );
-    expect(byYear.snapshotBias?.sources).toEqual([
-      {
-        id: "norfolk-register",
-        label: "Norfolk County Council's 2015 contract register",
-        snapshotDate: "2015-03-28",
-        rows: n,
-      },
-    ]);
-    expect(byYear.caveats).toHaveLength(1);
+    const snapshots = bySource.flatMap(({ source, n }) => {
+      const s = getSource(source);
+      return s?.snapshotDate ? [{ id: source, label: sourceLabel(source), snapshotDate: s.snapshotDate, rows: n }] : [];
+    });
+    expect(snapshots.map((x) => x.id)).toContain("norfolk-register");
+    expect(snapshots.find((x) => x.id === "norfolk-register")?.snapshotDate).toBe("2015-03-28");
+    expect(byYear.snapshotBias?.sources).toEqual(snapshots);
+    expect(byYear.caveats).toHaveLength(snapshots.length);
   });
 
   it("parses the register's periods as counted by hand in the raw file", async () => {
@@ -160,14 +159,29 @@ describe.skipIf(DATA === null)("headline on the real build: contracts of three y
   });
 
   it("flags implausible periods and values: exact counts, and every value flag above 20× its service median", async () => {
-    const counts = await sql<{ value_flag: string; n: number }>(
-      "SELECT value_flag, count(*)::INTEGER AS n FROM contracts f WHERE value_flag IS NOT NULL GROUP BY 1 ORDER BY 1",
+    const counts = await sql<{ value_flag: string; source: string; n: number }>(
+      "SELECT value_flag, source, count(*)::INTEGER AS n FROM contracts f WHERE value_flag IS NOT NULL GROUP BY 1, 2",
     );
-    const byFlag = Object.fromEntries(counts.map((c) => [c.value_flag, c.n]));
-    // Periods depend only on parsing: 76 Contracts Finder and 22 scraped awards end a day after they start;
-    // 65 register rows, 1 Contracts Finder and 1 Sell2Wales notice end more than 25 years after the start.
-    expect(byFlag[VALUE_FLAGS.oneDay]).toBe(98);
-    expect(byFlag[VALUE_FLAGS.beyondHorizon]).toBe(67);
+    const count = (flag: string, source: string) =>
+      counts.find((c) => c.value_flag === flag && c.source === source)?.n ?? 0;
+    const total = (flag: string) => counts.filter((c) => c.value_flag === flag).reduce((s, c) => s + c.n, 0);
+    // Periods depend only on parsing: 76 Contracts Finder and 22 scraped award notices end a day after they
+    // start; 65 register rows, 1 Contracts Finder and 1 Sell2Wales notice end more than 25 years after it.
+    expect(count(VALUE_FLAGS.oneDay, "contracts-finder")).toBe(76);
+    expect(count(VALUE_FLAGS.oneDay, "contracts-finder-scraped")).toBe(22);
+    expect(count(VALUE_FLAGS.beyondHorizon, "norfolk-register")).toBe(65);
+    expect(count(VALUE_FLAGS.beyondHorizon, "contracts-finder")).toBe(1);
+    expect(count(VALUE_FLAGS.beyondHorizon, "sell2wales")).toBe(1);
+    // Every source, by the rule as written (a source added later is counted the same way).
+    const { oneDay, far } = await one<{ oneDay: number; far: number }>(
+      `SELECT count(*) FILTER (WHERE (end_date <= start_date + INTERVAL 1 DAY) OR duration_months * 30.4375 <= 1)::INTEGER AS "oneDay",
+              count(*) FILTER (WHERE NOT coalesce(end_date <= start_date + INTERVAL 1 DAY OR duration_months * 30.4375 <= 1, false)
+                AND (end_date > start_date + INTERVAL 25 YEAR OR (start_date IS NULL AND end_date > current_date + INTERVAL 25 YEAR)
+                     OR duration_months > 300))::INTEGER AS far
+       FROM contracts f`,
+    );
+    expect(total(VALUE_FLAGS.oneDay)).toBe(oneDay);
+    expect(total(VALUE_FLAGS.beyondHorizon)).toBe(far);
     // Values depend on each row's service: recompute the rule from its definition.
     const { above } = await one<{ above: number }>(
       `WITH ranges AS (
@@ -179,7 +193,7 @@ describe.skipIf(DATA === null)("headline on the real build: contracts of three y
        WHERE NOT coalesce(f.value_is_shared, false) AND f.annual_value_gbp > $k * r.m AND NOT ${PERIOD_FLAGGED_SQL}`,
       { min: PLAUSIBILITY.minServiceValues, k: PLAUSIBILITY.serviceMedianMultiple },
     );
-    expect(byFlag[VALUE_FLAGS.aboveServiceRange] ?? 0).toBe(above);
+    expect(total(VALUE_FLAGS.aboveServiceRange)).toBe(above);
     const median = await compare(connection, { metric: "median_annual_value", groupBy: ["model"] });
     const { left } = await one<{ left: number }>(
       `SELECT count(*)::INTEGER AS left FROM contracts f
