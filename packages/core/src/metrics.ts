@@ -194,8 +194,11 @@ const ONE_FILE_PER_DATE = "NOT coalesce(f.is_supplementary, false)";
  * Contract metrics read children's-services contracts that were let: award notices and
  * contract-register entries. Tender notices not yet awarded (stage 'tender') name no supplier
  * and state an estimate, so they would only inflate 'unknown'; they stay queryable in the table.
+ * Rows whose supplier field is a placeholder ("TBC", "Not awarded", "Various …") are not awards
+ * to anyone: kept, flagged and counted in the table (supplier_is_placeholder), left out here.
  */
-const CONTRACT_SCOPE = "f.in_scope AND f.stage IN ('award', 'register')";
+const CONTRACT_SCOPE =
+  "f.in_scope AND f.stage IN ('award', 'register') AND NOT coalesce(f.supplier_is_placeholder, false)";
 
 const FOLLOWING_YEARS = 3;
 /**
@@ -209,7 +212,8 @@ const RETENDER_RELATION = `
       RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
     ) AS next_event_date,
     max(w.event_date) OVER () AS data_end_date
-  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope AND t.stage IN ('award', 'register')) w`;
+  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope AND t.stage IN ('award', 'register')
+    AND NOT coalesce(t.supplier_is_placeholder, false)) w`;
 
 /**
  * Placement spend (s251 residential care and fostering lines, all provider types) per child
