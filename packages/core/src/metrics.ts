@@ -129,7 +129,7 @@ const CONTRACT_DIMENSIONS = [
 /** Markets (HHI, top-k) are drawn by council and service; grouping by supplier traits would split the market itself. */
 const MARKET_DIMENSIONS = ["service", ...WHERE_AND_WHEN] as const satisfies readonly DimensionId[];
 
-const CONTRACT_SOURCES = ["contracts-finder", "find-a-tender", "norfolk-register"] as const;
+const CONTRACT_SOURCES = ["contracts-finder", "find-a-tender", "norfolk-register", "salford-register"] as const;
 
 const PROVIDER_DIMENSIONS = ["sector", "provision_type", ...WHERE_AND_WHEN] as const satisfies readonly DimensionId[];
 
@@ -145,7 +145,15 @@ const SPEND_DIMENSIONS = [
 ] as const satisfies readonly DimensionId[];
 
 const OFSTED_PROVIDERS = ["ofsted-providers"] as const;
-const SPEND_SOURCES = ["s251-outturn", "derived-cla-spend", "devon-spend", "devon-grants"] as const;
+const SPEND_SOURCES = [
+  "s251-outturn",
+  "derived-cla-spend",
+  "devon-spend",
+  "devon-grants",
+  "darlington-spend",
+  "salford-spend",
+  "wakefield-spend",
+] as const;
 
 /**
  * A framework or multi-supplier award repeats one ceiling on every supplier's row
