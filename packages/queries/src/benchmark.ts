@@ -41,8 +41,12 @@ export interface BenchmarkMetric {
   metric: string;
   council: AreaValue | null;
   neighbours: { laCode: string; name: string; rank: number; value: AreaValue | null }[];
-  /** The 10 neighbours pooled as one area. */
+  /** The 10 neighbours pooled as one area (none for a published figure: rates cannot be pooled without their counts). */
   neighbourAverage: AreaValue | null;
+  /** Median of the neighbours' own shown values; the neighbours' summary for published figures. */
+  neighbourMedian: number | null;
+  /** The year the council, region and England values are for, when they are one year's (published figures). */
+  year: number | null;
   region: AreaValue | null;
   england: AreaValue | null;
   rank: number | null;
@@ -70,6 +74,22 @@ const strip = (r: MetricRow | undefined): AreaValue | null => {
 /** Competition rank of `value` among `values` given the direction; exported for tests. */
 export function competitionRank(value: number, values: readonly number[], higherIsBetter: boolean): number {
   return 1 + values.filter((v) => (higherIsBetter ? v > value : v < value)).length;
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The latest year with England rows inside the year filters: the year a published figure's latest-year answer reads. */
+function latestYear(rows: readonly MetricRow[], filters: Filters): number | null {
+  const years = rows
+    .map((r) => r.dims.year)
+    .filter((y): y is number => typeof y === "number")
+    .filter((y) => (filters.from === undefined || y >= filters.from) && (filters.to === undefined || y <= filters.to));
+  return years.length > 0 ? Math.max(...years) : null;
 }
 
 const trendOf = (rows: MetricRow[]): TrendPoint[] =>
@@ -110,6 +130,10 @@ async function benchmarkMetric(
   const quartile = rank === null ? null : (Math.min(4, Math.ceil((4 * rank) / shown.length)) as 1 | 2 | 3 | 4);
   const trend = trendOf(councilTrend?.rows ?? []);
   const visible = trend.filter((t) => !t.suppressed && t.value !== null);
+  const neighbourValues = neighbours
+    .map((n) => map.get(n.laCode))
+    .filter((r): r is MetricRow => !!r && !r.suppressed && r.value !== null)
+    .map((r) => r.value as number);
   const first = visible[0];
   const last = visible[visible.length - 1];
   return {
@@ -117,6 +141,8 @@ async function benchmarkMetric(
     council: strip(own),
     neighbours: neighbours.map((n) => ({ ...n, value: strip(map.get(n.laCode)) })),
     neighbourAverage: strip(pooled[0]),
+    neighbourMedian: median(neighbourValues),
+    year: metric.aggregate.kind === "published" ? latestYear(englandTrend?.rows ?? [], f) : null,
     region: strip(region[0]),
     england: strip(england[0]),
     rank,

@@ -4,7 +4,16 @@
  * three-year-contract ask. Every value, rank and gap comes from the API's benchmark procedure.
  */
 
-import { COUNCILS, type Filters, formatDate, formatValue, getMetric, getSource, type SourceInfo } from "@lens/core";
+import {
+  COUNCILS,
+  type Filters,
+  formatDate,
+  formatValue,
+  getMetric,
+  getSource,
+  METRICS,
+  type SourceInfo,
+} from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { RouterOutputs } from "../charts/api-types.js";
@@ -23,7 +32,7 @@ import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { navigate, useSearchParams } from "../lib/router.js";
+import { Link, navigate, useSearchParams } from "../lib/router.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 
@@ -38,6 +47,9 @@ export const BENCHMARK_METRICS = [
   "spend_share_for_profit",
   "placement_spend_per_cla",
 ] as const;
+
+/** Every published council figure in the registry (DfE outcomes for children, workforce, FOI placements). */
+export const OUTCOME_METRIC_IDS = METRICS.filter((m) => m.table === "council_indicators").map((m) => m.id);
 
 const SORTED_COUNCILS = [...COUNCILS].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -259,6 +271,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           Neighbours pool the ten statistical neighbours' rows.
         </p>
       </section>
+      <OutcomesCard laCode={laCode} name={name} filters={filters} isSample={build.data?.isSample ?? null} />
       <div className="filter-bar">
         <div className="filter-bar__field builder__metric">
           <label htmlFor={`${id}-metric`}>Measure to chart</label>
@@ -291,6 +304,122 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
         takeaway={trend ? takeaway(trend) : undefined}
       />
     </>
+  );
+}
+
+type BenchmarkRow = RouterOutputs["benchmark"]["metrics"][number];
+
+/**
+ * Outcomes for children: the council's latest published figure for each DfE indicator beside
+ * its neighbours (median of their own figures), its region and England — the region and
+ * England values are DfE's own rows, never recomputed from councils.
+ */
+function OutcomesCard({
+  laCode,
+  name,
+  filters,
+  isSample,
+}: {
+  laCode: string;
+  name: string;
+  filters: Filters;
+  isSample: boolean | null;
+}) {
+  const trpc = useTRPC();
+  const q = useQuery({
+    ...trpc.benchmark.queryOptions({ council: laCode, metrics: OUTCOME_METRIC_IDS, filters }),
+    placeholderData: keepPreviousData,
+  });
+  const sourceIds = [...new Set(OUTCOME_METRIC_IDS.flatMap((m) => getMetric(m)!.sources))];
+  const sources: SourceInfo[] = isSample
+    ? [getSource("sample")!]
+    : sourceIds.map((s) => getSource(s)).filter((s): s is SourceInfo => !!s);
+  const sourceLine = `Source: ${sources.map((s) => `${s.publisher}, ${s.title} (${s.licence})`).join("; ")}${
+    isSample ? " — in the layouts of DfE's children looked after, FOI and workforce files" : ""
+  }.`;
+  const cell = (m: BenchmarkRow, v: number | null | undefined, suppressed: boolean) => {
+    const def = getMetric(m.metric)!;
+    if (v === undefined) return <span className="missing">—</span>;
+    if (suppressed || v === null) return <span className="suppressed">not published</span>;
+    return formatValue(v, def.format);
+  };
+  return (
+    <section className="card" aria-labelledby="outcomes-heading" data-testid="outcomes-card">
+      <h2 id="outcomes-heading">Outcomes for children</h2>
+      {q.error ? (
+        <ErrorBlock error={q.error} onRetry={() => void q.refetch()} />
+      ) : !q.data ? (
+        <LoadingBlock label="outcomes for children" height={240} />
+      ) : (
+        <>
+          <ScrollRegion label="Outcomes for children (table)">
+            <table className="data-table data-table--cards scorecard">
+              <caption className="visually-hidden">
+                {name}'s latest published outcomes for children against its neighbours, region and England
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col" className="num">
+                    Year
+                  </th>
+                  <th scope="col" className="num">
+                    {name}
+                  </th>
+                  <th scope="col" className="num">
+                    Neighbours (median)
+                  </th>
+                  <th scope="col" className="num">
+                    {q.data.council.region}
+                  </th>
+                  <th scope="col" className="num">
+                    England
+                  </th>
+                  <th scope="col" className="num">
+                    Rank
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.metrics.map((m) => (
+                  <tr key={m.metric} data-metric={m.metric}>
+                    <th scope="row" className="card-head">
+                      <Link to={`/explore?metric=${m.metric}&by=council`}>{getMetric(m.metric)!.label}</Link>
+                    </th>
+                    <td className="num" data-label="Year">
+                      {m.year ?? <span className="missing">—</span>}
+                    </td>
+                    <td className="num" data-label={name} data-testid={`outcome-value-${m.metric}`}>
+                      {cell(m, m.council ? m.council.value : undefined, m.council?.suppressed ?? false)}
+                    </td>
+                    <td className="num" data-label="Neighbours (median)">
+                      {cell(m, m.neighbourMedian ?? undefined, false)}
+                    </td>
+                    <td className="num" data-label={q.data.council.region}>
+                      {cell(m, m.region ? m.region.value : undefined, m.region?.suppressed ?? false)}
+                    </td>
+                    <td className="num" data-label="England">
+                      {cell(m, m.england ? m.england.value : undefined, m.england?.suppressed ?? false)}
+                    </td>
+                    <td className="num nowrap" data-label="Rank">
+                      {m.rank === null ? <span className="missing">—</span> : `${ordinal(m.rank)} of ${m.rankOf}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          <p className="n-note">
+            Each council's latest year in the selected years, as DfE publishes it. {q.data.council.region} and England
+            are DfE's own regional and national figures, not averages of councils; neighbours are the median of the ten
+            statistical neighbours' own figures. "Not published" means DfE suppressed the figure (small numbers) or it
+            does not apply; it is never shown as 0. Rank 1 is the best value (the highest, unless lower is better; the
+            highest for the two measures that are a matter of view), among councils with a figure that year.
+          </p>
+          <p className="chart-frame__source">{sourceLine}</p>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -26,6 +26,7 @@ const GROUPS: { label: string; table: string }[] = [
   { label: "Providers and quality (Ofsted)", table: "provider_snapshots" },
   { label: "Joiners and leavers (Ofsted)", table: "joiners_leavers" },
   { label: "Spend", table: "spend" },
+  { label: "Outcomes for children (DfE, by council)", table: "council_indicators" },
 ];
 
 const FILTER_ORDER: FilterControl[] = [

@@ -20,6 +20,7 @@ const TABLE_LABELS: Record<string, string> = {
   provider_snapshots: "Providers and quality (Ofsted)",
   joiners_leavers: "Joiners and leavers (Ofsted)",
   spend: "Spend",
+  council_indicators: "Outcomes for children (DfE, by council)",
 };
 
 const GENERAL_CAVEATS = [
