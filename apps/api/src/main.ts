@@ -34,9 +34,17 @@ server.listen(env.port, env.host, async () => {
   );
 });
 
+// Stop taking requests, let the running ones finish, then close the warehouse: closing DuckDB
+// under a running query crashed or hung the process. A second signal stops at once.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
     server.close();
-    warehouse.close();
-    process.exit(0);
+    server.closeIdleConnections();
+    void warehouse.closeWhenIdle().then((closed) => {
+      if (!closed) console.error("Queries still running at shutdown were abandoned.");
+      process.exit(0);
+    });
   });

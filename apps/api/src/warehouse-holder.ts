@@ -110,6 +110,31 @@ export class WarehouseHolder {
     this.current = null;
   }
 
+  /**
+   * For shutdown: waits for running queries to finish (interrupting any still running after
+   * `graceMs`), then closes. Closing DuckDB under a running query crashed or hung the process,
+   * so if a query still will not stop, the generation is left open for the process exit to end.
+   * Resolves true when everything was closed.
+   */
+  async closeWhenIdle(graceMs = 10_000): Promise<boolean> {
+    this.watcher?.close();
+    const generation = this.current;
+    if (!generation) return true;
+    const idle = async (ms: number) => {
+      const deadline = Date.now() + ms;
+      while (generation.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      return generation.inFlight === 0;
+    };
+    // An interrupt stops only the statement running now; requests queued on the same
+    // connection start next, so keep interrupting until nothing runs (bounded).
+    for (let i = 0; i < 40 && !(await idle(i === 0 ? graceMs : 50)); i++)
+      for (const c of generation.connections) c.interrupt();
+    this.current = null;
+    if (generation.inFlight > 0) return false;
+    closeGeneration(generation);
+    return true;
+  }
+
   private async doReload(): Promise<void> {
     const old = this.current;
     const next = await this.openGeneration();
