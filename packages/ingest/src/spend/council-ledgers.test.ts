@@ -84,7 +84,7 @@ const SALFORD: FileCounts = `
   2011-08 1934 701 | 2011-09 2007 521 | 2011-10 2414 632 | 2011-11 2309 706
   2011-12 2541 748 | 2012-01 2613 634 | 2012-02 2566 680 | 2012-03 2963 743
   2012-04 2588 797 | 2012-05 2294 589 | 2012-06 2019 412 | 2012-07 2238 539
-  2012-08 2203 502 | 2012-09 2068 473 | 2012-10 2405 647 | 2012-11 2338 491
+  2012-08 2203 502 | 2012-09 2068 473 | 2012-10 2405 648 | 2012-11 2338 491
   2012-12 2182 593 | 2013-01 2732 629 | 2013-02 2165 530 | 2013-03 2572 618
   2013-04 2294 757 | 2013-05 2107 636 | 2013-06 1940 502 | 2013-07 2245 632
   2013-08 2071 500 | 2013-09 1859 447 | 2013-10 2239 545 | 2013-11 2439 652
@@ -142,7 +142,7 @@ const DARLINGTON_YEARS = {
 };
 const SALFORD_YEARS = {
   2012: [5365, 37865603.15],
-  2013: [6820, 52182963.34],
+  2013: [6821, 52183738.34],
   2014: [7265, 63445795.39],
   2015: [7136, 66265214.2],
   2016: [6554, 64433870.09],
@@ -213,7 +213,7 @@ describe.skipIf(!shared)("council ledgers on the real files", () => {
     }
   }, 120_000);
 
-  it("Salford: 131 files, 15 header variants, 81,502 children's lines, £745.55m net", async () => {
+  it("Salford: 131 files, 15 header variants, 81,503 children's lines, £745.55m net", async () => {
     const { reasons, run } = await checkRealLedger(
       "salford-spend-over-500",
       salfordSpendIngester,
@@ -222,7 +222,7 @@ describe.skipIf(!shared)("council ledgers on the real files", () => {
     );
     try {
       expect(reasons).toEqual({
-        [OUT_OF_SCOPE]: 166139,
+        [OUT_OF_SCOPE]: 166138,
         "no payment in the row (no date, amount or supplier)": 242,
       });
       // 2018-04 heads the amounts "Amount" over "Gross, VAT, Net": the second header line is

@@ -8,8 +8,9 @@
  *
  * Children's lines are those whose Directorate or Service Area names children (`Children's
  * Services`, `Children Services`, `People (Childrens) Service Group`, …), as PROVENANCE
- * documents. Rows with no date, amount or supplier at all (a column of `#N/A` left below the
- * data in some months) are rejected as holding no payment.
+ * documents, and one line whose directorate is misspelt `Chikdren's Services`. Rows with no
+ * date, amount or supplier at all (a column of `#N/A` left below the data in some months) are
+ * rejected as holding no payment.
  */
 import { councilCodeForName } from "@lens/core";
 import { parseAmount } from "../csv.js";
@@ -33,6 +34,9 @@ const EXPENSE_TYPE = [
   "g/l no.",
 ];
 
+/** A unit naming children, including the one line of October 2012 filed under "Chikdren's Services". */
+const CHILDREN_UNIT = /child|chikdren/i;
+
 export const SALFORD_LAYOUT: LedgerLayout = {
   maxHeaderScan: 3,
   isHeader: (cells) =>
@@ -52,7 +56,7 @@ export const SALFORD_LAYOUT: LedgerLayout = {
     if (authority !== null && !/^salford\b/i.test(authority))
       return { reject: `authority '${authority}' is not Salford City Council` };
     const unit = col(...UNIT);
-    if (!/child/i.test(unit ?? "")) return { outOfScope: `directorate '${unit ?? ""}'` };
+    if (!CHILDREN_UNIT.test(unit ?? "")) return { outOfScope: `directorate '${unit ?? ""}'` };
     const month = /^(\d{4})-(0[1-9]|1[0-2])-\d{2}$/.exec(paid ?? "");
     if (!month) return { reject: `payment date '${paid ?? ""}' is not a date` };
     const amount = parseAmount(raw);
