@@ -8,6 +8,7 @@ import { existsSync, type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { SCHEMA_VERSION } from "@lens/core";
 import { getBuildInfo } from "@lens/queries";
 import { openWarehouse, type Warehouse } from "@lens/warehouse";
 
@@ -155,6 +156,15 @@ export class WarehouseHolder {
     const connections: DuckDBConnection[] = [];
     for (let i = 0; i < CONNECTIONS; i++) connections.push(await warehouse.connect());
     const kv = await getBuildInfo(connections[0]!);
+    if (kv.schema_version !== String(SCHEMA_VERSION)) {
+      // A file from an older build lacks columns the queries read: refuse it plainly here
+      // rather than answer binder errors as 500s on some pages.
+      for (const c of connections) c.closeSync();
+      warehouse.close();
+      throw new Error(
+        `${basename(this.path)} was built with warehouse schema ${kv.schema_version ?? "(none)"}; this version reads schema ${SCHEMA_VERSION}. Rebuild it: npm run data:build -- --sources <folder> --out ${basename(this.path)}`,
+      );
+    }
     const fileInfo = await stat(this.path);
     return {
       warehouse,

@@ -4,7 +4,12 @@
  * file and line it came from.
  */
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a table or column is added, renamed or dropped (here or in a build step):
+ * the API refuses a warehouse built with another version instead of failing query by query.
+ * 2: service/scope/ownership rule columns, value_flag, exclusions.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE local_authorities (
