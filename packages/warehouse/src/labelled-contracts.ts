@@ -38,6 +38,14 @@ export interface Stratum {
   drawn: number;
 }
 
+/**
+ * Strata named `holdout:…` were drawn later, from a build whose rules had already been revised
+ * against the first draw: their labels test the rules out of sample. They are scored with the
+ * rest but kept out of the population-weighted estimate, which belongs to the first design.
+ */
+export const HOLDOUT_PREFIX = "holdout:";
+export const isHoldout = (label: Pick<ContractLabel, "stratum">): boolean => label.stratum.startsWith(HOLDOUT_PREFIX);
+
 export interface LabelledSet {
   seed: number;
   strata: Stratum[];
@@ -239,7 +247,7 @@ export async function scoreLabelledSet(connection: DuckDBConnection, set: Labell
       });
 
     const predictedIn = row.in_scope === true;
-    const w = weight(l);
+    const w = isHoldout(l) ? 0 : weight(l);
     if (l.inScope && predictedIn) {
       tp++;
       wTp += w;

@@ -11,7 +11,7 @@ import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
 import { sharedDataDir } from "@lens/ingest";
 import { buildWarehouse } from "./build.js";
 import { openWarehouse } from "./db.js";
-import { formatMismatches, formatScores, loadLabelledSet, scoreLabelledSet } from "./labelled-contracts.js";
+import { formatMismatches, formatScores, isHoldout, loadLabelledSet, scoreLabelledSet } from "./labelled-contracts.js";
 
 const CLI = defineCli({
   command: "score-labelled",
@@ -52,8 +52,14 @@ else {
 const warehouse = await openWarehouse(path, { readOnly: true });
 const connection = await warehouse.connect();
 try {
-  const result = await scoreLabelledSet(connection, loadLabelledSet());
+  const set = loadLabelledSet();
+  const result = await scoreLabelledSet(connection, set);
   console.log(formatScores(result.scores));
+  const heldOut = set.labels.filter(isHoldout);
+  if (heldOut.length > 0) {
+    const held = await scoreLabelledSet(connection, { ...set, labels: heldOut });
+    console.log(`\nHeld-out draw only (drawn after the rules were revised):\n${formatScores(held.scores)}`);
+  }
   for (const m of result.missing) console.log(`MISSING ${m.contractId}: ${m.problem}`);
   console.log(formatMismatches(result.mismatches));
   process.exitCode = result.missing.length > 0 ? 1 : 0;
