@@ -16,6 +16,7 @@ import {
   type ContractLabel,
   formatMismatches,
   formatScores,
+  isHoldout,
   type LabelledResult,
   type LabelledSet,
   loadLabelledSet,
@@ -125,8 +126,11 @@ describe.skipIf(DATA === null)("the rules on the labelled set (real build)", () 
     await buildWarehouse({ sourcesDir: DATA!, outPath });
     warehouse = await openWarehouse(outPath, { readOnly: true });
     connection = await warehouse.connect();
-    result = await scoreLabelledSet(connection, loadLabelledSet());
+    const set = loadLabelledSet();
+    result = await scoreLabelledSet(connection, set);
     console.log(formatScores(result.scores));
+    const held = await scoreLabelledSet(connection, { ...set, labels: set.labels.filter(isHoldout) });
+    console.log(`Held-out draw only:\n${formatScores(held.scores)}`);
   }, 300_000);
 
   afterAll(async () => {
