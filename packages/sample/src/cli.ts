@@ -42,5 +42,5 @@ const summary = await generateSample({
   toYear: DEFAULT_SAMPLE_OPTIONS.toYear,
 });
 console.log(
-  `Sample data (not real) written to ${out}: ${summary.contracts.toLocaleString("en-GB")} contracts, ${summary.providerRows.toLocaleString("en-GB")} provider rows, ${summary.inspectionRows.toLocaleString("en-GB")} inspections, ${summary.joinerLeaverRows.toLocaleString("en-GB")} joiners/leavers, ${summary.spendFiles} spend files, ${summary.ilacsRows} ILACS councils, ${summary.claFiles} placement files in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
+  `Sample data (not real) written to ${out}: ${summary.contracts.toLocaleString("en-GB")} contracts, ${summary.providerRows.toLocaleString("en-GB")} provider rows, ${summary.inspectionRows.toLocaleString("en-GB")} inspections, ${summary.joinerLeaverRows.toLocaleString("en-GB")} joiners/leavers, ${summary.spendFiles} spend files, ${summary.ilacsRows} ILACS councils, ${summary.claFiles} placement files, ${summary.outcomeFiles} outcome files in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
 );

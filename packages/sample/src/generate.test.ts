@@ -323,4 +323,45 @@ describe("generateSample", () => {
     const england2015 = (await readTable(join(out, "dfe-cla-la/sfr_cla_2015.csv"), 0)).rows[0]!;
     expect(private2025 / total2025).toBeGreaterThan(Number(england2015.CLA_Priv) / Number(england2015.CLA_Mar2015));
   });
+
+  it("writes the outcome files in DfE's layouts: councils as simulated, England and regions rounded to 10", async () => {
+    const out = join(dir, "outcomes");
+    const summary = await generateSample({ outDir: out, seed: 10, contracts: 50, fromYear: 2015, toYear: 2025 });
+    expect(summary.outcomeFiles).toBe(7);
+    const lines = async (path: string) =>
+      (await readFile(join(out, path), "utf8"))
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split(/\r?\n/)
+        .map(splitCsv);
+    const [header, ...rows] = await lines("dfe-cla-la-outcomes/la_cla_placement_stability.csv");
+    expect(header!.slice(0, 3)).toEqual(["time_period", "time_identifier", "geographic_level"]);
+    expect(header!.slice(-4)).toEqual(["cla_group", "placement_stability", "number", "percentage"]);
+    const col = (name: string) => header!.indexOf(name);
+    expect(sorted(new Set(rows.map((r) => r[col("time_period")]!)))).toEqual(
+      Array.from({ length: 6 }, (_, i) => String(2020 + i)),
+    );
+    const totals = rows.filter(
+      (r) =>
+        r[col("time_period")] === "2025" &&
+        r[col("cla_group")] === "CLA on 31 March" &&
+        r[col("placement_stability")] === "Total children",
+    );
+    const councils = totals.filter((r) => r[col("geographic_level")] === "Local authority");
+    expect(sorted(councils.map((r) => r[col("old_la_code")]!))).toEqual(sorted(COUNCILS.map((c) => c.laCode)));
+    const england = totals.find((r) => r[col("geographic_level")] === "National")!;
+    // England is the councils' sum (suppressed ones, 1–5 each, included) rounded to 10.
+    const shown = councils.filter((r) => r[col("number")] !== "c");
+    const sum = shown.reduce((a, r) => a + Number(r[col("number")]), 0);
+    const hidden = councils.length - shown.length;
+    expect(Number(england[col("number")]) % 10).toBe(0);
+    expect(Math.abs(Number(england[col("number")]) - sum)).toBeLessThanOrEqual(5 + 5 * hidden);
+    expect(rows.filter((r) => !/^(\d+|c)$/.test(r[col("number")]!))).toEqual([]);
+    // The FOI parts keep the release's twelve note lines and a blank line above the header (line 14).
+    const foi = await lines("dfe-foi-childrens-homes/foi_part2_outside_boundary.csv");
+    expect(foi[0]![0]).toMatch(/children's homes outside the local authority boundary/);
+    expect(foi[13]!.slice(-3)).toEqual(["characteristic", "number", "percentage"]);
+    const [csww] = await lines("dfe-csww/csww_indicators.csv");
+    expect(csww).toEqual(expect.arrayContaining(["agency_rate_fte", "turnover_rate_fte", "vacancy_rate_fte"]));
+  });
 });
