@@ -18,6 +18,7 @@ import {
 } from "../types.js";
 import { detectClaOutcomeDataset, parseClaOutcomeFile } from "./cla-outcome-files.js";
 import { isCswwIndicatorsHeader, parseCswwIndicators } from "./csww-indicators.js";
+import { cswwSfrYear, parseCswwSfr } from "./csww-sfr.js";
 import { detectFoiPart, parseFoiChildrensHomes } from "./foi-childrens-homes.js";
 import type { IndicatorParse } from "./indicator-rows.js";
 
@@ -120,7 +121,11 @@ export const foiChildrensHomesIngester = indicatorIngester(
 export const cswwIndicatorsIngester = indicatorIngester(
   "dfe-csww",
   "DfE children's social work workforce indicators",
-  ({ lines }) => lines.some(isCswwIndicatorsHeader),
-  parseCswwIndicators,
+  ({ lines }) => lines.some((cells) => isCswwIndicatorsHeader(cells) || cswwSfrYear(cells) !== undefined),
+  // One source, two layouts: the EES indicators file (2017 on) and the SFR files (2015, 2016).
+  (text, file) => {
+    const head = parseCsv(text.slice(0, 65536).split(/\r?\n/)[0] ?? "")[0]?.cells ?? [];
+    return cswwSfrYear(head) !== undefined ? parseCswwSfr(text, file) : parseCswwIndicators(text, file);
+  },
   0.05,
 );

@@ -69,7 +69,11 @@ describe.skipIf(!shared)("council_indicators on the real DfE files", () => {
   });
 
   it("reads the workforce indicators; joint returns of two councils are rejected by name", () => {
-    expect(statsOf(csww)).toEqual({ "csww_indicators_2017_to_2024.csv": [1300, 1288, 12] });
+    expect(statsOf(csww)).toEqual({
+      "SFR07_2016_UD.csv": [164, 164, 0],
+      "SFR08_2017_UD.csv": [164, 164, 0],
+      "csww_indicators_2017_to_2024.csv": [1300, 1288, 12],
+    });
     const reasons = new Map<string, number>();
     for (const r of csww.rejects) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
     expect(Object.fromEntries(reasons)).toEqual({
@@ -189,11 +193,11 @@ describe.skipIf(!shared)("council_indicators on the real DfE files", () => {
     }
   });
 
-  it("workforce rates are DfE's published rates for England, Kent and Leeds", async () => {
-    const rates = async (area: string) =>
+  it("workforce rates are DfE's published rates for England, Kent and Leeds (SFR files for 2015 and 2016)", async () => {
+    const rates = async (area: string, year = 2024) =>
       Promise.all(
         ["social_worker_agency_rate", "social_worker_turnover", "social_worker_vacancy_rate"].map(
-          async (i) => (await one(csww, i, area)).value,
+          async (i) => (await one(csww, i, area, year)).value,
         ),
       );
     const close = (got: (number | null)[], want: number[]) => {
@@ -202,6 +206,15 @@ describe.skipIf(!shared)("council_indicators on the real DfE files", () => {
     close(await rates("England"), [16.2, 13.8, 17.3]);
     close(await rates("886"), [14, 11.1, 15.1]);
     close(await rates("383"), [5.2, 9, 7.2]);
+    // 30 September 2015 and 2016 (2015's rates are whole numbers).
+    close(await rates("England", 2015), [16, 16, 17]);
+    close(await rates("886", 2016), [13.7, 10, 16.8]);
+    close(await rates("383", 2016), [4, 8.8, 2.4]);
+    // SFR08's "27,700" (quoted, thousands comma) is 27,700 FTE.
+    expect(await one(csww, "social_worker_agency_rate", "England", 2016)).toMatchObject({
+      numerator: 5330,
+      denominator: 5330 + 27700,
+    });
     // The FTEs behind Kent's agency rate: 125 agency of 125 + 769.2.
     expect(await one(csww, "social_worker_agency_rate", "886")).toMatchObject({ numerator: 125, denominator: 894.2 });
   });
