@@ -32,6 +32,10 @@ server.listen(env.port, env.host, async () => {
       t.provider_snapshots,
     )} provider snapshots, ${formatCount(t.spend)} spend lines, ${formatCount(t.local_authorities)} councils — built ${health.builtAt ?? "?"} (${env.warehousePath})`,
   );
+  if (health.sample)
+    console.log(
+      "For the real open data: npm run data:build -- --sources <folder of source files> --out data/warehouse/real.duckdb, then LENS_WAREHOUSE=data/warehouse/real.duckdb npm start (README, “Real data”).",
+    );
 });
 
 // Stop taking requests, let the running ones finish, then close the warehouse: closing DuckDB
