@@ -186,7 +186,7 @@ export const SOURCES = [
     label: "Darlington Borough Council's spending over £500",
     laCode: "841",
     notes:
-      "Payment lines, 2010–2022, from ODI Leeds' cleaned copies (header lines removed, dates made ISO). Children's lines chosen by service; the month is the month the file reports.",
+      "Payment lines, 2010–2022, from ODI Leeds' cleaned copies (header lines removed, dates made ISO). Children's lines chosen by service; the month is the month the file reports. Lines outside children's services are counted as rejected ('out of scope'), about three in four.",
   },
   {
     id: "salford-spend",
@@ -198,7 +198,7 @@ export const SOURCES = [
     label: "Salford City Council's expenditure over £500",
     laCode: "355",
     notes:
-      "Payment lines (net of VAT), 2011–2022, from ODI Leeds' cleaned copies. Children's lines are those whose directorate names children; six months' original URLs are unknown.",
+      "Payment lines (net of VAT), 2011–2022, from ODI Leeds' cleaned copies. Children's lines are those whose directorate names children; lines outside them are counted as rejected ('out of scope'), about two in three. Six months' original URLs are unknown.",
   },
   {
     id: "wakefield-spend",
@@ -210,7 +210,7 @@ export const SOURCES = [
     label: "Wakefield Council's spend over £500",
     laCode: "384",
     notes:
-      "Payment lines, April 2014 – April 2019, from ODI Leeds' cleaned copies; directorate CHILDYOU. Supplier company and charity numbers where the council gives them.",
+      "Payment lines, April 2014 – April 2019, from ODI Leeds' cleaned copies; directorate CHILDYOU; other directorates' lines are counted as rejected ('out of scope'), and so is the 2021-22 Q4 procurement-card list. Supplier company and charity numbers where the council gives them.",
   },
   {
     id: "contracts-finder",
