@@ -145,6 +145,10 @@ const SPEND_DIMENSIONS = [
 ] as const satisfies readonly DimensionId[];
 
 const OFSTED_PROVIDERS = ["ofsted-providers"] as const;
+
+/** The council ledgers' first and last financial years hold only part of a year's payments. */
+const LEDGER_PART_YEARS =
+  "Council ledgers cover part years at their ends: Devon 2010-11 is January–March 2011; Darlington 2022-23 is April–September 2022; Salford 2011-12 starts in August 2011 and 2022-23 is April–June 2022; Wakefield has 2014-15 to 2018-19 and only 1–3 April 2019 of 2019-20.";
 const SPEND_SOURCES = [
   "s251-outturn",
   "derived-cla-spend",
@@ -799,6 +803,7 @@ export const METRICS = [
     sources: SPEND_SOURCES,
     caveats: [
       "Sources overlap (s251 outturn, researcher panels, council ledgers): filter or group by source, or the same money counts twice.",
+      LEDGER_PART_YEARS,
     ],
     polarity: "neutral",
   },
@@ -847,6 +852,7 @@ export const METRICS = [
     caveats: [
       "Sources overlap: filter or group by source, or the same money counts twice.",
       "Spend of unknown ownership is left out of both sides, not counted as not-for-profit.",
+      LEDGER_PART_YEARS,
     ],
     polarity: "neutral",
   },
