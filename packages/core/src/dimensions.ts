@@ -192,6 +192,7 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
       provider_snapshots: "f.source",
       joiners_leavers: "f.source",
       spend: "f.source",
+      council_indicators: "f.source",
     },
   },
 };

@@ -67,11 +67,17 @@ const DIMS: readonly ConcentrationDimension[] = ["council", "source"];
 export function compileContributorsQuery(metric: MetricDef, filters: Filters): CompiledQuery {
   const { clauses, params } = filterSql(metric, filters);
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-  const dims = DIMS.filter((d) => metric.dimensions.includes(d as DimensionId));
+  // A published figure is its area's own, not a sum of councils' rows: no council contributes
+  // to it, but its source still names where it came from.
+  const dims =
+    metric.aggregate.kind === "published"
+      ? (["source"] as const)
+      : DIMS.filter((d) => metric.dimensions.includes(d as DimensionId));
   if (dims.length === 0)
     return {
       sql: "SELECT NULL AS dimension, NULL AS value, 0 AS rows, 0 AS implausible, NULL AS is_sample WHERE FALSE",
-      params,
+      // The statement binds nothing: DuckDB refuses parameters a statement does not name.
+      params: {},
     };
   const flagged = metric.implausible ? `(${metric.implausible.flagged})` : "FALSE";
   const cols = dims.map((d) => `CAST(${tableDimensionSql(metric.table, d)} AS VARCHAR) AS ${d}`);
@@ -137,7 +143,7 @@ export function shapeContributors(metric: MetricDef, raw: readonly RawContributi
     ? rowsBehind > 0
       ? [{ id: "sample", label: contributorLabel("source", "sample"), rows: rowsBehind }]
       : []
-    : metric.dimensions.includes("source")
+    : metric.dimensions.includes("source") || metric.aggregate.kind === "published"
       ? raw
           .filter((r) => r.dimension === "source" && r.rows > 0 && r.value !== null)
           .sort((a, b) => b.rows - a.rows || String(a.value).localeCompare(String(b.value)))

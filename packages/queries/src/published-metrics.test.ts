@@ -66,6 +66,9 @@ describe("published-figure metrics", () => {
     ]);
     const overall = await compare(fx.connection, { metric: "cla_three_plus_placements", groupBy: [] });
     expect(overall.rows[0]).toMatchObject({ value: 0.1, numerator: 8690, denominator: 83630 });
+    // No council "contributes" to England's own figure; the source is still named.
+    expect(overall.concentration.filter((c) => c.dimension === "council")).toEqual([]);
+    expect(overall.sources.map((s) => [s.id, s.rows])).toEqual([["dfe-cla-outcomes", 1]]);
   });
 
   it("by council: the latest year; a suppressed latest year is blank, not an older value", async () => {

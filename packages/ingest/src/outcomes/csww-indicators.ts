@@ -7,7 +7,7 @@
 import { type CsvRecord, cell, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { areaOf, type NumberCell, parseNumberCell, yearOf } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, rowKey } from "./indicator-rows.js";
+import { emptyParse, type IndicatorParse, percentToShare, rowKey, sumOf } from "./indicator-rows.js";
 
 interface WorkforceRate {
   indicator: string;
@@ -98,9 +98,9 @@ export function parseCswwIndicators(text: string, file: string): IndicatorParse 
         area,
         breakdown: null,
         measure: r.rate,
-        value: rate.number === null ? null : rate.number / 100,
+        value: rate.number === null ? null : percentToShare(rate.number),
         numerator: cells.get(r.numerator)!.number,
-        denominator: parts.every((p) => p !== null) ? parts.reduce((s, p) => s! + p!, 0) : null,
+        denominator: parts.every((p) => p !== null) ? sumOf(parts as number[]) : null,
         publishedValue: rate.number,
         marker: rate.marker,
       });

@@ -10,7 +10,7 @@ import { councilCode } from "../cla/cla-common.js";
 import { type CsvRecord, cell, findHeaderIndex, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { type Area, type NumberCell, parseNumberCell, regionNameFor } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, rowKey } from "./indicator-rows.js";
+import { emptyParse, type IndicatorParse, percentToShare, rowKey, sumOf } from "./indicator-rows.js";
 
 interface SfrRate {
   indicator: string;
@@ -125,9 +125,9 @@ export function parseCswwSfr(text: string, file: string): IndicatorParse {
         area,
         breakdown: null,
         measure: `${r.rate}_${year}`,
-        value: rate.number === null ? null : rate.number / 100,
+        value: rate.number === null ? null : percentToShare(rate.number),
         numerator: cells.get(r.numerator)!.number,
-        denominator: parts.every((p) => p !== null) ? parts.reduce((s, p) => s! + p!, 0) : null,
+        denominator: parts.every((p) => p !== null) ? sumOf(parts as number[]) : null,
         publishedValue: rate.number,
         marker: rate.marker,
       });

@@ -8,7 +8,7 @@
 import { cell, findHeaderIndex, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { areaOf, parseNumberCell, yearOf } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, rowKey } from "./indicator-rows.js";
+import { emptyParse, type IndicatorParse, percentToShare, rowKey } from "./indicator-rows.js";
 
 export type FoiPart = "net-gain" | "outside-boundary";
 
@@ -107,7 +107,7 @@ export function parseFoiChildrensHomes(text: string, file: string): IndicatorPar
         measure:
           "Placed outside the local authority boundary (children's homes), % of the council's children in children's homes",
         // The release gives the percentage (whole numbers) and no denominator: the value is that percentage.
-        value: pct?.number === null || pct?.number === undefined ? null : pct.number / 100,
+        value: pct?.number === null || pct?.number === undefined ? null : percentToShare(pct.number),
         numerator: count.number,
         denominator: null,
         publishedValue: pct?.number ?? null,

@@ -47,3 +47,13 @@ export function slug(text: string): string {
 export function rowKey(indicator: string, year: number, area: Area, breakdown: string | null): string {
   return [indicator, year, area.level, area.laCode ?? area.regionCode ?? "", breakdown ?? ""].join("|");
 }
+
+/**
+ * Decimal figures as published, kept decimal: 13.7% → 0.137 and 769.2 + 125 → 894.2, not the
+ * binary float neighbours (0.13699999999999998) a CSV export would otherwise print.
+ */
+const tidy = (x: number) => Number(x.toFixed(9));
+
+export const percentToShare = (percent: number) => tidy(percent / 100);
+
+export const sumOf = (xs: readonly number[]) => tidy(xs.reduce((s, x) => s + x, 0));
