@@ -16,6 +16,13 @@ describe("childrensScope", () => {
       false,
       "K4",
     ],
+    [
+      { category: "Information Communication Technology", title: "Children's social care case management" },
+      false,
+      "K2",
+    ],
+    [{ category: "Healthcare", title: "Integrated 0-19 Children's Health Service" }, false, "K4"],
+    [{ title: "Salford Children\u0080\u0099s Rights Service" }, true, "K10"],
     [{ title: "Roofing works at Swan Lane First School", cpv: "45261000" }, false, "K5"],
     [{ title: "Apprentice Levy (L4 Data Analyst)", description: "for children's services staff" }, false, "K5"],
     [{ title: "Community Learning Framework", description: "learners aged 19+ and families" }, false, "K6"],

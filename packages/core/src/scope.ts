@@ -81,11 +81,11 @@ export function matchesScopeCpv(code: string, rules: readonly ScopeCpvRule[] = C
 const CHILDREN_CATEGORY = /^child\w* services?\b|^passenger transport\W*(education|childrens social care)/i;
 /** Back-office categories: a children's directorate buying these is not buying a service for children. */
 const BACK_OFFICE_CATEGORY =
-  /^(fm|ict|hr|legal|staffing|vehicle|highways|waste)\b|rent (&|and) rates|venue hire|subscriptions|exam fees|books, cds|auditors|research and evaluation|consultants|^schools - (professional|school meals)|emergency svces/i;
+  /^(fm|ict|hr|legal|staffing|vehicle|highways|waste)\b|^information communication technology|rent (&|and) rates|venue hire|subscriptions|exam fees|books, cds|auditors|research and evaluation|consultants|^schools - (professional|school meals)|emergency svces/i;
 
-/** Adult, housing and public-health categories: out unless the children's directorate bought them. */
+/** Adult, housing, health and public-health categories: out unless the children's directorate bought them. */
 const ADULT_CATEGORY =
-  /^adult|^domiciliary care|^housing-related|^public health|^drug and alcohol|^carer support|^passenger transport\W*(adult|local bus|concessionary|community transport|park and ride|demand responsive)/i;
+  /^adult|^healthcare$|^domiciliary care|^housing-related|^public health|^drug and alcohol|^carer support|^passenger transport\W*(adult|local bus|concessionary|community transport|park and ride|demand responsive)/i;
 
 /** Works, supplies and staff purchases that mention a school or children only as the setting. */
 const NOT_A_SERVICE_TITLE =
@@ -129,7 +129,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
     id: "K4",
     childrens: false,
     description:
-      "The register's own category is an adult, housing or public-health service, outside the children's directorate.",
+      "The register's own category is an adult, housing, health or public-health service, outside the children's directorate.",
   },
   {
     id: "K5",
@@ -207,8 +207,11 @@ export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
       return decided(true, "K3", `children's directorate, category '${category}'`);
     if (ADULT_CATEGORY.test(category)) return decided(false, "K4", `register category '${category}'`);
   }
-  const title = evidence.title ? decodeHtmlEntities(evidence.title) : "";
-  const description = evidence.description ? decodeHtmlEntities(evidence.description) : "";
+  // The C1 mojibake for "’" (U+0080 U+0099) is read as an apostrophe, for matching only.
+  const title = evidence.title ? decodeHtmlEntities(evidence.title).replace(/\u0080\u0099/g, "'") : "";
+  const description = evidence.description
+    ? decodeHtmlEntities(evidence.description).replace(/\u0080\u0099/g, "'")
+    : "";
   const text = `${title} ${description}`.replace(/\s+/g, " ");
   const strong = CHILDREN_SERVICE_STRONG.exec(title);
   if (!strong) {

@@ -149,6 +149,8 @@ describe("classifyService", () => {
     [{ cpv: "85311000", title: "Short breaks for disabled children" }, "short breaks", "ST1"],
     [{ title: "Residential Children&#039;s Homes Framework" }, "residential care", "ST2"],
     [{ title: "SEND transport framework" }, "SEND and transport", "ST5"],
+    [{ title: "Group Based Activities for Children with Disabilities" }, "short breaks", "ST1"],
+    [{ title: "Children\u0080\u0099s Centre Services" }, "family support", "ST7"],
     [{ title: "Please send your quotation for office chairs" }, "other", "SV0"],
     [{ title: "PLEASE SEND YOUR QUOTE" }, "other", "SV0"],
     [{ title: "Consultancy to foster a paradigm shift in growth" }, "other", "SV0"],

@@ -191,9 +191,10 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
   {
     key: "1",
     service: "short breaks",
-    pattern: /\bshort[- ]?breaks?\b|\brespite\b/,
+    pattern:
+      /\bshort[- ]?breaks?\b|\brespite\b|\b(activities|holiday provision|play ?schemes?|clubs?) for (disabled children|children with (a )?disabilit\w*)/,
     notIn: ADULT_CONTEXT,
-    description: "Short breaks or respite.",
+    description: "Short breaks or respite; activities and holiday provision for disabled children.",
   },
   {
     key: "2",
@@ -282,7 +283,12 @@ function cpvCodes(cpv: string | null | undefined): string[] {
 
 function prepared(text: string | null | undefined): { raw: string; lower: string } | null {
   if (!text) return null;
-  const raw = decodeHtmlEntities(text).replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+  // Matching only (stored text is left as published): curly quotes, and the C1 mojibake some
+  // ledgers carry for "’" (U+0080 U+0099), read as an apostrophe.
+  const raw = decodeHtmlEntities(text)
+    .replace(/\u0080\u0099|[’‘]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
   return raw === "" ? null : { raw, lower: raw.toLowerCase() };
 }
 
