@@ -40,6 +40,13 @@ export function answerCaveats(
   dims: readonly DimensionId[],
   sources: readonly SourceContribution[],
 ): { caveats: string[]; snapshotBias: SnapshotBias | null } {
+  if (metric.aggregate.kind === "published" && !dims.includes("year"))
+    return {
+      caveats: [
+        "Each figure is its area's latest year in the selection (the same year for every area), as published: not a sum or average over the years.",
+      ],
+      snapshotBias: null,
+    };
   if (!dims.includes("year")) return { caveats: [], snapshotBias: null };
   const snapshots = sources.flatMap((s) => {
     const date = getSource(s.id)?.snapshotDate;

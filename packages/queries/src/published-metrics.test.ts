@@ -69,6 +69,9 @@ describe("published-figure metrics", () => {
     // No council "contributes" to England's own figure; the source is still named.
     expect(overall.concentration.filter((c) => c.dimension === "council")).toEqual([]);
     expect(overall.sources.map((s) => [s.id, s.rows])).toEqual([["dfe-cla-outcomes", 1]]);
+    // Said in words in every export of a latest-year answer; a by-year answer needs no such line.
+    expect(overall.caveats.join(" ")).toMatch(/latest year in the selection/);
+    expect(byYear.caveats).toEqual([]);
   });
 
   it("by council: the latest year; a suppressed latest year is blank, not an older value", async () => {
