@@ -32,7 +32,7 @@ import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { Link, navigate, useSearchParams } from "../lib/router.js";
+import { navigate, useSearchParams } from "../lib/router.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 
@@ -124,9 +124,8 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
   const filters: Filters = { ...allFilters };
   delete filters.council;
   delete filters.region;
-  const metricId = (BENCHMARK_METRICS as readonly string[]).includes(params.get("metric") ?? "")
-    ? params.get("metric")!
-    : BENCHMARK_METRICS[0];
+  const chartable: readonly string[] = [...BENCHMARK_METRICS, ...OUTCOME_METRIC_IDS];
+  const metricId = chartable.includes(params.get("metric") ?? "") ? params.get("metric")! : BENCHMARK_METRICS[0];
   const metric = getMetric(metricId)!;
   const id = useId();
   const selected = useQuery({
@@ -271,7 +270,14 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           Neighbours pool the ten statistical neighbours' rows.
         </p>
       </section>
-      <OutcomesCard laCode={laCode} name={name} filters={filters} isSample={build.data?.isSample ?? null} />
+      <OutcomesCard
+        laCode={laCode}
+        name={name}
+        filters={filters}
+        isSample={build.data?.isSample ?? null}
+        metricId={metricId}
+        onPick={(m) => setParams((p) => p.set("metric", m))}
+      />
       <div className="filter-bar">
         <div className="filter-bar__field builder__metric">
           <label htmlFor={`${id}-metric`}>Measure to chart</label>
@@ -280,11 +286,20 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
             value={metricId}
             onChange={(e) => setParams((p) => p.set("metric", e.target.value))}
           >
-            {BENCHMARK_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {getMetric(m)!.label}
-              </option>
-            ))}
+            <optgroup label="Key measures">
+              {BENCHMARK_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {getMetric(m)!.label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Outcomes for children">
+              {OUTCOME_METRIC_IDS.map((m) => (
+                <option key={m} value={m}>
+                  {getMetric(m)!.label}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </div>
       </div>
@@ -319,11 +334,16 @@ function OutcomesCard({
   name,
   filters,
   isSample,
+  metricId,
+  onPick,
 }: {
   laCode: string;
   name: string;
   filters: Filters;
   isSample: boolean | null;
+  /** The measure the charts below show; a row's name charts it. */
+  metricId: string;
+  onPick: (metric: string) => void;
 }) {
   const trpc = useTRPC();
   const q = useQuery({
@@ -384,7 +404,14 @@ function OutcomesCard({
                 {q.data.metrics.map((m) => (
                   <tr key={m.metric} data-metric={m.metric}>
                     <th scope="row" className="card-head">
-                      <Link to={`/explore?metric=${m.metric}&by=council`}>{getMetric(m.metric)!.label}</Link>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={m.metric === metricId}
+                        onClick={() => onPick(m.metric)}
+                      >
+                        {getMetric(m.metric)!.label}
+                      </button>
                     </th>
                     <td className="num" data-label="Year">
                       {m.year ?? <span className="missing">—</span>}
