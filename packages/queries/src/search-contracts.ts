@@ -45,8 +45,15 @@ export interface ContractRow {
   councilName: string | null;
   supplierName: string | null;
   supplierOwnership: string | null;
+  /** A self-declared flag that disagrees with the evidence that decided ownership (shown, not hidden). */
+  ownershipConflict: string | null;
+  /** The supplier field is a placeholder ("TBC", "Various …"): not an award to anyone. */
+  supplierIsPlaceholder: boolean | null;
+  buyerKind: string | null;
   commissioningModel: string | null;
   modelReason: string | null;
+  serviceReason: string | null;
+  scopeReason: string | null;
   procedureType: string | null;
   service: string | null;
   valueGbp: number | null;
@@ -109,8 +116,10 @@ page AS (SELECT c.rid FROM cand c JOIN contracts f ON f.rowid = c.rid
   ORDER BY c.k ${dir} NULLS LAST, f.contract_id LIMIT $limit OFFSET $offset)
 SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS "buyerName",
   f.la_code AS "laCode", la.name AS "councilName", f.supplier_name AS "supplierName",
-  f.supplier_ownership AS "supplierOwnership", f.commissioning_model AS "commissioningModel",
-  f.model_reason AS "modelReason", f.procedure_type AS "procedureType", f.service,
+  f.supplier_ownership AS "supplierOwnership", f.ownership_conflict AS "ownershipConflict",
+  f.supplier_is_placeholder AS "supplierIsPlaceholder", f.buyer_kind AS "buyerKind",
+  f.commissioning_model AS "commissioningModel", f.model_reason AS "modelReason",
+  f.service_reason AS "serviceReason", f.scope_reason AS "scopeReason", f.procedure_type AS "procedureType", f.service,
   f.value_gbp::DOUBLE AS "valueGbp", f.annual_value_gbp::DOUBLE AS "annualValueGbp",
   f.duration_months::DOUBLE AS "durationMonths", CAST(f.start_date AS VARCHAR) AS "startDate",
   CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",

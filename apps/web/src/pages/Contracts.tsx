@@ -224,7 +224,12 @@ export default function Contracts() {
                         <td data-label="Council">{r.councilName ?? r.buyerName ?? "—"}</td>
                         <td data-label="Supplier">
                           {r.supplierName ?? "—"}
-                          <div className="n-note">{labelForValue("ownership", r.supplierOwnership ?? "unknown")}</div>
+                          <div className="n-note">
+                            {r.supplierIsPlaceholder
+                              ? "Placeholder, not a supplier: not counted as an award"
+                              : labelForValue("ownership", r.supplierOwnership ?? "unknown")}
+                          </div>
+                          {r.ownershipConflict ? <div className="n-note">Conflict: {r.ownershipConflict}</div> : null}
                         </td>
                         <td data-label="Model">
                           <span className="model-tag">
