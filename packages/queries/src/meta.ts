@@ -37,7 +37,11 @@ export interface DimensionOptions {
 }
 
 /** Row filter that defines a table's universe (out-of-scope notices are not options). */
-const TABLE_WHERE: Partial<Record<FactTable, string>> = { contracts: "WHERE f.in_scope" };
+const TABLE_WHERE: Partial<Record<FactTable, string>> = {
+  contracts: "WHERE f.in_scope",
+  // Inner and Outer London are halves of London, not regions a filter can ask for.
+  council_indicators: "WHERE f.geographic_level <> 'sub-region'",
+};
 
 export async function filterOptions(
   connection: DuckDBConnection,
