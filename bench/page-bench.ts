@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:pages`: each page of the dashboard in a real Chromium, from a cold browser
+ * cache, against the server as `npm start` runs it (the sample warehouse unless LENS_WAREHOUSE
+ * is set). Per page: time from navigation to the first chart drawn (median of the runs), the
+ * JavaScript transferred (compressed bytes on the wire) and the number of API requests.
+ * Writes the "Pages" section of docs/benchmarks.md. Not part of `npm test`.
+ *
+ * The server is warmed once (one visit to every page) so the figures are for a running server,
+ * not its cold start; each measured visit uses a fresh browser context, so nothing is cached
+ * on the client.
+ */
+import { join, resolve } from "node:path";
+import { defineCli, flag, parseCliOrExit, valueOption, wholeNumber } from "@lens/core/cli";
+import { chromium } from "playwright-core";
+import { machineFacts, ms, ROOT, summarise, writeSection } from "./common.js";
+import { startServer } from "./lens-server.js";
+
+const CLI = defineCli({
+  command: "bench:pages",
+  synopsis: "npm run bench:pages -- [--runs N] [options]",
+  options: {
+    runs: valueOption({
+      placeholder: "N",
+      expects: "a whole number from 1 to 50",
+      description: "measured visits per page (default 5)",
+      parse: wholeNumber(1, 50),
+      default: 5,
+    }),
+    "no-write": flag("print the figures without updating docs/benchmarks.md"),
+  },
+});
+
+const PAGES: ReadonlyArray<readonly [string, string]> = [
+  ["Overview", "/"],
+  ["Explore", "/explore"],
+  ["Council benchmark", "/benchmark/886"],
+  ["Contracts", "/contracts"],
+  ["Provider quality", "/quality"],
+  ["Sources & methods", "/sources"],
+  ["Embed", "/embed/homes-good-outstanding-by-sector"],
+];
+/** What counts as "a chart": a drawn recharts surface, or a table where a page has no chart. */
+const FIRST_CONTENT = ".chart-canvas svg.recharts-surface, .embed__chart svg, table tbody tr";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+interface Visit {
+  firstChartMs: number;
+  jsBytes: number;
+  apiRequests: number;
+}
+
+const args = parseCliOrExit(CLI);
+const warehouse = resolve(process.env.LENS_WAREHOUSE ?? join(ROOT, "data/warehouse/lens.duckdb"));
+const server = await startServer(warehouse, false);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: CHROMIUM_ARGS,
+});
+
+async function visit(path: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let jsBytes = 0;
+  let apiRequests = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) apiRequests++;
+  });
+  page.on("requestfinished", async (request) => {
+    if (request.resourceType() !== "script") return;
+    const sizes = await request.sizes().catch(() => null);
+    // Bytes on the wire: the compressed body plus headers, as the network panel shows it.
+    if (sizes) jsBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  await page.goto(`${server.base}${path}`, { waitUntil: "commit" });
+  await page.locator(FIRST_CONTENT).first().waitFor({ timeout: 30_000 });
+  // Navigation start to this moment, on the page's own clock.
+  const firstChartMs = await page.evaluate(() => performance.now());
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return { firstChartMs, jsBytes, apiRequests };
+}
+
+const rows: string[][] = [];
+try {
+  for (const [, path] of PAGES) await visit(path); // warm the server, not the browser
+  for (const [name, path] of PAGES) {
+    const visits: Visit[] = [];
+    for (let i = 0; i < args.runs; i++) visits.push(await visit(path));
+    const first = summarise(visits.map((v) => v.firstChartMs));
+    const js = Math.max(...visits.map((v) => v.jsBytes));
+    const api = Math.max(...visits.map((v) => v.apiRequests));
+    rows.push([name, `\`${path}\``, ms(first.p50), ms(first.p95), (js / 1024).toFixed(0), String(api)]);
+    console.log(`${name}: first chart p50 ${ms(first.p50)} ms, JS ${(js / 1024).toFixed(0)} kB, ${api} API requests`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const table = [
+  "| page | address | first chart p50 ms | p95 ms | JS transferred kB | API requests |",
+  "| ---- | ------- | -----------------: | -----: | ----------------: | -----------: |",
+  ...rows.map((r) => `| ${r.join(" | ")} |`),
+].join("\n");
+const body = `\`npm run bench:pages\` (bench/page-bench.ts): each page in Debian's Chromium (headless), a fresh browser context per visit (cold client cache), ${args.runs} visits per page after one warm-up visit of every page, against the server as \`npm start\` runs it. First chart = navigation start to the first drawn chart (or the first table row on a page without one); JS = compressed script bytes on the wire; API requests = requests to /api/… until the network is idle.
+
+${machineFacts()}
+
+Warehouse: ${warehouse.endsWith("lens.duckdb") ? "the generated sample" : "`LENS_WAREHOUSE`"}.
+
+${table}`;
+console.log(`\n${table}`);
+if (!args["no-write"]) await writeSection("Pages", body);
