@@ -11,6 +11,7 @@ export const NAV = [
   { to: "/benchmark", label: "Council benchmark" },
   { to: "/contracts", label: "Contracts" },
   { to: "/quality", label: "Provider quality" },
+  { to: "/evidence", label: "Evidence" },
   { to: "/sources", label: "Sources & methods" },
 ] as const;
 
@@ -21,6 +22,8 @@ const Benchmark = lazy(() => import("./pages/Benchmark.js"));
 const Contracts = lazy(() => import("./pages/Contracts.js"));
 const Quality = lazy(() => import("./pages/Quality.js"));
 const Sources = lazy(() => import("./pages/Sources.js"));
+const EvidenceIndex = lazy(() => import("./pages/evidence/EvidenceIndex.js"));
+const EvidenceClaim = lazy(() => import("./pages/evidence/EvidenceClaim.js"));
 const NotFound = lazy(() => import("./pages/NotFound.js"));
 const Embed = lazy(() => import("./pages/Embed.js"));
 
@@ -30,6 +33,7 @@ const TITLES: Record<string, string> = {
   "/benchmark": "Council benchmark",
   "/contracts": "Contracts",
   "/quality": "Provider quality",
+  "/evidence": "Evidence",
   "/sources": "Sources & methods",
   "/embed": "Chart",
 };
@@ -40,12 +44,14 @@ function isActive(to: string, path: string): boolean {
 
 function Page({ path }: { path: string }) {
   const benchmark = /^\/benchmark(?:\/(\d{3}))?\/?$/.exec(path);
+  const evidence = /^\/evidence(?:\/([a-z-]+))?\/?$/.exec(path);
   if (path === "/") return <Overview />;
   if (path === "/explore") return <Explore />;
   if (benchmark) return <Benchmark laCode={benchmark[1] ?? null} />;
   if (path === "/contracts") return <Contracts />;
   if (path === "/quality") return <Quality />;
   if (path === "/sources") return <Sources />;
+  if (evidence) return evidence[1] ? <EvidenceClaim id={evidence[1]} /> : <EvidenceIndex />;
   return <NotFound />;
 }
 

@@ -6,6 +6,7 @@
  * state exactly as the page does.
  */
 import { type DimensionId, getMetric, type MetricDef } from "@lens/core";
+import { EVIDENCE_RECIPES } from "../evidence/claims.js";
 import type { ChartKind, ReferenceLine } from "./chart-spec.js";
 import { type ExploreState, groupByFor, readExploreState } from "./explore-state.js";
 
@@ -159,7 +160,11 @@ export const QUALITY_CHARTS: readonly ChartRecipe[] = [
   },
 ];
 
-const PAGE_RECIPES: readonly ChartRecipe[] = [...Object.values(OVERVIEW_CHARTS), ...QUALITY_CHARTS];
+const PAGE_RECIPES: readonly ChartRecipe[] = [
+  ...Object.values(OVERVIEW_CHARTS),
+  ...QUALITY_CHARTS,
+  ...EVIDENCE_RECIPES,
+];
 
 /** The Explore page's chart for its URL state: ranked bars for councils, the metric's target as a line. */
 export function exploreRecipe(state: ExploreState): ChartRecipe {

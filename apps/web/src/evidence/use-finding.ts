@@ -1,0 +1,208 @@
+/**
+ * A claim's headline query → its finding and strength line. The numbers come from the API
+ * (metrics.compare with like for like, metrics.scatter's Pearson r); this module only picks
+ * the rows and hands them to the pure words in ./words.ts.
+ */
+import { type DimensionId, type Filters, getMetric, getSource, labelForValue, type MetricDef } from "@lens/core";
+import { useQueries } from "@tanstack/react-query";
+import type { CompareResult } from "../charts/api-types.js";
+import { nounFor } from "../charts/build-spec.js";
+import { adjustFor } from "../charts/chart-recipes.js";
+import { mixInWords } from "../charts/words/like-for-like.js";
+import type { QueryState } from "../components/ChartCard.js";
+import { useMetric } from "../components/use-metric.js";
+import { answerSourceLine, sourceLine } from "../lib/source-line.js";
+import { useTRPC } from "../lib/trpc.js";
+import { useBuild } from "../lib/use-build.js";
+import type { Claim, Headline } from "./claims.js";
+import {
+  comparisonFinding,
+  type Finding,
+  type GroupEstimate,
+  levelFinding,
+  relationFinding,
+  type StrengthInput,
+  strengthLine,
+} from "./words.js";
+
+export interface ClaimFinding {
+  finding: Finding | null;
+  strength: string | null;
+  /** The sources behind the headline numbers, as one line. */
+  source: string | null;
+  state: QueryState;
+}
+
+function metricOf(id: string): MetricDef {
+  const m = getMetric(id);
+  if (!m) throw new Error(`unknown metric '${id}'`);
+  return m;
+}
+
+/** Scatter points are councils: a council filter would leave one point, so it is left to the highlight. */
+export function withoutCouncil(filters: Filters): Filters {
+  const { council: _council, ...rest } = filters;
+  return rest;
+}
+
+const firstSentence = (text: string) => `${text.split(/(?<=\.)\s/)[0]}`;
+
+/** Who supplied the rows, read from an answer's concentration. */
+function contributors(answer: CompareResult): Pick<StrengthInput, "council" | "source"> {
+  const council = answer.concentration.find((c) => c.dimension === "council");
+  const source = answer.concentration.find((c) => c.dimension === "source");
+  return {
+    council: council && council.value !== null ? { label: council.label, share: council.share } : null,
+    source:
+      source && source.value !== null
+        ? { label: source.label, share: source.share, councilList: !!getSource(source.value)?.laCode }
+        : null,
+  };
+}
+
+function compareGroups(answer: CompareResult, dimension: DimensionId): GroupEstimate[] {
+  return answer.rows.map((r) => ({
+    label: labelForValue(dimension, r.dims[dimension] ?? null),
+    recorded: r.suppressed ? null : r.value,
+    recordedLow: r.ciLow,
+    recordedHigh: r.ciHigh,
+    n: r.n,
+    adjusted: r.adjusted?.value ?? null,
+    adjustedLow: r.adjusted?.ciLow ?? null,
+    adjustedHigh: r.adjusted?.ciHigh ?? null,
+  }));
+}
+
+const idle: QueryState = { isLoading: false, error: null, retry: () => undefined };
+
+export function useClaimFinding(claim: Claim, filters: Filters): ClaimFinding {
+  const h = claim.headline;
+  const build = useBuild();
+  const isSample = build.data?.isSample ?? false;
+  const compare = useCompareFinding(h, filters, isSample, claim);
+  const relation = useRelationFinding(h, filters, isSample, claim);
+  const level = useLevelFinding(h, filters, isSample, claim);
+  if (h.kind === "compare") return compare;
+  if (h.kind === "relation") return relation;
+  return level;
+}
+
+function useCompareFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {
+  const enabled = h.kind === "compare";
+  const metric = metricOf(h.kind === "compare" ? h.metric : "contracts");
+  const dimension: DimensionId = h.kind === "compare" ? h.dimension : "model";
+  const groups = h.kind === "compare" ? h.groups : undefined;
+  const scoped: Filters =
+    groups && !(filters as Record<string, unknown>)[dimension] ? { ...filters, [dimension]: [...groups] } : filters;
+  const adjust = adjustFor(metric, [dimension]);
+  const q = useMetric(metric.id, [dimension], scoped, { enabled, adjust });
+  if (!enabled || !q.data) return { finding: null, strength: null, source: null, state: enabled ? q.state : idle };
+  const answer = q.data;
+  const rows = answer.rows.filter((r) => !r.suppressed);
+  const finding = comparisonFinding({
+    measure: h.kind === "compare" ? h.words : metric.label,
+    format: metric.format,
+    groups: compareGroups(answer, dimension),
+    mix: answer.adjustedFor.length > 0 ? mixInWords(answer.adjustedFor) : null,
+    noun: nounFor(metric),
+  });
+  const n = rows.reduce((a, r) => a + r.n, 0);
+  const total = rows.reduce((a, r) => a + r.total, 0);
+  const strength = strengthLine({
+    format: metric.format,
+    ...contributors(answer),
+    coverage: total > n ? n / total : null,
+    widestInterval: finding.widestInterval,
+    n,
+    noun: nounFor(metric),
+    isSample,
+    indirect: claim.measured === "directly" ? undefined : claim.measured,
+  });
+  return { finding, strength, source: answerSourceLine(answer.sources, isSample), state: q.state };
+}
+
+function useRelationFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {
+  const trpc = useTRPC();
+  const enabled = h.kind === "relation";
+  const x = h.kind === "relation" ? h.x : "";
+  const ys = h.kind === "relation" ? h.ys : [];
+  const queries = useQueries({
+    queries: ys.map((y) => ({
+      ...trpc.metrics.scatter.queryOptions({ x, y, filters: withoutCouncil(filters) }),
+      enabled,
+    })),
+  });
+  if (!enabled) return { finding: null, strength: null, source: null, state: idle };
+  const error = queries.find((q) => q.error)?.error ?? null;
+  const state: QueryState = {
+    isLoading: queries.some((q) => !q.data && !q.error),
+    error,
+    retry: () => {
+      for (const q of queries) void q.refetch();
+    },
+  };
+  if (queries.some((q) => !q.data)) return { finding: null, strength: null, source: null, state };
+  const xMetric = metricOf(x);
+  const relations = ys.map((y, i) => {
+    const data = queries[i]!.data!;
+    return {
+      measure: lowerFirst(metricOf(y).label),
+      r: data.pearson ?? null,
+      councils: data.points.filter((p) => p.x !== null && p.y !== null && !p.xSuppressed && !p.ySuppressed).length,
+    };
+  });
+  const finding = relationFinding(`the ${lowerFirst(xMetric.label)}`, relations);
+  const councils = Math.min(...relations.map((r) => r.councils));
+  const strength = strengthLine({
+    format: "decimal",
+    council: null,
+    source: null,
+    coverage: null,
+    widestInterval: null,
+    n: Number.isFinite(councils) ? councils : 0,
+    noun: "councils",
+    isSample,
+    indirect: claim.measured === "directly" ? undefined : claim.measured,
+  });
+  const source = sourceLine([xMetric, ...ys.map(metricOf)], isSample);
+  return { finding, strength, source, state };
+}
+
+function useLevelFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {
+  const enabled = h.kind === "level";
+  const metric = metricOf(h.kind === "level" ? h.metric : "contracts");
+  const q = useMetric(metric.id, ["year"], filters, { enabled });
+  if (!enabled || !q.data) return { finding: null, strength: null, source: null, state: enabled ? q.state : idle };
+  const answer = q.data;
+  const years = answer.rows
+    .filter((r) => !r.suppressed && r.value !== null && typeof r.dims.year === "number")
+    .map((r) => ({ year: r.dims.year as number, value: r.value as number, n: r.n }))
+    .sort((a, b) => a.year - b.year);
+  const noun = (h.kind === "level" && h.noun) || nounFor(metric);
+  const finding = levelFinding({
+    measure: h.kind === "level" ? h.words : metric.label,
+    format: metric.format,
+    first: years[0] ?? null,
+    last: years[years.length - 1] ?? null,
+    cash: h.kind === "level" && h.cash,
+    notMeasured: claim.measured === "not yet" ? `Not measured yet: ${firstSentence(claim.cannot)}` : undefined,
+    noun,
+  });
+  const last = years[years.length - 1];
+  const strength = strengthLine({
+    format: metric.format,
+    ...contributors(answer),
+    coverage: null,
+    widestInterval: null,
+    n: last?.n ?? 0,
+    noun,
+    isSample,
+    indirect: claim.measured === "directly" ? undefined : claim.measured,
+  });
+  return { finding, strength, source: answerSourceLine(answer.sources, isSample), state: q.state };
+}
+
+function lowerFirst(s: string): string {
+  // Keep capitals that are names (Good, Outstanding) — only the first letter of the label is lowered.
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
