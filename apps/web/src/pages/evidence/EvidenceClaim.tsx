@@ -16,6 +16,7 @@ import { ErrorBlock, LoadingBlock } from "../../components/States.js";
 import { useChartSpec } from "../../components/use-chart-spec.js";
 import { ATTRIBUTION, type Claim, claimById } from "../../evidence/claims.js";
 import { useClaimFinding, withoutCouncil } from "../../evidence/use-finding.js";
+import { usePrintMedia } from "../../evidence/use-print.js";
 import { Link, useLocation } from "../../lib/router.js";
 import { useTRPC } from "../../lib/trpc.js";
 import NotFound from "../NotFound.js";
@@ -26,11 +27,35 @@ export const MEASURED_LABEL: Record<Claim["measured"], string> = {
   "not yet": "Not measured yet",
 };
 
+const BRIEF_CHART_HEIGHT = 250;
+/** On paper: two frames (title, chart, notes, source) to an A4 page. */
+const PRINT_CHART_HEIGHT = 150;
+/** A scatter needs height to show a spread: one to a page's half, at most four pages a brief. */
+const PRINT_SCATTER_HEIGHT = 230;
+
 function EvidenceChart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
   // A scatter is one point per council: a council filter would leave a single point.
   const { spec, state } = useChartSpec(recipe, recipe.chart === "scatter" ? withoutCouncil(filters) : filters);
+  // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
+  const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;
+  // Shorter than elsewhere so two frames fit on an A4 page; a ranked list keeps its own height (one row per council).
+  const printing = usePrintMedia();
+  const height = recipe.horizontal
+    ? undefined
+    : printing
+      ? recipe.chart === "scatter"
+        ? PRINT_SCATTER_HEIGHT
+        : PRINT_CHART_HEIGHT
+      : BRIEF_CHART_HEIGHT;
   return (
-    <ChartCard title={recipe.title ?? ""} state={state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />
+    <ChartCard
+      title={recipe.title ?? ""}
+      state={state}
+      spec={spec}
+      takeaway={words}
+      height={height}
+      skeletonHeight={BRIEF_CHART_HEIGHT}
+    />
   );
 }
 
