@@ -40,6 +40,11 @@ describe("classifyBuyer", () => {
     expect(decision.reason).toContain("Rutland County Council");
   });
 
+  it("reads 'City of X' in a portal notice's title as the council", () => {
+    const title = "City of Westminster Passenger Transport Taxi Services Framework - Call-Off Route";
+    expect(classifyBuyer("DUE NORTH LIMITED", { title })).toMatchObject({ kind: "portal", laCode: "213" });
+  });
+
   it("does not read a bare place name in a title as the buyer", () => {
     expect(classifyBuyer("ESPO", { title: "Furniture for schools in Leicestershire" }).laCode).toBeNull();
   });

@@ -271,11 +271,11 @@ const LOWER_TIER = /\b(district|borough|city|town|parish)\s+council\b|\bcouncil\
 
 /**
  * Upper-tier council names that a portal or consortium notice can carry in its title ("Rutland
- * County Council Tender for …"). Only "X County/City/Borough/Metropolitan Borough Council" or
- * "London Borough of X" count: a bare place name in a title is a location, not a buyer.
+ * County Council Tender for …"). Only "X County/City/Borough/Metropolitan Borough Council",
+ * "London Borough of X" or "City of X" count: a bare place name in a title is a location, not a buyer.
  */
 const COUNCIL_IN_TEXT =
-  /\b((?:london borough of|royal borough of)\s+[a-z][a-z &-]+?|[a-z][a-z&-]*(?:\s+[a-z][a-z&-]*){0,3}\s+(?:county|city|borough|metropolitan borough)\s+council)\b/gi;
+  /\b((?:london borough of|royal borough of)\s+[a-z][a-z &-]+?|city of [a-z]+|[a-z][a-z&-]*(?:\s+[a-z][a-z&-]*){0,3}\s+(?:county|city|borough|metropolitan borough)\s+council)\b/gi;
 
 export function councilNamedInText(text: string | null | undefined): { laCode: string; phrase: string } | null {
   if (!text) return null;

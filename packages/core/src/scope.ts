@@ -78,7 +78,8 @@ export function matchesScopeCpv(code: string, rules: readonly ScopeCpvRule[] = C
 }
 
 /** Register categories that are children's services (Norfolk's "Childrens services - …", education transport). */
-const CHILDREN_CATEGORY = /^child\w* services?\b|^passenger transport\W*(education|childrens social care)/i;
+const CHILDREN_CATEGORY =
+  /^child\w* services?\b|^passenger transport\W*(education|childrens social care)|\s-\s*children$/i;
 /** Back-office categories: a children's directorate buying these is not buying a service for children. */
 const BACK_OFFICE_CATEGORY =
   /^(fm|ict|hr|legal|staffing|vehicle|highways|waste)\b|^information communication technology|rent (&|and) rates|venue hire|subscriptions|exam fees|books, cds|auditors|research and evaluation|consultants|^schools - (professional|school meals)|emergency svces/i;
@@ -88,12 +89,17 @@ const ADULT_CATEGORY =
   /^adult|^healthcare$|^domiciliary care|^housing-related|^public health|^drug and alcohol|^carer support|^passenger transport\W*(adult|local bus|concessionary|community transport|park and ride|demand responsive)/i;
 
 /** Works, supplies and staff purchases that mention a school or children only as the setting. */
+/** A title that ends in "Training" buys training for staff ("travel training" for SEND pupils is a service). */
+const STAFF_TRAINING_TITLE = /(?<!travel )\btraining\s*$/i;
 const NOT_A_SERVICE_TITLE =
-  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management|works (at|to)|fire stopping)\b/i;
+  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management|works (at|to)|fire stopping|local bus services?)\b/i;
 const ADULT_ONLY =
-  /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living)\b/i;
+  /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living|esol|english for speakers of other languages|entrepreneur\w*|employment support|employability|into employment|community renewal fund|victims (and survivors )?of domestic abuse|adults?'?s? (&|and) child\w*'?s? services)\b/i;
 const PUBLIC_HEALTH_PROGRAMME =
   /\b(healthy child programme|health visiting|school nursing|sexual health|contracepti\w*|genito-?urinary|smoking cessation|nhs health checks?)\b/i;
+/** Professional services to the council: a children's lot of a legal framework buys advice, not a service. */
+const PROFESSIONAL_SERVICE_TITLE = /\b(barristers?|solicitors?|legal (services|advice|framework)|counsel)\b/i;
+
 /** Words that make it a children's service despite an adult or works word beside them. */
 const CHILDREN_SERVICE_STRONG =
   /\b(children'?s (homes?|social care|services)|looked[- ]after children|care leavers?|fostering|short breaks|special educational needs|home[- ]to[- ]school)\b/i;
@@ -213,9 +219,12 @@ export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
     ? decodeHtmlEntities(evidence.description).replace(/\u0080\u0099/g, "'")
     : "";
   const text = `${title} ${description}`.replace(/\s+/g, " ");
+  const professional = PROFESSIONAL_SERVICE_TITLE.exec(title);
+  if (professional)
+    return decided(false, "K5", `title word '${professional[0]}' (a professional service to the council)`);
   const strong = CHILDREN_SERVICE_STRONG.exec(title);
   if (!strong) {
-    const works = NOT_A_SERVICE_TITLE.exec(title);
+    const works = NOT_A_SERVICE_TITLE.exec(title) ?? STAFF_TRAINING_TITLE.exec(title);
     if (works) return decided(false, "K5", `title word '${works[0]}' (a purchase at a setting, not a service)`);
     const adult = ADULT_ONLY.exec(text);
     if (adult) return decided(false, "K6", `adult-only wording '${adult[0]}'`);

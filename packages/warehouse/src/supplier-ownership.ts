@@ -35,6 +35,8 @@ interface NameEvidence {
   vcseFalse: number;
   ledger: string | null;
   transport: boolean;
+  /** The name's rows come from a source that records charity numbers. */
+  charitySource: boolean;
 }
 
 const SUPPLIERS_DDL = `
@@ -78,19 +80,26 @@ export async function decideSupplierOwnership(
   // Evidence per supplier name as written; spend's ledger category is evidence only on
   // payments to a named supplier (an 'own' line is the council itself).
   const reader = await connection.runAndReadAll(`
+    WITH charity_sources AS (
+      -- Sources that record charity numbers at all: there, a company number without one is a company.
+      SELECT DISTINCT source FROM contracts WHERE supplier_charity_number IS NOT NULL
+      UNION SELECT DISTINCT source FROM spend WHERE supplier_charity_number IS NOT NULL
+    )
     SELECT supplier_name, sum(n)::BIGINT, max(company), max(charity), sum(vt)::BIGINT, sum(vf)::BIGINT,
-           arg_max(ledger, ln) FILTER (WHERE ledger IS NOT NULL), bool_or(transport)
+           arg_max(ledger, ln) FILTER (WHERE ledger IS NOT NULL), bool_or(transport), bool_or(charity_source)
     FROM (
       SELECT supplier_name, count(*) AS n, max(supplier_company_number) AS company, max(supplier_charity_number) AS charity,
              count(*) FILTER (WHERE supplier_is_vcse) AS vt, count(*) FILTER (WHERE NOT supplier_is_vcse) AS vf,
              NULL::VARCHAR AS ledger, 0 AS ln,
              bool_or(source_category ILIKE 'passenger transport%'
-                     OR regexp_matches(lower(coalesce(title, '')), '\\btaxis?\\b|\\btransport\\b|\\broutes?\\b')) AS transport
+                     OR regexp_matches(lower(coalesce(title, '')), '\\btaxis?\\b|\\btransport\\b|\\broutes?\\b')) AS transport,
+             bool_or(source IN (SELECT source FROM charity_sources)) AS charity_source
       FROM contracts WHERE supplier_name IS NOT NULL GROUP BY supplier_name
       UNION ALL
       -- Ledgers that give registry numbers (Wakefield) pass them on like a register's.
       SELECT supplier_name, count(*), max(supplier_company_number), max(supplier_charity_number), 0, 0,
-             coalesce(supplier_category, provider_ownership), count(*), false
+             coalesce(supplier_category, provider_ownership), count(*), false,
+             bool_or(source IN (SELECT source FROM charity_sources))
       FROM spend WHERE supplier_name IS NOT NULL AND coalesce(provider_ownership, '') <> 'own'
       GROUP BY supplier_name, coalesce(supplier_category, provider_ownership)
     ) GROUP BY supplier_name`);
@@ -103,6 +112,7 @@ export async function decideSupplierOwnership(
     vcseFalse: num(r[5]),
     ledger: str(r[6]),
     transport: r[7] === true,
+    charitySource: r[8] === true,
   }));
 
   const keys = new Keys();
@@ -151,6 +161,8 @@ export async function decideSupplierOwnership(
       companyNumber: list.find((e) => e.companyNumber)?.companyNumber ?? null,
       charityNumber: list.find((e) => e.charityNumber)?.charityNumber ?? null,
       transportOperator: list.some((e) => e.transport),
+      // A company number says "company" only where the same source would have given a charity number.
+      companyNumberIsTelling: list.some((e) => e.companyNumber && e.charitySource),
     });
     const flagsDisagree =
       vcseTrue > 0 && vcseFalse > 0 ? `its rows disagree on the VCSE flag (${vcseTrue} yes, ${vcseFalse} no)` : null;

@@ -32,6 +32,12 @@ export interface OwnershipEvidence {
   charityNumber?: string | null;
   /** The supplier's rows are passenger-transport or taxi routes. */
   transportOperator?: boolean | null;
+  /**
+   * The company number comes from a source that records charity numbers too, so the absence of
+   * one is evidence; from a source with only a company column (charitable companies have company
+   * numbers), a company number alone says nothing about profit.
+   */
+  companyNumberIsTelling?: boolean | null;
 }
 
 export interface OwnershipDecision {
@@ -64,6 +70,7 @@ export function ownershipFacts(evidence: OwnershipEvidence): OwnershipFacts {
     companyNumber: companyNumber(evidence.companyNumber),
     charityNumber: evidence.charityNumber?.trim().replace(/\s+/g, "") || null,
     transportOperator: evidence.transportOperator === true,
+    companyNumberIsTelling: evidence.companyNumberIsTelling === true,
   };
 }
 

@@ -84,6 +84,14 @@ export const COUNCIL_OWNED_COMPANIES: ReadonlyArray<{ name: RegExp; owners: RegE
 export const KNOWN_NOT_FOR_PROFIT =
   /\bbarnardos?\b|\baction for children\b|\bnspcc\b|\bchildrens society\b|\bymca\b|\bywca\b|\bcatch ?22\b|\bfamily action\b|\bcoram\b|\bmencap\b|\bscope\b|\bturning point\b|\bhome ?start\b|\byoung devon\b|\bleonard cheshire\b|\bnational autistic society\b|\bst christophers fellowship\b|\bsalvation army\b|\bspurgeons\b|\bplace2be\b|\bchange grow live\b|\bwe are with you\b|\bhumankind\b|\bwomens aid\b|\brefuge\b|\brelate\b|\bnacro\b|\bcentrepoint\b|\bdepaul\b|\bunited response\b|\bred balloon\b|\bidas\b|\bindependent domestic abuse services\b|\bvictim support\b|\bcitizens advice\b|\bprinces trust\b|\bkids\b|\bcontact a family\b|\bthe childrens trust\b|\bmary hare\b|\bdame hannah rogers\b|\bsheiling\b|\bnational childrens bureau\b|\bnational youth agency\b|\bscouts?\b|\bgirlguiding\b|\bcarers trust\b/;
 
+/**
+ * Large private groups in children's residential care, independent special schools and
+ * fostering, and their school names (reference facts: each is a company, most owned by private
+ * equity). A match is for-profit over a name with no legal form.
+ */
+export const KNOWN_FOR_PROFIT =
+  /\bpriory (group|education|healthcare|college|adolescent)\b|\bpriory$|\baurora (care|group|education)\b|\baurora [a-z]+ (school|college)\b|\breed (community|specialist|in partnership)\b|\bcambian\b|\bwitherslack\b|\boutcomes first\b|\bcaretech\b|\bkisimul\b|\bhexagon care\b|\bpolaris (children|community)\b/;
+
 export const NOT_FOR_PROFIT_WORD =
   /\bcic\b|\bcharity\b|\bcharitable\b|\btrust\b|\btrustees\b|\bfoundation\b|\bassociation\b|\bsociety\b|\bcooperative\b|\bcoop\b|\bmutual\b|\bchurch\b|\bdiocese\b|\bdiocesan\b|\bhospice\b|\bvoluntary\b|\bvolunteers?\b|\bcio\b|\bfellowship\b|\bcouncil (for|of) voluntary\b|\bcvs\b|\bcommunity interest\b|\bplaygroup\b|\bhousing association\b/;
 
@@ -133,6 +141,9 @@ export function personalName(raw: string, transportOperator = false): string | n
 export function companyNumber(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const v = raw.trim().toUpperCase().replace(/\s+/g, "");
+  // The FCA mutuals register writes a registered society as digits and "R" ("20014R").
+  const society = /^(\d{4,6})R$/.exec(v);
+  if (society) return `RS${society[1]}`;
   if (!/^([A-Z]{2}\d{5,6}[A-Z]?|\d{5,8})$/.test(v)) return null;
   return /^\d+$/.test(v) ? v.padStart(8, "0") : v;
 }

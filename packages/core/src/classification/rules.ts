@@ -19,6 +19,7 @@ import {
   firstMatch,
   isCouncilName,
   isPublicBodyName,
+  KNOWN_FOR_PROFIT,
   KNOWN_NOT_FOR_PROFIT,
   type LedgerCategoryMeaning,
   MAINTAINED_SCHOOL_NAME,
@@ -48,6 +49,8 @@ export interface OwnershipFacts {
   charityNumber: string | null;
   /** The supplier's rows are passenger-transport or taxi routes (sole-trader operators are common). */
   transportOperator: boolean;
+  /** The company number comes from a source that also records charity numbers. */
+  companyNumberIsTelling: boolean;
 }
 
 /** What the model rules can see about one contract or spend line. */
@@ -242,6 +245,18 @@ export const RULES: readonly ClassificationRule[] = [
       return word ? `name contains ${q(word)} (not-for-profit form)` : null;
     },
   },
+  {
+    id: "O18",
+    stage: "ownership",
+    precedence: 32,
+    result: "for-profit",
+    description:
+      "The supplier is a known private group in children's care, special schools or fostering (Priory, Aurora, Cambian, Witherslack, Outcomes First, Reed …) or one of its schools.",
+    condition: (f) => {
+      const word = firstMatch(KNOWN_FOR_PROFIT, f.name);
+      return word ? `is the known private group '${word}'` : null;
+    },
+  },
   ofstedRule("O8", 40, ["Voluntary"], "not-for-profit"),
   ofstedRule("O9", 41, ["Local Authority", "Health Authority", "Academy"], "public"),
   ofstedRule("O10", 42, ["Private"], "for-profit"),
@@ -297,8 +312,11 @@ export const RULES: readonly ClassificationRule[] = [
     precedence: 55,
     result: "for-profit",
     description:
-      "The source gives a Companies House number and nothing marks the company as a charity, CIC or public body.",
-    condition: (f) => (f.companyNumber ? `registered company ${f.companyNumber}, no charity or public marker` : null),
+      "A source that records both company and charity numbers gives a Companies House number and no charity number, and nothing marks the company as a charity, CIC or public body. (A company number alone, from a source without a charity column, is not evidence: charitable companies have one.)",
+    condition: (f) =>
+      f.companyNumber && f.companyNumberIsTelling
+        ? `registered company ${f.companyNumber} and no charity number where the source records them`
+        : null,
   },
   {
     id: "O13",

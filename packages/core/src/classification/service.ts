@@ -192,7 +192,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "1",
     service: "short breaks",
     pattern:
-      /\bshort[- ]?breaks?\b|\brespite\b|\b(activities|holiday provision|play ?schemes?|clubs?) for (disabled children|children with (a )?disabilit\w*)/,
+      /\bshort[- ]?breaks?\b|\brespite\b|\b(activities|holiday provision|play ?schemes?|clubs?) for (disabled children|children with (a )?disabilit\w*)|\b(youth clubs?|clubs?|sports|trips|activities|holiday (provision|schemes?)|play ?schemes?)\b[^.]{0,60}\b(children|young people) with (a )?disabilit\w*/,
     notIn: ADULT_CONTEXT,
     description: "Short breaks or respite; activities and holiday provision for disabled children.",
   },
@@ -226,7 +226,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "5",
     service: "SEND and transport",
     pattern:
-      /\bspecial educational\b|\bspecial needs\b|\behcp?s?\b|\bindependent special\b|\bspecial schools?\b|\balternative provision\b|\bhome[- ]to[- ]school\b|\bschool transport\b|\bpassenger transport\b|\btaxis?\b|\btransport for (children|pupils)\b|\btravel (assistance|training)\b|\bdisabled children\b|\b(send|sen)[- ](transport|travel|provision|pupils?|children|services?|support|schools?|placements?|tribunal|sufficiency|framework|units?)\b/,
+      /\bspecial educational\b|\bspecial needs\b|\behcp?s?\b|\bindependent special\b|\bspecial schools?\b|\balternative (provision|education)\b|\bhome[- ]to[- ]school\b|\bschool transport\b|\bpassenger transport\b|\btaxis?\b|\btransport for (children|pupils)\b|\btravel (assistance|training)\b|\bdisabled children\b|\b(send|sen)[- ](transport|travel|provision|pupils?|children|services?|support|schools?|placements?|tribunal|sufficiency|framework|units?)\b/,
     notIn: ADULT_CONTEXT,
     description:
       "Special educational needs, home-to-school and SEND transport (lower-case 'send' only with a SEND noun).",
@@ -235,7 +235,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "6",
     service: "youth",
     pattern:
-      /\byouth\b|\byoung people'?s (service|centre|club)s?\b|\bpositive activities\b|\byouth offending\b|\byouth justice\b|\bdetached work\b|\bappropriate adults?\b/,
+      /\byouth\b|\byoung people'?s (service|centre|club)s?\b|\bpositive activities\b|\byouth offending\b|\byouth justice\b|\bdetached work\b|\bappropriate adults?\b|\bconnexions\b/,
     description: "Youth work, youth services, youth justice.",
   },
   {
