@@ -8,6 +8,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
+  COMMISSIONING_MODELS,
   type Concentration,
   concentrationSentence,
   type DimensionId,
@@ -24,7 +25,7 @@ import { ADJUST_DIMENSIONS, type AdjustedEstimate } from "./adjust.js";
 import { answerCaveats, type SnapshotBias } from "./answer-caveats.js";
 import { compileMetricQuery } from "./compile-metric.js";
 import { contributors, type SourceContribution } from "./contributors.js";
-import { adjustDimensions, withAdjusted } from "./like-for-like.js";
+import { type AdjustedGroups, adjustDimensions, adjustedGroups, withAdjusted } from "./like-for-like.js";
 import { type RunOptions, runQuery } from "./run.js";
 import { wilsonInterval } from "./wilson.js";
 
@@ -38,6 +39,14 @@ export const compareInput = z.object({
   filters: filtersSchema.default({}),
   /** Strata for the like-for-like estimate: none (the default) adds no `adjusted`. */
   adjust: adjustSchema.default([]),
+  /**
+   * The commissioning models compared like for like (grouped by model only). Empty (the
+   * default): market-led and cooperative, or the models a model filter chose.
+   */
+  adjustGroups: z
+    .array(z.enum(COMMISSIONING_MODELS, { message: `unknown model; allowed: ${COMMISSIONING_MODELS.join(", ")}` }))
+    .max(COMMISSIONING_MODELS.length)
+    .default([]),
 });
 export type CompareInput = z.input<typeof compareInput>;
 export type { AdjustedEstimate } from "./adjust.js";
@@ -69,6 +78,8 @@ export interface CompareResult {
   rows: MetricRow[];
   /** The strata the `adjusted` estimates standardise over (registry order); [] when not asked. */
   adjustedFor: DimensionId[];
+  /** The groups the `adjusted` estimates compare; null = every group (or nothing adjusted). */
+  adjustedGroups: AdjustedGroups | null;
   /** The largest council and the largest source of the rows behind the whole answer. */
   concentration: Concentration[];
   /** The concentration in words when one council or source supplies more than half the rows, else null. */
@@ -147,11 +158,22 @@ export async function compare(
   const parsed = compareInput.parse(input);
   const metric = getMetric(parsed.metric)!;
   const adjust = adjustDimensions(metric, parsed.groupBy, parsed.adjust);
+  const among = adjustedGroups(parsed.groupBy, parsed.filters, parsed.adjustGroups);
   const { dims, rows } = await runMetric(connection, metric, parsed.groupBy, parsed.filters, options);
   const answer = await describeAnswer(connection, metric, dims, parsed.filters, options);
   const shaped =
-    adjust.length > 0 ? await withAdjusted(connection, metric, dims, rows, adjust, parsed.filters, options) : rows;
-  return { metric: metric.id, groupBy: dims, filters: parsed.filters, rows: shaped, adjustedFor: adjust, ...answer };
+    adjust.length > 0
+      ? await withAdjusted(connection, metric, dims, rows, adjust, parsed.filters, options, among)
+      : rows;
+  return {
+    metric: metric.id,
+    groupBy: dims,
+    filters: parsed.filters,
+    rows: shaped,
+    adjustedFor: adjust,
+    adjustedGroups: adjust.length > 0 ? among : null,
+    ...answer,
+  };
 }
 
 export type AnswerDescription = Pick<

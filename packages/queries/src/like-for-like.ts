@@ -5,7 +5,14 @@
  * estimate with the reason, never a number computed some other way.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type DimensionId, type Filters, labelForValue, type MetricDef } from "@lens/core";
+import {
+  COMMISSIONING_MODELS,
+  type CommissioningModel,
+  type DimensionId,
+  type Filters,
+  labelForValue,
+  type MetricDef,
+} from "@lens/core";
 import {
   ADJUST_DIMENSIONS,
   type AdjustDimension,
@@ -60,6 +67,48 @@ export function adjustDimensions(
   return asked;
 }
 
+/**
+ * The comparison the product is about. Common support shrinks with every group added: in-house
+ * contracts in the real files are nearly all one stratum, so holding four models to the strata
+ * all of them share leaves almost nothing, while market-led and cooperative share most of theirs.
+ */
+export const LIKE_FOR_LIKE_MODELS: readonly CommissioningModel[] = ["market-led", "cooperative"];
+
+/** Which groups the like-for-like estimate compares: `values` of `dimension`; null = every group. */
+export interface AdjustedGroups {
+  dimension: "model";
+  values: CommissioningModel[];
+}
+
+/**
+ * The models compared like for like. Asked for by name, those; grouped by model with no model
+ * filter, market-led and cooperative; with a model filter, the models the filter chose (the
+ * reader picked the groups). Not grouped by model: every group (sectors, ownership, years).
+ */
+export function adjustedGroups(
+  groupBy: readonly DimensionId[],
+  filters: Filters,
+  asked: readonly CommissioningModel[],
+): AdjustedGroups | null {
+  if (!groupBy.includes("model")) {
+    if (asked.length > 0)
+      throw new QueryInputError("adjustGroups names commissioning models: group by 'model' to use it");
+    return null;
+  }
+  if (asked.length > 0) return { dimension: "model", values: COMMISSIONING_MODELS.filter((m) => asked.includes(m)) };
+  if (filters.model && filters.model.length > 0) return null;
+  return { dimension: "model", values: [...LIKE_FOR_LIKE_MODELS] };
+}
+
+const listInWords = (xs: readonly string[]) =>
+  xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+
+/** Why a group outside the compared models has no like-for-like value. */
+export function notComparedReason(groups: AdjustedGroups): string {
+  const names = groups.values.map((v) => labelForValue(groups.dimension, v));
+  return `shown as recorded only: like for like compares ${listInWords(names)} over the strata they share (holding every model to the strata all of them have would leave almost none)`;
+}
+
 const groupKey = (values: readonly unknown[]) => JSON.stringify(values);
 
 /**
@@ -74,13 +123,16 @@ export async function withAdjusted(
   adjust: readonly AdjustDimension[],
   filters: Filters,
   options: RunOptions = {},
+  among: AdjustedGroups | null = null,
 ): Promise<MetricRow[]> {
   const cannot = notStandardisable(metric);
   if (cannot !== null) return rows.map((r) => ({ ...r, adjusted: unadjusted(cannot) }));
   const kind = metric.aggregate.kind as "share" | "median";
+  const inComparison = (r: MetricRow) =>
+    among === null || (among.values as readonly unknown[]).includes(r.dims[among.dimension] ?? null);
 
   const compared: CompareGroup[] = rows
-    .filter((r) => !r.suppressed && r.n > 0)
+    .filter((r) => !r.suppressed && r.n > 0 && inComparison(r))
     .map((r) => ({
       key: groupKey(dims.map((d) => r.dims[d] ?? null)),
       label: dims.length === 0 ? "all rows" : dims.map((d) => labelForValue(d, r.dims[d] ?? null)).join(" · "),
@@ -109,7 +161,13 @@ export async function withAdjusted(
     const key = groupKey(dims.map((d) => r.dims[d] ?? null));
     const estimate: AdjustedEstimate =
       estimates.get(key) ??
-      unadjusted(r.suppressed ? `suppressed: fewer than ${metric.minN} rows` : "no rows to standardise");
+      unadjusted(
+        r.suppressed
+          ? `suppressed: fewer than ${metric.minN} rows`
+          : among && !inComparison(r)
+            ? notComparedReason(among)
+            : "no rows to standardise",
+      );
     return { ...r, adjusted: estimate };
   });
 }

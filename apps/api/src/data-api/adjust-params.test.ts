@@ -17,7 +17,14 @@ describe("parseMetricQuery: adjust and exclusions", () => {
       },
     });
     const plain = parse("contracts", "");
-    expect(plain.ok && plain.value).toMatchObject({ adjust: [] });
+    expect(plain.ok && plain.value).toMatchObject({ adjust: [], adjustGroups: [] });
+  });
+
+  it("reads the models compared like for like, in vocabulary order, and 'all'", () => {
+    const two = parse("share_36_months", "groupBy=model&adjust=service&adjustGroups=in-house,market-led");
+    expect(two.ok && two.value.adjustGroups).toEqual(["market-led", "in-house"]);
+    const all = parse("share_36_months", "groupBy=model&adjust=service&adjustGroups=all");
+    expect(all.ok && all.value.adjustGroups).toEqual(["market-led", "cooperative", "in-house", "unknown"]);
   });
 
   it.each([
@@ -25,6 +32,9 @@ describe("parseMetricQuery: adjust and exclusions", () => {
     ["share_36_months", "adjust=", "adjust", /at least one value/],
     ["share_36_months", "groupBy=service&adjust=service", "adjust", /while grouping by it/],
     ["providers", "adjust=service", "adjust", /no 'service' dimension/],
+    ["share_36_months", "groupBy=model&adjustGroups=all", "adjustGroups", /needs 'adjust'/],
+    ["share_36_months", "groupBy=region&adjust=service&adjustGroups=all", "adjustGroups", /group by 'model'/],
+    ["share_36_months", "groupBy=model&adjust=service&adjustGroups=public", "adjustGroups", /unknown model/],
     ["share_36_months", "excludeCouncils=999", "excludeCouncils", /unknown council code/],
     ["share_36_months", "excludeSources=nowhere", "excludeSources", /unknown source id/],
     ["placement_spend_per_cla", "excludeSources=s251-outturn", "excludeSources", /no 'source' dimension/],

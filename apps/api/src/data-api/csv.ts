@@ -56,7 +56,11 @@ export function flattenMetricRows(
  * adjusted for and why an estimate is missing, rows left out as implausible, and caveats.
  */
 export function answerNotes(
-  result: AnswerDescription & { rows: readonly MetricRow[]; adjustedFor?: readonly string[] },
+  result: AnswerDescription & {
+    rows: readonly MetricRow[];
+    adjustedFor?: readonly string[];
+    adjustedGroups?: { dimension: string; values: readonly string[] } | null;
+  },
 ): string[] {
   const notes: string[] = [];
   if (result.sentence) notes.push(`${result.sentence}.`);
@@ -65,7 +69,7 @@ export function answerNotes(
   notes.push(`Sources with rows: ${result.sources.map((s) => `${s.label} (${s.rows})`).join("; ") || "none"}.`);
   if (result.adjustedFor && result.adjustedFor.length > 0) {
     notes.push(
-      `Like for like: adjusted_* columns are standardised to the pooled mix of ${result.adjustedFor.join(" × ")} over the strata every group has (direct standardisation, 95% interval).`,
+      `Like for like: adjusted_* columns are standardised to the pooled mix of ${result.adjustedFor.join(" × ")} over the strata ${strataOwners(result.adjustedGroups)} (direct standardisation, 95% interval).`,
     );
     const reasons = [...new Set(result.rows.flatMap((r) => (r.adjusted?.reason ? [r.adjusted.reason] : [])))];
     for (const reason of reasons) notes.push(`No adjusted value: ${reason}.`);
@@ -74,6 +78,14 @@ export function answerNotes(
     notes.push(`${result.implausible.excluded} rows flagged implausible left out: ${result.implausible.reason}.`);
   notes.push(...result.caveats);
   return notes;
+}
+
+/** Whose common strata the estimate uses: "market-led and cooperative both have", or every group's. */
+function strataOwners(groups: { values: readonly string[] } | null | undefined): string {
+  if (!groups) return "every group has";
+  const v = groups.values;
+  const names = v.length <= 1 ? (v[0] ?? "") : `${v.slice(0, -1).join(", ")} and ${v[v.length - 1]}`;
+  return `${names} ${v.length === 2 ? "both" : "all"} have; other groups as recorded only`;
 }
 
 export function filtersText(filters: Filters): string {

@@ -131,7 +131,7 @@ function apiIndex() {
     documentation: "docs/api.md",
     endpoints: [
       "GET /api/v1/metrics",
-      "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&adjust=service,source][&excludeCouncils=code][&excludeSources=id][&format=csv]",
+      "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&adjust=service,source[&adjustGroups=model,model|all]][&excludeCouncils=code][&excludeSources=id][&format=csv]",
       "GET /api/v1/dimensions",
       "GET /api/v1/councils",
       "GET /api/v1/sources",
@@ -155,9 +155,9 @@ async function sourcesEndpoint(ctx: Context, res: ServerResponse) {
 async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchParams, res: ServerResponse) {
   const parsed = parseMetricQuery(metricId, params);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
-  const { metric, groupBy, filters, adjust, format } = parsed.value;
+  const { metric, groupBy, filters, adjust, adjustGroups, format } = parsed.value;
   // Exactly the input `metrics.compare` receives after validation, so both share one cache entry.
-  const input = { metric: metric.id, groupBy, filters, adjust };
+  const input = { metric: metric.id, groupBy, filters, adjust, adjustGroups };
   const result = await cachedQuery(ctx, "metrics.compare", input, (c, options) => compare(c, input, options));
   const info = ctx.warehouse.info;
   // Exactly the sources that contributed rows to this answer, so the source line names no other.
@@ -185,6 +185,7 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
     groupBy: result.groupBy,
     filters,
     adjustedFor: result.adjustedFor,
+    adjustedGroups: result.adjustedGroups,
     // JSON rows keep the estimate whole under `adjusted`; the flat adjusted_* cells are for CSV.
     rows: flat.rows.map(({ adjusted_value: _v, adjusted_ci_low: _l, adjusted_ci_high: _h, ...row }) => row),
     concentration: result.concentration,

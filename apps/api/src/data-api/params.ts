@@ -9,7 +9,9 @@
  * numbers that look like a filtered answer.
  */
 import {
+  COMMISSIONING_MODELS,
   COUNCILS,
+  type CommissioningModel,
   DIMENSION_IDS,
   DIMENSIONS,
   type DimensionId,
@@ -36,6 +38,8 @@ export interface MetricQuery {
   filters: Filters;
   /** Strata of the like-for-like estimate, in registry order; [] = none. */
   adjust: AdjustDimension[];
+  /** Models compared like for like; [] = the default (market-led and cooperative, or the model filter's). */
+  adjustGroups: CommissioningModel[];
   format: "json" | "csv";
 }
 
@@ -92,7 +96,16 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
   const dims = metric.dimensions;
   const filterDims = dims.filter((d) => d !== "year");
   const exclusions = EXCLUSION_FILTERS.filter((e) => (dims as readonly string[]).includes(e.dimension));
-  const allowedParams = ["groupBy", "from", "to", "format", "adjust", ...filterDims, ...exclusions.map((e) => e.key)];
+  const allowedParams = [
+    "groupBy",
+    "from",
+    "to",
+    "format",
+    "adjust",
+    "adjustGroups",
+    ...filterDims,
+    ...exclusions.map((e) => e.key),
+  ];
 
   for (const name of new Set(params.keys())) {
     if (allowedParams.includes(name)) continue;
@@ -129,6 +142,8 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
 
   const adjust = parseAdjust(params, metric, groupBy);
   if (!adjust.ok) return adjust;
+  const adjustGroups = parseAdjustGroups(params, groupBy, adjust.value.length > 0);
+  if (!adjustGroups.ok) return adjustGroups;
 
   const from = parseYear(params, "from");
   if (!from.ok) return from;
@@ -178,8 +193,39 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
   }
   return {
     ok: true,
-    value: { metric, groupBy: groupBy as DimensionId[], filters: checked.data, adjust: adjust.value, format },
+    value: {
+      metric,
+      groupBy: groupBy as DimensionId[],
+      filters: checked.data,
+      adjust: adjust.value,
+      adjustGroups: adjustGroups.value,
+      format,
+    },
   };
+}
+
+/**
+ * `adjustGroups=market-led,cooperative,in-house`: the models compared like for like, only with
+ * `adjust` and grouped by model; `all` names every model.
+ */
+function parseAdjustGroups(
+  params: URLSearchParams,
+  groupBy: readonly string[],
+  adjusting: boolean,
+): ParseResult<CommissioningModel[]> {
+  if (!params.has("adjustGroups")) return { ok: true, value: [] };
+  const allowed = [...COMMISSIONING_MODELS, "all"];
+  const values = listOf(params, "adjustGroups");
+  if (!adjusting) return fail({ parameter: "adjustGroups", message: "'adjustGroups' needs 'adjust'" });
+  if (!groupBy.includes("model"))
+    return fail({ parameter: "adjustGroups", message: "'adjustGroups' names models: group by 'model' to use it" });
+  if (values.length === 0)
+    return fail({ parameter: "adjustGroups", message: "'adjustGroups' needs at least one value", allowed });
+  const unknown = values.find((v) => !allowed.includes(v));
+  if (unknown !== undefined)
+    return fail({ parameter: "adjustGroups", message: `unknown model '${truncate(unknown)}'`, allowed });
+  if (values.includes("all")) return { ok: true, value: [...COMMISSIONING_MODELS] };
+  return { ok: true, value: COMMISSIONING_MODELS.filter((m) => values.includes(m)) };
 }
 
 /** `adjust=service,source`: strata of the like-for-like estimate, each one the metric has and is not grouped by. */

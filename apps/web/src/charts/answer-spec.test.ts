@@ -1,6 +1,6 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { ADJUSTED_COLOUR, RECORDED_COLOUR, withoutOffers } from "./answer-spec.js";
+import { ADJUSTED_COLOUR, RECORDED_COLOUR, recordedOnlyNote, withoutOffers } from "./answer-spec.js";
 import { buildCompareSpec, type SpecContext } from "./build-spec.js";
 import { adjusted, compareRow, comparisonAnswer } from "./fixtures.js";
 import { takeaway } from "./takeaway.js";
@@ -192,5 +192,29 @@ describe("the takeaway of a recorded/like-for-like pair", () => {
       ctx,
     });
     expect(takeaway(spec)).toBe("Cooperative is highest at 72.6%; Market-led lowest at 46.7% (as recorded).");
+  });
+});
+
+describe("groups left out of the like-for-like comparison", () => {
+  const four = [
+    ...rows,
+    compareRow({ model: "in-house" }, 0.636, 88, {
+      adjusted: { ...adjusted(0, 0, 0), value: null, ciLow: null, ciHigh: null, reason: "shown as recorded only" },
+    }),
+    compareRow({ model: "unknown" }, 0.49, 96),
+  ];
+  const answer = comparisonAnswer({ adjustedGroups: { dimension: "model", values: ["market-led", "cooperative"] } });
+
+  it("names them in a note on the chart, in vocabulary order", () => {
+    expect(recordedOnlyNote(answer, four)).toMatch(
+      /^In-house and Unknown are shown as recorded only: like for like compares Market-led and Cooperative over/,
+    );
+    const spec = buildCompareSpec({ id: "t", metric: share, rows: four, answer, groupBy: ["model"], kind: "bar", ctx });
+    expect(spec.notes.some((n) => n.startsWith("In-house and Unknown are shown as recorded only"))).toBe(true);
+  });
+
+  it("says nothing when every group is compared", () => {
+    expect(recordedOnlyNote(comparisonAnswer({ adjustedGroups: null }), four)).toBeNull();
+    expect(recordedOnlyNote(answer, rows)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * offers to leave a dominant contributor out, the like-for-like series, table columns and words.
  * Pure shaping of the API's fields; no estimate is computed here.
  */
-import { formatCount, getSource, type MetricDef, type MetricFormat } from "@lens/core";
+import { DIMENSIONS, formatCount, getSource, labelForValue, type MetricDef, type MetricFormat } from "@lens/core";
 import { answerLicence, answerSourceLine } from "../lib/source-line.js";
 import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
 import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
@@ -16,6 +16,7 @@ import {
   likeForLikeWords,
   mergeExcluded,
   mixInWords,
+  recordedOnlyWords,
 } from "./words/like-for-like.js";
 
 /** Two colours no commissioning model or sector uses, so "recorded" and "like for like" are not read as groups. */
@@ -88,6 +89,30 @@ export function notAdjustedNote(answer: ComparisonAnswer | undefined, rows: read
   const reasons = [...new Set(rows.map((r) => r.adjusted?.reason).filter((r): r is string => !!r))];
   if (reasons.length === 0) return null;
   return `Not compared like for like (same ${mixInWords(answer.adjustedFor)}): ${reasons.join("; ")}.`;
+}
+
+/**
+ * The note for groups the API left out of the like-for-like comparison (in-house and unknown
+ * beside market-led and cooperative): drawn groups with a recorded value outside
+ * `adjustedGroups`. Null when every group is compared.
+ */
+export function recordedOnlyNote(answer: ComparisonAnswer | undefined, rows: readonly AnsweredRow[]): string | null {
+  const among = answer?.adjustedGroups;
+  if (!answer || !among || !isAdjusted(answer, rows)) return null;
+  const values: readonly unknown[] = among.values;
+  const left = drawnValues(rows, among.dimension).filter((v) => !values.includes(v));
+  return recordedOnlyWords(
+    left.map((v) => labelForValue(among.dimension, v)),
+    among.values.map((v) => labelForValue(among.dimension, v)),
+    answer.adjustedFor,
+  );
+}
+
+/** The values of `dimension` drawn (unsuppressed, with a value), in vocabulary order; "not recorded" last. */
+function drawnValues(rows: readonly AnsweredRow[], dimension: "model"): (string | null)[] {
+  const drawn = new Set(rows.filter((r) => !r.suppressed && r.value !== null).map((r) => r.dims[dimension] ?? null));
+  const vocab: (string | null)[] = (DIMENSIONS[dimension].values ?? []).map(String);
+  return [...vocab, null].filter((v) => drawn.has(v));
 }
 
 /** The like-for-like series beside the recorded one: same categories, the API's estimate and interval. */

@@ -29,7 +29,9 @@ export type Concentration = CompareResult["concentration"][number];
 export type ComparisonAnswer = Pick<
   CompareResult,
   "adjustedFor" | "concentration" | "sentence" | "sources" | "implausible" | "caveats"
->;
+> &
+  /** Which groups the like-for-like estimate compares (null or absent: every group). */
+  Partial<Pick<CompareResult, "adjustedGroups">>;
 
 /** A compare row; `adjusted` is present when the answer was asked to adjust. */
 export type AnsweredRow = CompareRow;

@@ -25,6 +25,7 @@ import {
   isAdjusted,
   notAdjustedNote,
   RECORDED_COLOUR,
+  recordedOnlyNote,
 } from "./answer-spec.js";
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
@@ -263,6 +264,8 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     notes.push(`Like-for-like estimates (same ${mixInWords(answer.adjustedFor)}) are in the table and the CSV.`);
   const cannot = notAdjustedNote(answer, rows);
   if (cannot) notes.push(cannot);
+  const recordedOnly = recordedOnlyNote(answer, rows);
+  if (recordedOnly) notes.push(recordedOnly);
   const catLabel = catDim ? DIMENSIONS[catDim].label : "";
   const shareDomain: [number, number] | undefined = metric.format === "percent" ? [0, 1] : undefined;
   // Ranked (horizontal, unstacked) bars zoom their axis; the screen and the export both read yDomain.
@@ -511,6 +514,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     if (words) disclosures.push(words);
   }
   const cannot = notAdjustedNote(answer, answer?.rows ?? []);
+  const recordedOnly = recordedOnlyNote(answer, answer?.rows ?? []);
   const n = groups.reduce((a, g) => a + g.n, 0);
   // What box, line, whiskers and circles mean is the legend's job (legend-key.ts); notes add only what it cannot say.
   const notes = [
@@ -525,6 +529,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     ...(parts?.notes ?? []),
     ...metric.caveats,
     ...(cannot ? [cannot] : []),
+    ...(recordedOnly ? [recordedOnly] : []),
   ];
   const spec: ChartSpec = {
     id: input.id,

@@ -4,6 +4,7 @@ import {
   likeForLikeLabel,
   likeForLikeWords,
   mergeExcluded,
+  recordedOnlyWords,
   stratumInWords,
 } from "./like-for-like.js";
 
@@ -139,5 +140,12 @@ describe("likeForLikeWords", () => {
 
   it("labels the estimate by what it holds equal", () => {
     expect(likeForLikeLabel(["service", "source"])).toBe("Like for like (service × source mix)");
+  });
+
+  it("says why groups outside the compared pair are shown as recorded only", () => {
+    expect(recordedOnlyWords(["In-house", "Unknown"], ["Market-led", "Cooperative"], ["service", "source"])).toBe(
+      "In-house and Unknown are shown as recorded only: like for like compares Market-led and Cooperative over the service × source strata both have, as holding every model to the strata all share would leave few or none.",
+    );
+    expect(recordedOnlyWords([], ["Market-led", "Cooperative"], ["service", "source"])).toBeNull();
   });
 });

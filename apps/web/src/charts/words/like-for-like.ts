@@ -108,6 +108,25 @@ function excludedInWords(
   return `${compared} Not compared, as some groups have none of them: ${formatCount(excluded.length)} ${plural(excluded.length)} (${formatCount(rows)} ${noun})${list}.`;
 }
 
+const namesInWords = (xs: readonly string[]) =>
+  xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+
+/**
+ * Why some groups have no like-for-like value: the estimate compares only `compared` (the API
+ * holds market-led and cooperative to the strata both have; adding every model would keep only
+ * the strata all of them share). Null when no drawn group is left out.
+ */
+export function recordedOnlyWords(
+  recordedOnly: readonly string[],
+  compared: readonly string[],
+  adjustedFor: readonly DimensionId[],
+): string | null {
+  if (recordedOnly.length === 0 || compared.length < 2) return null;
+  const cells = mixInWords(adjustedFor).replace(/ mix$/, "");
+  const verb = recordedOnly.length === 1 ? "is" : "are";
+  return `${namesInWords(recordedOnly)} ${verb} shown as recorded only: like for like compares ${namesInWords(compared)} over the ${cells} strata ${compared.length === 2 ? "both" : "all of them"} have, as holding every model to the strata all share would leave few or none.`;
+}
+
 type Both = GroupValues & { recorded: number; adjusted: number };
 
 /**
