@@ -34,6 +34,13 @@ export type Headline =
       /** What n counts, when the metric's row noun would mislead (council-years). */
       noun?: string;
       cash?: boolean;
+      /**
+       * On a real build, only these sources (the spend sources overlap and must not be added);
+       * the generated sample has one source of its own, so the filter is not applied there.
+       */
+      realSources?: readonly string[];
+      /** How the source restriction reads after the measure ("in the s251 outturn"). */
+      sourceWords?: string;
     };
 
 export interface Claim {
@@ -88,6 +95,8 @@ export const CLAIMS: readonly Claim[] = [
       kind: "compare",
       metric: "homes_good_outstanding",
       dimension: "sector",
+      // The claim sets for-profit against council and charity provision; the few NHS-run homes are in the charts.
+      groups: ["Private", "Voluntary", "Local Authority"],
       words: "the share of children's homes rated Good or Outstanding",
     },
     charts: [
@@ -319,6 +328,8 @@ export const CLAIMS: readonly Claim[] = [
       kind: "level",
       metric: "spend_share_for_profit",
       words: "the share of spend with for-profit providers",
+      realSources: ["s251-outturn"],
+      sourceWords: "in councils' s251 outturn returns",
     },
     charts: [
       {
@@ -326,9 +337,9 @@ export const CLAIMS: readonly Claim[] = [
         page: page("commissioning-function"),
         metric: "spend_share_for_profit",
         chart: "line",
-        groupBy: ["year"],
-        title: "Share of spend with for-profit providers, over time",
-        subtitle: "Spend with private providers as a share of spend of known ownership",
+        groupBy: ["year", "source"],
+        title: "Share of spend with for-profit providers, by source, over time",
+        subtitle: "Spend with private providers as a share of spend of known ownership; one line per source",
       },
       {
         id: "evidence-commissioning-spend-by-ownership",

@@ -45,7 +45,7 @@ export function withoutCouncil(filters: Filters): Filters {
   return rest;
 }
 
-const firstSentence = (text: string) => `${text.split(/(?<=\.)\s/)[0]}`;
+const firstSentence = (text: string) => lowerFirst(`${text.split(/(?<=\.)\s/)[0]}`);
 
 /** Who supplied the rows, read from an answer's concentration. */
 function contributors(answer: CompareResult): Pick<StrengthInput, "council" | "source"> {
@@ -171,9 +171,15 @@ function useRelationFinding(h: Headline, filters: Filters, isSample: boolean, cl
 function useLevelFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {
   const enabled = h.kind === "level";
   const metric = metricOf(h.kind === "level" ? h.metric : "contracts");
-  const q = useMetric(metric.id, ["year"], filters, { enabled });
-  if (!enabled || !q.data) return { finding: null, strength: null, source: null, state: enabled ? q.state : idle };
+  const restrict = h.kind === "level" && h.realSources && !isSample && !filters.source;
+  const scoped: Filters = restrict ? { ...filters, source: [...(h.realSources ?? [])] } : filters;
+  const q = useMetric(metric.id, ["year"], scoped, { enabled });
+  // The whole selection's coverage, for the words when no single year has a value.
+  const all = useMetric(metric.id, [], scoped, { enabled });
+  if (!enabled || !q.data || !all.data)
+    return { finding: null, strength: null, source: null, state: enabled ? (q.data ? all.state : q.state) : idle };
   const answer = q.data;
+  const overall = all.data.rows[0];
   const years = answer.rows
     .filter((r) => !r.suppressed && r.value !== null && typeof r.dims.year === "number")
     .map((r) => ({ year: r.dims.year as number, value: r.value as number, n: r.n }))
@@ -187,14 +193,16 @@ function useLevelFinding(h: Headline, filters: Filters, isSample: boolean, claim
     cash: h.kind === "level" && h.cash,
     notMeasured: claim.measured === "not yet" ? `Not measured yet: ${firstSentence(claim.cannot)}` : undefined,
     noun,
+    known: overall ? { n: overall.n, total: overall.total } : undefined,
+    sourceWords: restrict && h.kind === "level" ? h.sourceWords : undefined,
   });
   const last = years[years.length - 1];
   const strength = strengthLine({
     format: metric.format,
     ...contributors(answer),
-    coverage: null,
+    coverage: overall && overall.total > overall.n ? overall.n / overall.total : null,
     widestInterval: null,
-    n: last?.n ?? 0,
+    n: last?.n ?? overall?.n ?? 0,
     noun,
     isSample,
     indirect: claim.measured === "directly" ? undefined : claim.measured,

@@ -174,6 +174,9 @@ describe("relationFinding", () => {
       { measure: "placements over 20 miles", r: 0.35, councils: 150 },
     ]);
     expect(f.oneLine).toContain("placements over 20 miles shows a moderate tendency to be higher");
+    expect(f.sentences[1]).toBe(
+      "The closest relation is placements over 20 miles (r = 0.35): where the for-profit share of spend is higher, it shows a moderate tendency to be higher.",
+    );
     expect(correlationInWords(-0.6)).toBe("a strong tendency to be lower");
   });
 });
@@ -206,5 +209,33 @@ describe("levelFinding", () => {
       "Not measured yet. Nearest measure: the share of contracts with a single tenderer was 21.0% in 2025 (n = 900 contracts).",
     );
     expect(f.sentences).toHaveLength(2);
+  });
+
+  it("no year with a value says how many rows record it", () => {
+    const f = levelFinding({
+      measure: "the share of contracts with a single tenderer",
+      format: "percent",
+      first: null,
+      last: null,
+      known: { n: 0, total: 2138 },
+      noun: "contracts",
+    });
+    expect(f.oneLine).toBe(
+      "No year has a published value of the share of contracts with a single tenderer: 0 of 2,138 contracts in this selection record what it needs.",
+    );
+  });
+
+  it("a source restriction is said after the measure", () => {
+    const f = levelFinding({
+      measure: "the share of spend with for-profit providers",
+      sourceWords: "in councils' s251 outturn returns",
+      format: "percent",
+      first: { year: 2009, value: 0.208, n: 16650 },
+      last: { year: 2014, value: 0.209, n: 15200 },
+      noun: "spend records",
+    });
+    expect(f.oneLine).toMatch(
+      /^The share of spend with for-profit providers in councils' s251 outturn returns was 20\.8% in 2009/,
+    );
   });
 });

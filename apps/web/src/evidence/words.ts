@@ -195,7 +195,7 @@ export function relationFinding(mix: string, relations: readonly RelationInput[]
     `Across councils, set against ${mix} (Pearson r from the API) — ${each}.`,
     Math.abs(strongest.r) < 0.1
       ? `None of these proxies moves with ${mix}: councils that buy more from for-profit providers are neither better nor worse on them.`
-      : `The closest relation is ${strongest.measure}: councils with more ${mix} show ${correlationInWords(strongest.r)} on it.`,
+      : `The closest relation is ${strongest.measure} (r = ${strongest.r.toFixed(2)}): where ${mix} is higher, it shows ${correlationInWords(strongest.r)}.`,
     "A correlation across councils describes; it does not show that one causes the other.",
   ];
   const oneLine =
@@ -216,17 +216,25 @@ export interface LevelInput {
   /** Words before the numbers for a claim the data cannot test ("Not measured yet: …"). */
   notMeasured?: string;
   noun: string;
+  /** Rows that record the value, of all rows, over the whole selection (said when no year has a value). */
+  known?: { n: number; total: number };
+  /** Where the figures come from, when restricted ("in councils' s251 outturn returns"). */
+  sourceWords?: string;
 }
 
 export function levelFinding(input: LevelInput): Finding {
   const f = input.format;
   const cash = input.cash ? " in cash, not adjusted for inflation (the warehouse holds no deflator)" : "";
+  const m = input.sourceWords ? `${input.measure} ${input.sourceWords}` : input.measure;
   let numbers: string;
-  if (!input.last) numbers = `No year has a published value of ${input.measure} for this selection.`;
+  if (!input.last)
+    numbers = input.known
+      ? `No year has a published value of ${m}: ${formatCount(input.known.n)} of ${formatCount(input.known.total)} ${input.noun} in this selection record what it needs.`
+      : `No year has a published value of ${m} for this selection.`;
   else if (!input.first || input.first.year === input.last.year)
-    numbers = `${capital(input.measure)} was ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun}).`;
+    numbers = `${capital(m)} was ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun}).`;
   else
-    numbers = `${capital(input.measure)} was ${formatValue(input.first.value, f)} in ${input.first.year} and ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun} in ${input.last.year}).`;
+    numbers = `${capital(m)} was ${formatValue(input.first.value, f)} in ${input.first.year} and ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun} in ${input.last.year}).`;
   const sentences = input.notMeasured ? [input.notMeasured, `The nearest measure: ${numbers}`] : [numbers];
   const oneLine = input.notMeasured
     ? `${input.notMeasured.replace(/:.*$/, "").replace(/\.$/, "")}. Nearest measure: ${numbers.charAt(0).toLowerCase()}${numbers.slice(1)}`
