@@ -12,6 +12,7 @@ import {
   type Concentration,
   concentrationSentence,
   type DimensionId,
+  disclosedConcentration,
   type Filters,
   filtersSchema,
   getMetric,
@@ -193,7 +194,8 @@ export async function describeAnswer(
   const { caveats, snapshotBias } = answerCaveats(metric, dims, who.sources);
   return {
     concentration: who.concentration,
-    sentence: concentrationSentence(who.concentration, metric.table),
+    // The numbers keep every contributor; the words leave out a metric's only possible source.
+    sentence: concentrationSentence(disclosedConcentration(who.concentration, metric.sources), metric.table),
     sources: who.sources,
     implausible:
       metric.implausible && who.implausible > 0

@@ -95,8 +95,20 @@ describe("a comparison answer on a chart", () => {
         { dimension: "source", value: "contracts-finder", label: "Contracts Finder", share: 0.8, rows: 80, total: 100 },
       ],
     });
-    expect(withoutOffers(answer).map((w) => [w.dimension, w.value])).toEqual([
+    expect(withoutOffers(answer, share.sources).map((w) => [w.dimension, w.value])).toEqual([
       ["source", "contracts-finder"],
+      ["council", "926"],
+    ]);
+  });
+
+  it("offers no exclusion of a metric's only possible source, but still of a dominant council", () => {
+    const answer = comparisonAnswer({
+      concentration: [
+        { dimension: "council", value: "926", label: "Norfolk", share: 0.7, rows: 70, total: 100 },
+        { dimension: "source", value: "ofsted-providers", label: "Ofsted", share: 0.9, rows: 90, total: 100 },
+      ],
+    });
+    expect(withoutOffers(answer, ["ofsted-providers"]).map((w) => [w.dimension, w.value])).toEqual([
       ["council", "926"],
     ]);
   });
@@ -109,11 +121,11 @@ describe("a comparison answer on a chart", () => {
         { dimension: "source", value: null, label: "Not recorded", share: 0.6, rows: 60, total: 100 },
       ],
     });
-    expect(withoutOffers(answer)).toEqual([]);
+    expect(withoutOffers(answer, share.sources)).toEqual([]);
     const only = comparisonAnswer({
       concentration: [{ dimension: "source", value: "sample", label: "Sample", share: 1, rows: 100, total: 100 }],
     });
-    expect(withoutOffers(only)).toEqual([]);
+    expect(withoutOffers(only, share.sources)).toEqual([]);
     const plain = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
     expect(plain.without).toBeUndefined();
     expect(plain.disclosures).toEqual([

@@ -4,7 +4,15 @@
  * offers to leave a dominant contributor out, the like-for-like series, table columns and words.
  * Pure shaping of the API's fields; no estimate is computed here.
  */
-import { DIMENSIONS, formatCount, getSource, labelForValue, type MetricDef, type MetricFormat } from "@lens/core";
+import {
+  DIMENSIONS,
+  disclosedConcentration,
+  formatCount,
+  getSource,
+  labelForValue,
+  type MetricDef,
+  type MetricFormat,
+} from "@lens/core";
 import { answerLicence, answerSourceLine } from "../lib/source-line.js";
 import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
 import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
@@ -45,8 +53,9 @@ export interface AnswerParts {
  * list (its register) is the same contributor seen twice: only the council is offered, as
  * leaving the council out leaves its register out too.
  */
-export function withoutOffers(answer: ComparisonAnswer): WithoutOffer[] {
-  const dominant = answer.concentration.filter(
+export function withoutOffers(answer: ComparisonAnswer, metricSources: readonly string[]): WithoutOffer[] {
+  // A metric's only possible source is not offered: leaving it out would leave nothing.
+  const dominant = disclosedConcentration(answer.concentration, metricSources).filter(
     (c): c is typeof c & { value: string } => c.share > DOMINANT_SHARE && c.rows < c.total && c.value !== null,
   );
   const councils = new Set(dominant.filter((c) => c.dimension === "council").map((c) => c.value));
@@ -71,7 +80,7 @@ export function answerParts(metric: MetricDef, answer: ComparisonAnswer, isSampl
     licence: answerLicence(answer.sources, isSample),
     notes,
     disclosures: answer.sentence ? [answer.sentence] : [],
-    without: withoutOffers(answer),
+    without: withoutOffers(answer, metric.sources),
   };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Concentration, concentrationSentence, contributorLabel, shareInWords } from "./concentration.js";
+import {
+  type Concentration,
+  concentrationSentence,
+  contributorLabel,
+  disclosedConcentration,
+  shareInWords,
+} from "./concentration.js";
 
 const entry = (
   dimension: Concentration["dimension"],
@@ -54,5 +60,16 @@ describe("shareInWords", () => {
     expect(shareInWords(0.9996)).toBe("Over 99%");
     expect(shareInWords(1)).toBe("All");
     expect(shareInWords(0.926)).toBe("93%");
+  });
+});
+
+describe("disclosedConcentration", () => {
+  it("leaves out the source when the metric can draw on one source only, and keeps the council", () => {
+    const c = [entry("council", "926", 70, 100), entry("source", "ofsted-providers", 100, 100)];
+    expect(disclosedConcentration(c, ["ofsted-providers"])).toEqual([c[0]]);
+    expect(concentrationSentence(disclosedConcentration(c, ["ofsted-providers"]), "provider_snapshots")).toBe(
+      "70% of these provider records come from Norfolk",
+    );
+    expect(disclosedConcentration(c, ["contracts-finder", "norfolk-register"])).toEqual(c);
   });
 });

@@ -59,6 +59,19 @@ export function shareInWords(share: number): string {
   return `${pct}%`;
 }
 
+/**
+ * The contributors worth disclosing. A metric that can draw on one source only (Ofsted's
+ * provider files, say) has every row from it by definition: "all of these come from it" would
+ * be on every chart of that metric and tell the reader nothing, so its source entry stays in
+ * the numbers (`concentration`) but is not said or offered to leave out. Councils always count.
+ */
+export function disclosedConcentration(
+  concentration: readonly Concentration[],
+  metricSources: readonly string[],
+): Concentration[] {
+  return concentration.filter((c) => c.dimension !== "source" || metricSources.length > 1);
+}
+
 const dominant = (c: Concentration | undefined): c is Concentration =>
   c !== undefined && c.value !== null && c.total > 0 && c.share > CONCENTRATION_THRESHOLD;
 
