@@ -182,7 +182,7 @@ function useLevelFinding(h: Headline, filters: Filters, isSample: boolean, claim
   const overall = all.data.rows[0];
   const years = answer.rows
     .filter((r) => !r.suppressed && r.value !== null && typeof r.dims.year === "number")
-    .map((r) => ({ year: r.dims.year as number, value: r.value as number, n: r.n }))
+    .map((r) => ({ year: r.dims.year as number, value: r.value as number, n: r.n, low: r.ciLow, high: r.ciHigh }))
     .sort((a, b) => a.year - b.year);
   const noun = (h.kind === "level" && h.noun) || nounFor(metric);
   const finding = levelFinding({

@@ -201,12 +201,12 @@ describe("levelFinding", () => {
       measure: "the share of contracts with a single tenderer",
       format: "percent",
       first: null,
-      last: { year: 2025, value: 0.21, n: 900 },
+      last: { year: 2025, value: 0.21, n: 900, low: 0.184, high: 0.237 },
       notMeasured: "Not measured yet: the notices do not record award criteria.",
       noun: "contracts",
     });
     expect(f.oneLine).toBe(
-      "Not measured yet. Nearest measure: the share of contracts with a single tenderer was 21.0% in 2025 (n = 900 contracts).",
+      "Not measured yet. Nearest measure: the share of contracts with a single tenderer was 21.0% (95% interval 18.4%–23.7%) in 2025 (n = 900 contracts).",
     );
     expect(f.sentences).toHaveLength(2);
   });

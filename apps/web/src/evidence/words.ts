@@ -205,12 +205,24 @@ export function relationFinding(mix: string, relations: readonly RelationInput[]
   return { oneLine, sentences, widestInterval: null };
 }
 
+/** One year's value, with its 95% interval when the measure has one (shares of rows). */
+export interface YearValue {
+  year: number;
+  value: number;
+  n: number;
+  low?: number | null;
+  high?: number | null;
+}
+
+const yearValue = (y: YearValue, f: MetricFormat) =>
+  `${formatValue(y.value, f)}${y.low != null && y.high != null ? ` (95% interval ${formatValue(y.low, f)}–${formatValue(y.high, f)})` : ""}`;
+
 /** A measure's first and last year with a published value. */
 export interface LevelInput {
   measure: string;
   format: MetricFormat;
-  first: { year: number; value: number; n: number } | null;
-  last: { year: number; value: number; n: number } | null;
+  first: YearValue | null;
+  last: YearValue | null;
   /** The money is cash: say it is not adjusted for inflation. */
   cash?: boolean;
   /** Words before the numbers for a claim the data cannot test ("Not measured yet: …"). */
@@ -232,9 +244,9 @@ export function levelFinding(input: LevelInput): Finding {
       ? `No year has a published value of ${m}: ${formatCount(input.known.n)} of ${formatCount(input.known.total)} ${input.noun} in this selection record what it needs.`
       : `No year has a published value of ${m} for this selection.`;
   else if (!input.first || input.first.year === input.last.year)
-    numbers = `${capital(m)} was ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun}).`;
+    numbers = `${capital(m)} was ${yearValue(input.last, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun}).`;
   else
-    numbers = `${capital(m)} was ${formatValue(input.first.value, f)} in ${input.first.year} and ${formatValue(input.last.value, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun} in ${input.last.year}).`;
+    numbers = `${capital(m)} was ${yearValue(input.first, f)} in ${input.first.year} and ${yearValue(input.last, f)} in ${input.last.year}${cash} (n = ${formatCount(input.last.n)} ${input.noun} in ${input.last.year}).`;
   const sentences = input.notMeasured ? [input.notMeasured, `The nearest measure: ${numbers}`] : [numbers];
   const oneLine = input.notMeasured
     ? `${input.notMeasured.replace(/:.*$/, "").replace(/\.$/, "")}. Nearest measure: ${numbers.charAt(0).toLowerCase()}${numbers.slice(1)}`
