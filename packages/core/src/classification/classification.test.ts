@@ -226,6 +226,9 @@ describe("classifySupplierOwnership: one case per rule, in precedence order", ()
     ["O12", { supplierName: "Acme Care Limited" }, "for-profit"],
     ["O12", { supplierName: "Trustmarque Solutions Limited" }, "for-profit"],
     ["O13", { supplierName: "Acle Primary School" }, "public"],
+    ["O13", { supplierName: "The Valley Federation" }, "public"],
+    // "Federation of …" is an association (here a community charity), not a school federation.
+    ["O99", { supplierName: "The Federation of Jewish Services" }, "unknown"],
     // A taxi firm's trading name now decides before the weak "not VCSE" flag (rule O15).
     ["O15", { supplierName: "A1 Taxis", isVcse: false, isSme: true }, "for-profit"],
     ["O14", { supplierName: "Blue Sky Consulting", isVcse: false, isSme: true }, "for-profit"],

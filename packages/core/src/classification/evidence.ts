@@ -21,7 +21,7 @@ export const PUBLIC_BODY_NAME =
 
 /** Maintained schools and academies; plain "school" is left alone (independent schools are private or charities). */
 export const MAINTAINED_SCHOOL_NAME =
-  /\b(primary|infant|infants|junior|secondary|high|grammar|nursery|community|c ?of ?e|ce|rc|catholic|church of england) (primary )?school\b|\bacademy\b|\bfederation\b/;
+  /\b(primary|infant|infants|junior|secondary|high|grammar|nursery|community|c ?of ?e|ce|rc|catholic|church of england) (primary )?school\b|\bacademy\b|\bfederation\b(?! of (?!schools\b))/;
 
 /**
  * Companies wholly owned by councils (children's services trusts and trading companies).
