@@ -108,7 +108,9 @@ describe("like for like beside as recorded", () => {
   it("says in words how like for like compares with as recorded, and the concentration when there is one", async () => {
     const frame = page.locator(`figure[data-chart-id="${SHARE}"]`);
     const said = (await frame.locator(".chart-frame__disclosure").allTextContents()).join(" ");
-    expect(said).toMatch(/like for like \(same service × source mix\)/i);
+    // One sentence of what changes, one line of the strata compared.
+    expect(said).toMatch(/Like for like, /);
+    expect(said).toMatch(/Compared within (all )?\d+ (of \d+ )?service × source strat/);
     if (answer.sentence) {
       expect(said).toContain(answer.sentence);
       await expect(frame.locator(".chart-frame__note").allTextContents()).resolves.toContain(answer.sentence);

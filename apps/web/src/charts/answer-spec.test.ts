@@ -71,9 +71,11 @@ describe("a comparison answer on a chart", () => {
     expect(spec.disclosures?.[0]).toBe(
       "93% of these contracts come from Norfolk County Council's 2015 contract register",
     );
-    expect(spec.disclosures?.[1]).toMatch(/^Like for like \(same service × source mix\) the order reverses/);
-    expect(spec.disclosures?.[1]).toMatch(
-      /It compares 6 of 7 service × source strata\. Not compared, as some groups have none of them: 1 stratum \(40 contracts\): Fostering · /,
+    expect(spec.disclosures?.[1]).toBe(
+      "Like for like, Market-led is above Cooperative (70.0% against 65.2%), the reverse of as recorded (46.7% against 72.6%).",
+    );
+    expect(spec.disclosures?.[2]).toBe(
+      "Compared within 6 of 7 service × source strata; 40 contracts in strata not shared by both models were left out.",
     );
     expect(spec.notes[0]).toBe(spec.disclosures?.[0]);
   });
@@ -129,7 +131,8 @@ describe("a comparison answer on a chart", () => {
     const plain = buildCompareSpec({ id: "t", metric: share, rows, answer, groupBy: ["model"], kind: "bar", ctx });
     expect(plain.without).toBeUndefined();
     expect(plain.disclosures).toEqual([
-      expect.stringMatching(/^Like for like \(same service × source mix\) the order reverses/),
+      expect.stringMatching(/^Like for like, Market-led is above Cooperative/),
+      expect.stringMatching(/^Compared within 6 of 7 service × source strata; /),
     ]);
   });
 

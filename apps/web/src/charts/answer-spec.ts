@@ -25,6 +25,7 @@ import {
   mergeExcluded,
   mixInWords,
   recordedOnlyWords,
+  supportWords,
 } from "./words/like-for-like.js";
 
 /** Two colours no commissioning model or sector uses, so "recorded" and "like for like" are not read as groups. */
@@ -183,22 +184,31 @@ export function groupValues(label: string, row: AnsweredRow | undefined): GroupV
   };
 }
 
-/** The sentence comparing like for like with as recorded, over the groups drawn. */
+/**
+ * What the disagreement panel says, over the groups drawn: one sentence of what changes like
+ * for like, then one line of what could not be compared. Empty when there is nothing to compare.
+ */
 export function comparisonWords(
   answer: ComparisonAnswer,
   groups: readonly { label: string; row: AnsweredRow | undefined }[],
   format: MetricFormat,
   noun: string,
-): string | null {
-  return likeForLikeWords({
+  groupNoun?: string,
+): string[] {
+  const input = {
     groups: groups.map((g) => groupValues(g.label, g.row)),
     format,
     adjustedFor: answer.adjustedFor,
     excluded: mergeExcluded(groups.map((g) => g.row?.adjusted?.strata.excluded ?? [])),
-    // Common support: every group is compared over the same strata, so any group's counts say it.
+    // Common support: every compared group is held to the same strata, so any one's counts say it.
     strata: groups.find((g) => g.row?.adjusted?.value != null)?.row?.adjusted?.strata,
     noun,
-  });
+    groupNoun,
+  };
+  const change = likeForLikeWords(input);
+  if (change === null) return [];
+  const support = supportWords(input);
+  return support ? [change, support] : [change];
 }
 
 export { AS_RECORDED };

@@ -59,6 +59,13 @@ export function nounFor(metric: MetricDef): string {
   }
 }
 
+/** What the compared groups are, plural, for the words under a comparison ("models", "sectors"). */
+export function groupNounFor(dimension: DimensionId): string {
+  if (dimension === "model") return "models";
+  if (dimension === "sector") return "sectors";
+  return "groups";
+}
+
 export function colourFor(dimension: DimensionId, value: string | number | null, index: number): string {
   if (value === null) return "#8C8C8C";
   if (dimension === "rating") return RATING_INFO[value as keyof typeof RATING_INFO]?.colour ?? "#8C8C8C";
@@ -253,13 +260,15 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
   const disclosures = [...(parts?.disclosures ?? [])];
   const notes = [...(parts?.notes ?? []), ...(input.notes ?? metric.caveats)];
   if (adjusted && answer && catDim && !seriesDim) {
-    const words = comparisonWords(
-      answer,
-      orderedCats.map((c) => ({ label: labelForValue(catDim, c), row: find(c, null) })),
-      metric.format,
-      noun,
+    disclosures.push(
+      ...comparisonWords(
+        answer,
+        orderedCats.map((c) => ({ label: labelForValue(catDim, c), row: find(c, null) })),
+        metric.format,
+        noun,
+        groupNounFor(catDim),
+      ),
     );
-    if (words) disclosures.push(words);
   } else if (adjusted && answer)
     notes.push(`Like-for-like estimates (same ${mixInWords(answer.adjustedFor)}) are in the table and the CSV.`);
   const cannot = notAdjustedNote(answer, rows);
@@ -505,13 +514,15 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
   const parts = answer ? answerParts(metric, answer, ctx.isSample, noun) : null;
   const disclosures = [...(parts?.disclosures ?? [])];
   if (adjusted && answer) {
-    const words = comparisonWords(
-      answer,
-      ordered.map((g) => ({ label: labelForValue(dimension, g.key), row: rowOf(g.key) })),
-      metric.format,
-      noun,
+    disclosures.push(
+      ...comparisonWords(
+        answer,
+        ordered.map((g) => ({ label: labelForValue(dimension, g.key), row: rowOf(g.key) })),
+        metric.format,
+        noun,
+        groupNounFor(dimension),
+      ),
     );
-    if (words) disclosures.push(words);
   }
   const cannot = notAdjustedNote(answer, answer?.rows ?? []);
   const recordedOnly = recordedOnlyNote(answer, answer?.rows ?? []);

@@ -1,9 +1,9 @@
 /**
- * The words beside a like-for-like comparison: whether the estimate adjusted for the mix of
- * service and source (the API's) tells the same story as the value as recorded. It names a
- * change of order between groups, a gap that shrinks or grows by more than half, intervals
- * that stop separating, and the strata that could not be compared. Pure: it only compares
- * numbers the API returned; it never estimates anything itself.
+ * The words beside a like-for-like comparison, kept short enough to read on a chart: one
+ * sentence of what changes once the mix of service and source is held equal (an order that
+ * reverses, a lead that shrinks or grows by more than half, intervals that overlap), and one
+ * line of what could not be compared. Pure: it only compares numbers the API returned; it
+ * never estimates anything itself.
  */
 import {
   DIMENSIONS,
@@ -37,12 +37,12 @@ export interface LikeForLikeInput {
   strata?: { used: number; total: number };
   /** What one row is ("contracts"). */
   noun: string;
+  /** What the groups are, plural ("models"); "groups" when absent. */
+  groupNoun?: string;
 }
 
 /** A gap that changes by more than this fraction of itself is said to shrink or grow. */
 export const GAP_CHANGE = 0.5;
-/** Strata named in words; the rest are counted. */
-const NAMED_STRATA = 2;
 
 /** "service × source mix" — what the estimate holds equal. */
 export function mixInWords(adjustedFor: readonly DimensionId[]): string {
@@ -84,28 +84,6 @@ export function mergeExcluded(lists: readonly (readonly ExcludedStratum[])[]): E
       if (!seen.has(key)) seen.set(key, s);
     }
   return [...seen.values()].sort((a, b) => b.rows - a.rows);
-}
-
-function excludedInWords(
-  excluded: readonly ExcludedStratum[],
-  strata: LikeForLikeInput["strata"],
-  mix: string,
-  noun: string,
-): string {
-  const cells = mix.replace(/ mix$/, "");
-  const plural = (k: number) => (k === 1 ? "stratum" : "strata");
-  const compared = strata
-    ? ` It compares ${formatCount(strata.used)} of ${formatCount(strata.total)} ${cells} ${plural(strata.total)}.`
-    : "";
-  if (excluded.length === 0) return compared;
-  const rows = excluded.reduce((a, s) => a + s.rows, 0);
-  const named = excluded
-    .slice(0, NAMED_STRATA)
-    .map((s) => `${stratumInWords(s.stratum)} (${formatCount(s.rows)})`)
-    .join(", ");
-  const rest = excluded.length - NAMED_STRATA;
-  const list = rest > 0 ? `, the largest ${named} and ${formatCount(rest)} more` : `: ${named}`;
-  return `${compared} Not compared, as some groups have none of them: ${formatCount(excluded.length)} ${plural(excluded.length)} (${formatCount(rows)} ${noun})${list}.`;
 }
 
 const namesInWords = (xs: readonly string[]) =>
@@ -158,61 +136,79 @@ function separate(lowOfHigher: number | null, highOfLower: number | null): boole
   return lowOfHigher > highOfLower;
 }
 
+/** A gap as the short sentence says it: shares in whole points (one decimal below one point), else the metric's format. */
+export function pointsInWords(gap: number, format: MetricFormat): string {
+  const g = Math.abs(gap);
+  if (format !== "percent") return formatValue(g, format);
+  const points = g * 100;
+  return points >= 0.95 ? String(Math.round(points)) : points.toFixed(1);
+}
+
+function leadOf(hi: Both, lo: Both, count: number): string {
+  const lead = `${hi.label.toLowerCase()} lead`;
+  return count > 2 ? `the ${lead} over ${lo.label.toLowerCase()}` : `the ${lead}`;
+}
+
 /**
- * One or two sentences: how the like-for-like estimate compares with the value as recorded.
- * Null when fewer than two groups have both values (there is no comparison to describe).
+ * One sentence: what changes like for like against as recorded. Null when fewer than two
+ * groups are drawn (there is no comparison to describe).
  */
 export function likeForLikeWords(input: LikeForLikeInput): string | null {
   const fmt = (v: number) => formatValue(v, input.format);
-  const mix = mixInWords(input.adjustedFor);
   const both = input.groups.filter((g): g is Both => g.recorded !== null && g.adjusted !== null);
-  const tail = excludedInWords(input.excluded, input.strata, mix, input.noun);
   if (both.length < 2) {
     if (input.groups.length < 2) return null;
-    return `Like for like (same ${mix}), fewer than two groups have an estimate, so the comparison cannot be checked.${tail}`;
+    return "Like for like, fewer than two groups have an estimate, so the comparison cannot be checked.";
   }
   const flips = reversals(both, input.format);
   if (flips.length > 0) {
-    // The widest recorded gap that reverses is named; the others are counted, to keep the panel readable.
-    const said = flips
-      .slice(0, 1)
-      .map(
-        ([hi, lo]) =>
-          `as recorded ${hi.label} (${fmt(hi.recorded)}) is above ${lo.label} (${fmt(lo.recorded)}); like for like ${lo.label} (${fmt(lo.adjusted)}) is above ${hi.label} (${fmt(hi.adjusted)})`,
-      );
+    // The widest recorded gap that reverses is named; the others are counted.
+    const [hi, lo] = flips[0]!;
     const more =
-      flips.length > 1 ? ` ${flips.length - 1} more pair${flips.length === 2 ? " changes" : "s change"} order.` : "";
-    return `Like for like (same ${mix}) the order reverses: ${said.join("; ")}.${more}${tail}`;
+      flips.length > 1 ? ` (${flips.length - 1} more pair${flips.length === 2 ? "" : "s"} change order)` : "";
+    return `Like for like, ${lo.label} is above ${hi.label} (${fmt(lo.adjusted)} against ${fmt(hi.adjusted)}), the reverse of as recorded (${fmt(lo.recorded)} against ${fmt(hi.recorded)})${more}.`;
   }
   const byRecorded = [...both].sort((a, b) => b.recorded - a.recorded);
   const hi = byRecorded[0]!;
   const lo = byRecorded[byRecorded.length - 1]!;
-  const values = byRecorded.map((g) => `${g.label} ${fmt(g.adjusted)}`).join(", ");
   if (order(hi.recorded, lo.recorded, input.format) === 0) {
-    // Level as recorded: any order like for like is news, and "the gap" has no direction to keep.
+    // Level as recorded: any order like for like is news, and "the lead" has no direction to keep.
     const l = order(hi.adjusted, lo.adjusted, input.format);
-    if (l === 0) return `Like for like (same ${mix}) the groups stay level: ${values}.${tail}`;
+    if (l === 0) return `Like for like, the groups stay level, as recorded (${fmt(hi.adjusted)}, ${fmt(lo.adjusted)}).`;
     const [up, down] = l > 0 ? [hi, lo] : [lo, hi];
-    return `As recorded ${hi.label} and ${lo.label} are level (${fmt(hi.recorded)}, ${fmt(lo.recorded)}); like for like (same ${mix}) ${up.label} (${fmt(up.adjusted)}) is above ${down.label} (${fmt(down.adjusted)}).${tail}`;
+    return `Level as recorded, but like for like ${up.label} is above ${down.label} (${fmt(up.adjusted)} against ${fmt(down.adjusted)}).`;
   }
   const recordedGap = hi.recorded - lo.recorded;
   const adjustedGap = hi.adjusted - lo.adjusted;
   // No reversal was found, so the like-for-like gap points the same way (or is level).
   const ratio = adjustedGap / recordedGap;
-  const parts: string[] = [];
-  if (ratio < 1 - GAP_CHANGE || ratio > 1 + GAP_CHANGE)
-    parts.push(
-      `the gap between ${hi.label} and ${lo.label} ${ratio < 1 ? "shrinks" : "grows"} from ${gapInWords(recordedGap, input.format)} as recorded to ${gapInWords(adjustedGap, input.format)}`,
-    );
-  const wasApart = separate(hi.recordedLow, lo.recordedHigh);
+  const unit = input.format === "percent" ? " points" : "";
+  const from = `from ${pointsInWords(recordedGap, input.format)} to ${pointsInWords(adjustedGap, input.format)}${unit}`;
+  const lead = leadOf(hi, lo, both.length);
   const isApart = separate(hi.adjustedLow, lo.adjustedHigh);
-  if (wasApart === true && isApart === false)
-    parts.push(
-      `their 95% intervals, apart as recorded, overlap like for like (${hi.label} ${fmt(hi.adjustedLow!)}–${fmt(hi.adjustedHigh!)}, ${lo.label} ${fmt(lo.adjustedLow!)}–${fmt(lo.adjustedHigh!)}), so these data cannot tell the two apart`,
-    );
-  if (parts.length > 0) {
-    const said = parts.join(", and ");
-    return `Like for like (same ${mix}) the order holds but ${said}: ${values}.${tail}`;
-  }
-  return `Like for like (same ${mix}) the order and the size of the gap hold: ${values}.${tail}`;
+  const wasApart = separate(hi.recordedLow, lo.recordedHigh);
+  const overlap = isApart === false;
+  if (ratio < 1 - GAP_CHANGE || ratio > 1 + GAP_CHANGE)
+    return `Like for like, ${lead} ${ratio < 1 ? "shrinks" : "grows"} ${from}${overlap ? " and the intervals overlap" : ""}.`;
+  if (overlap && wasApart === true)
+    return `Like for like, ${lead} holds roughly (${from}) but the intervals now overlap.`;
+  return `Like for like, ${lead} holds (${from})${overlap ? "; the intervals overlap" : ""}.`;
+}
+
+/**
+ * One compact line: how many strata were compared and the rows left out in strata not every
+ * group has. Null when the answer says nothing about strata.
+ */
+export function supportWords(input: LikeForLikeInput): string | null {
+  const strata = input.strata;
+  if (!strata) return null;
+  const cells = mixInWords(input.adjustedFor).replace(/ mix$/, "");
+  const plural = strata.total === 1 ? "stratum" : "strata";
+  if (input.excluded.length === 0 || strata.used === strata.total)
+    return `Compared within ${strata.total === 1 ? "the one" : `all ${formatCount(strata.total)}`} ${cells} ${plural}.`;
+  const rows = input.excluded.reduce((a, s) => a + s.rows, 0);
+  const compared = input.groups.filter((g) => g.adjusted !== null).length;
+  const noun = input.groupNoun ?? "groups";
+  const shared = compared === 2 ? `both ${noun}` : `all ${formatCount(compared)} ${noun}`;
+  return `Compared within ${formatCount(strata.used)} of ${formatCount(strata.total)} ${cells} ${plural}; ${formatCount(rows)} ${input.noun} in strata not shared by ${shared} were left out.`;
 }
