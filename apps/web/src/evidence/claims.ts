@@ -25,7 +25,13 @@ export type Headline =
       words: string;
     }
   /** One council-level measure against each council's market mix, per proxy (metrics.scatter's Pearson r). */
-  | { kind: "relation"; x: string; ys: readonly string[] }
+  | {
+      kind: "relation";
+      x: string;
+      ys: readonly string[];
+      /** On a real build, the x measure reads only these sources (see MARKET_MIX_SOURCES). */
+      realSources?: readonly string[];
+    }
   /** One measure for England (or the filters) at the first and last year with a value. */
   | {
       kind: "level";
@@ -68,7 +74,13 @@ export interface Claim {
 const page = (id: string) => `/evidence/${id}`;
 
 /** The for-profit share of spend is the council's market mix that proxies are set against. */
-const MARKET_MIX = "spend_share_for_profit";
+export const MARKET_MIX = "spend_share_for_profit";
+/**
+ * The spend sources overlap (the s251 outturn, a research panel built from it, council ledgers),
+ * so on a real build a council's market mix is read from the s251 outturn alone, the one source
+ * that covers every council in the same way. The sample has one generated source, so it is unfiltered.
+ */
+export const MARKET_MIX_SOURCES = ["s251-outturn"] as const;
 
 function scatter(claim: string, y: string, title: string): ChartRecipe {
   return {
@@ -255,6 +267,7 @@ export const CLAIMS: readonly Claim[] = [
     headline: {
       kind: "relation",
       x: MARKET_MIX,
+      realSources: MARKET_MIX_SOURCES,
       ys: [
         "cla_three_plus_placements",
         "placement_changes_provider_closure",
@@ -281,7 +294,7 @@ export const CLAIMS: readonly Claim[] = [
       ),
     ],
     cannot:
-      "These are proxies, not measures of creaming and parking: no open data record which children providers accept or refuse. A correlation across councils is not a cause, and the market mix is the share of spend with for-profit providers, which mixes services and sources.",
+      "These are proxies, not measures of creaming and parking: no open data record which children providers accept or refuse. A correlation across councils is not a cause. The market mix is the share of spend with for-profit providers in the s251 outturn, over every service and every year of the selection, while each proxy is its latest published year: the two need not be the same years.",
     wouldChange:
       "Referral and refusal records (which placements providers were asked for and declined, and why), and placement moves linked to the provider and the contract that bought the placement.",
   },
@@ -295,6 +308,7 @@ export const CLAIMS: readonly Claim[] = [
     headline: {
       kind: "relation",
       x: MARKET_MIX,
+      realSources: MARKET_MIX_SOURCES,
       ys: ["social_worker_agency_rate", "social_worker_turnover", "social_worker_vacancy_rate"],
     },
     charts: [
@@ -312,7 +326,7 @@ export const CLAIMS: readonly Claim[] = [
       },
     ],
     cannot:
-      "These are councils' own social workers; the open data say nothing about the pay, contracts or turnover of staff employed by providers, which is where the claim bites hardest. A correlation across councils is not a cause.",
+      "These are councils' own social workers; the open data say nothing about the pay, contracts or turnover of staff employed by providers, which is where the claim bites hardest. A correlation across councils is not a cause, and the market mix (s251 spend, every year of the selection) and the staff figures (latest published year) need not be the same years.",
     wouldChange:
       "Workforce data from providers (pay, contract type, turnover and vacancies in children's homes and fostering agencies), which Ofsted's annual provider returns collect but do not publish by provider.",
   },

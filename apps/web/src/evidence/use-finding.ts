@@ -3,10 +3,17 @@
  * (metrics.compare with like for like, metrics.scatter's Pearson r); this module only picks
  * the rows and hands them to the pure words in ./words.ts.
  */
-import { type DimensionId, type Filters, getMetric, getSource, labelForValue, type MetricDef } from "@lens/core";
+import {
+  type DimensionId,
+  type Filters,
+  getMetric,
+  getSource,
+  labelForValue,
+  type MetricDef,
+  rowNoun,
+} from "@lens/core";
 import { useQueries } from "@tanstack/react-query";
 import type { CompareResult } from "../charts/api-types.js";
-import { nounFor } from "../charts/build-spec.js";
 import { adjustFor } from "../charts/chart-recipes.js";
 import { mixInWords } from "../charts/words/like-for-like.js";
 import type { QueryState } from "../components/ChartCard.js";
@@ -39,10 +46,20 @@ function metricOf(id: string): MetricDef {
   return m;
 }
 
-/** Scatter points are councils: a council filter would leave one point, so it is left to the highlight. */
+/** Scatter points are councils: a council filter would leave one point, so every council is drawn. */
 export function withoutCouncil(filters: Filters): Filters {
   const { council: _council, ...rest } = filters;
   return rest;
+}
+
+/**
+ * The filters a market-mix scatter is asked with: every council, and on a real build the x
+ * measure read from the sources given (the API applies a source filter to the x measure only,
+ * and names it as ignored for a published y). A source the user chose is kept.
+ */
+export function scatterFilters(filters: Filters, isSample: boolean, sources?: readonly string[]): Filters {
+  const all = withoutCouncil(filters);
+  return sources && !isSample && !all.source ? { ...all, source: [...sources] } : all;
 }
 
 const firstSentence = (text: string) => lowerFirst(`${text.split(/(?<=\.)\s/)[0]}`);
@@ -104,7 +121,7 @@ function useCompareFinding(h: Headline, filters: Filters, isSample: boolean, cla
     format: metric.format,
     groups: compareGroups(answer, dimension),
     mix: answer.adjustedFor.length > 0 ? mixInWords(answer.adjustedFor) : null,
-    noun: nounFor(metric),
+    noun: rowNoun(metric.table),
   });
   const n = rows.reduce((a, r) => a + r.n, 0);
   const total = rows.reduce((a, r) => a + r.total, 0);
@@ -114,7 +131,7 @@ function useCompareFinding(h: Headline, filters: Filters, isSample: boolean, cla
     coverage: total > n ? n / total : null,
     widestInterval: finding.widestInterval,
     n,
-    noun: nounFor(metric),
+    noun: rowNoun(metric.table),
     isSample,
     indirect: claim.measured === "directly" ? undefined : claim.measured,
   });
@@ -126,9 +143,12 @@ function useRelationFinding(h: Headline, filters: Filters, isSample: boolean, cl
   const enabled = h.kind === "relation";
   const x = h.kind === "relation" ? h.x : "";
   const ys = h.kind === "relation" ? h.ys : [];
+  const sources = h.kind === "relation" ? h.realSources : undefined;
+  const scoped = scatterFilters(filters, isSample, sources);
+  const restricted = scoped.source !== undefined && !filters.source;
   const queries = useQueries({
     queries: ys.map((y) => ({
-      ...trpc.metrics.scatter.queryOptions({ x, y, filters: withoutCouncil(filters) }),
+      ...trpc.metrics.scatter.queryOptions({ x, y, filters: scoped }),
       enabled,
     })),
   });
@@ -151,7 +171,7 @@ function useRelationFinding(h: Headline, filters: Filters, isSample: boolean, cl
       councils: data.points.filter((p) => p.x !== null && p.y !== null && !p.xSuppressed && !p.ySuppressed).length,
     };
   });
-  const finding = relationFinding(`the ${lowerFirst(xMetric.label)}`, relations);
+  const finding = relationFinding(`the ${lowerFirst(xMetric.label)}${restricted ? " (s251 outturn)" : ""}`, relations);
   const councils = Math.min(...relations.map((r) => r.councils));
   const strength = strengthLine({
     format: "decimal",
@@ -164,7 +184,9 @@ function useRelationFinding(h: Headline, filters: Filters, isSample: boolean, cl
     isSample,
     indirect: claim.measured === "directly" ? undefined : claim.measured,
   });
-  const source = sourceLine([xMetric, ...ys.map(metricOf)], isSample);
+  // The x measure's sources are the ones it was asked to read.
+  const xRead = restricted && sources ? { ...xMetric, sources } : xMetric;
+  const source = sourceLine([xRead, ...ys.map(metricOf)], isSample);
   return { finding, strength, source, state };
 }
 
@@ -184,7 +206,7 @@ function useLevelFinding(h: Headline, filters: Filters, isSample: boolean, claim
     .filter((r) => !r.suppressed && r.value !== null && typeof r.dims.year === "number")
     .map((r) => ({ year: r.dims.year as number, value: r.value as number, n: r.n, low: r.ciLow, high: r.ciHigh }))
     .sort((a, b) => a.year - b.year);
-  const noun = (h.kind === "level" && h.noun) || nounFor(metric);
+  const noun = (h.kind === "level" && h.noun) || rowNoun(metric.table);
   const finding = levelFinding({
     measure: h.kind === "level" ? h.words : metric.label,
     format: metric.format,

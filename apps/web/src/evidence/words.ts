@@ -302,7 +302,8 @@ export function strengthLine(input: StrengthInput): string {
     weak += 1;
     reasons.push(`the 95% intervals are wide (up to ${gapInWords(input.widestInterval, "percent")})`);
   }
-  if (input.n < SMALL_BASE) {
+  // No rows at all is already said by the coverage.
+  if (input.n < SMALL_BASE && !(input.n === 0 && input.coverage !== null)) {
     weak += 1;
     reasons.push(`it rests on ${formatCount(input.n)} ${input.noun}`);
   }

@@ -14,11 +14,12 @@ import { FilterBar, useFilters } from "../../components/FilterBar.js";
 import { filtersForMetric, filtersInWords } from "../../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../../components/States.js";
 import { useChartSpec } from "../../components/use-chart-spec.js";
-import { ATTRIBUTION, type Claim, claimById } from "../../evidence/claims.js";
-import { useClaimFinding, withoutCouncil } from "../../evidence/use-finding.js";
+import { ATTRIBUTION, type Claim, claimById, MARKET_MIX, MARKET_MIX_SOURCES } from "../../evidence/claims.js";
+import { scatterFilters, useClaimFinding } from "../../evidence/use-finding.js";
 import { usePrintMedia } from "../../evidence/use-print.js";
 import { Link, useLocation } from "../../lib/router.js";
 import { useTRPC } from "../../lib/trpc.js";
+import { useBuild } from "../../lib/use-build.js";
 import NotFound from "../NotFound.js";
 
 export const MEASURED_LABEL: Record<Claim["measured"], string> = {
@@ -34,8 +35,13 @@ const PRINT_CHART_HEIGHT = 150;
 const PRINT_SCATTER_HEIGHT = 230;
 
 function EvidenceChart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
-  // A scatter is one point per council: a council filter would leave a single point.
-  const { spec, state } = useChartSpec(recipe, recipe.chart === "scatter" ? withoutCouncil(filters) : filters);
+  const build = useBuild();
+  // A scatter is one point per council (a council filter would leave one); its market mix reads one spend source.
+  const scoped =
+    recipe.chart === "scatter"
+      ? scatterFilters(filters, build.data?.isSample ?? true, recipe.x === MARKET_MIX ? MARKET_MIX_SOURCES : undefined)
+      : filters;
+  const { spec, state } = useChartSpec(recipe, scoped);
   // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
   const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;
   // Shorter than elsewhere so two frames fit on an A4 page; a ranked list keeps its own height (one row per council).
