@@ -184,7 +184,12 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
     case "benchmark": {
       const input = parsed.input;
       const r = await cachedQuery(ctx, "benchmark", input, (c, o) => benchmark(c, input, o));
-      return { ...flattenBenchmark(r), truncated: false };
+      // Each measure's contributors, named by measure; a source behind several measures is listed once.
+      const notes = r.metrics.flatMap((m) => answerNotes({ ...m, rows: [] }).map((n) => `${m.metric}: ${n}`));
+      const seen = new Map<string, { id: string; label: string; rows: number }>();
+      for (const m of r.metrics) for (const s of m.sources) if (!seen.has(s.id)) seen.set(s.id, s);
+      const answer = { notes, sources: contributingSources([...seen.values()], ctx.warehouse.info) };
+      return { ...flattenBenchmark(r), truncated: false, answer };
     }
     case "contracts": {
       const base = parsed.input;

@@ -71,6 +71,11 @@ describe("benchmark", () => {
     ]);
     expect(m!.change).toBeCloseTo(0.2);
     expect(m!.trend.england.map((t) => t.year)).toEqual([2019, 2020]);
+    // Who supplied the rows, over England's 22 with these filters: Kent 5 of them (ties go to the lower code: 383 has 5 too).
+    expect(m!.concentration.find((c) => c.dimension === "council")).toMatchObject({ rows: 5, total: 22 });
+    expect(m!.sources.reduce((a, x) => a + x.rows, 0)).toBe(22);
+    expect(m!.concentration.find((c) => c.dimension === "source")).toMatchObject({ share: 1 });
+    expect(m!.sentence).toMatch(/^All of these contracts come from /);
   });
 
   it("gives no rank to a suppressed council and rejects unknown councils and mixes", async () => {
@@ -115,5 +120,9 @@ describe("scatter", () => {
     expect(plain.pairs).toBe(3);
     expect(plain.pearson).toBeCloseTo(-0.16 / Math.sqrt((0.98 / 3) * 0.08), 9);
     expect(result.ignoredFilters).toEqual({ x: [], y: ["procedure"] });
+    // Each axis says who supplied its rows, as compare does: homes from four councils, 16 in all.
+    expect(plain.answers.y.concentration.find((c) => c.dimension === "council")).toMatchObject({ total: 16 });
+    expect(plain.answers.y.sources.reduce((a, x) => a + x.rows, 0)).toBe(16);
+    expect(plain.answers.x.sources.length).toBeGreaterThan(0);
   });
 });

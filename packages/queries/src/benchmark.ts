@@ -12,7 +12,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DimensionId, type Filters, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
 import { z } from "zod";
-import { type MetricRow, runMetric } from "./compare.js";
+import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
 import { filtersForMetric, requireDimension, requireMetric } from "./metric-input.js";
 import { type RunOptions, runQuery } from "./run.js";
@@ -37,7 +37,12 @@ export interface TrendPoint {
   suppressed: boolean;
 }
 
-export interface BenchmarkMetric {
+/**
+ * Beside the values, who supplied the rows, as compare says it (concentration, sentence, the
+ * contributing sources, implausible rows left out): over England's rows with these filters,
+ * since every value on a benchmark (council, neighbours, region, England) is drawn from them.
+ */
+export interface BenchmarkMetric extends AnswerDescription {
   metric: string;
   council: AreaValue | null;
   neighbours: { laCode: string; name: string; rank: number; value: AreaValue | null }[];
@@ -122,6 +127,7 @@ async function benchmarkMetric(
     ? await runMetric(connection, metric, ["year"], { ...allYears, council: [council.laCode] }, options)
     : null;
   const englandTrend = hasYear ? await runMetric(connection, metric, ["year"], allYears, options) : null;
+  const answer = await describeAnswer(connection, metric, [], f, options);
   const map = new Map(byCouncil.map((r) => [String(r.dims.council), r]));
   const own = map.get(council.laCode);
   const shown = byCouncil.filter((r) => !r.suppressed && r.value !== null).map((r) => r.value as number);
@@ -157,6 +163,7 @@ async function benchmarkMetric(
         }
       : null,
     ignoredFilters: ignored,
+    ...answer,
   };
 }
 

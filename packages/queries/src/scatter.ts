@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DimensionId, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
 import { z } from "zod";
-import { type MetricRow, runMetric } from "./compare.js";
+import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
 import { filtersForMetric, requireDimension, requireMetric } from "./metric-input.js";
 import { type RunOptions, runQuery } from "./run.js";
@@ -40,6 +40,8 @@ export interface ScatterResult {
   /** Pearson correlation over those councils (null below 3 pairs): a description, not evidence of cause. */
   pearson: number | null;
   ignoredFilters: { x: DimensionId[]; y: DimensionId[] };
+  /** Who supplied each axis's rows, as compare says it (concentration, sentence, sources, …). */
+  answers: { x: AnswerDescription; y: AnswerDescription };
 }
 
 async function perCouncil(
@@ -53,9 +55,11 @@ async function perCouncil(
   requireDimension(metric, "council", "compared across councils");
   const narrowed = filtersForMetric(metric, filters);
   const { rows } = await runMetric(connection, metric, ["council"], narrowed.filters, options);
+  const answer = await describeAnswer(connection, metric, [], narrowed.filters, options);
   return {
     byCouncil: new Map(rows.map((r) => [String(r.dims.council), r] as [string, MetricRow])),
     ignored: narrowed.ignored,
+    answer,
   };
 }
 
@@ -116,5 +120,6 @@ export async function scatter(
     pairs: pairs.length,
     pearson: pearson(pairs),
     ignoredFilters: { x: xs.ignored, y: ys.ignored },
+    answers: { x: xs.answer, y: ys.answer },
   };
 }

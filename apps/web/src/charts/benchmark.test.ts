@@ -1,8 +1,9 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import type { BenchmarkMetric } from "./api-types.js";
-import { askDistanceInWords, ordinal, rankInWords } from "./benchmark.js";
-import { compareRow } from "./fixtures.js";
+import type { BenchmarkMetric, BenchmarkResult } from "./api-types.js";
+import { askDistanceInWords, buildBenchmarkSpec, ordinal, rankInWords } from "./benchmark.js";
+import { buildScatterSpec } from "./build-spec.js";
+import { compareRow, comparisonAnswer } from "./fixtures.js";
 
 // An area's value as the benchmark returns it: a compare row without its dims.
 const area = (value: number | null, n = 100) => {
@@ -40,5 +41,52 @@ describe("benchmark wording", () => {
       "Bradford's median contract runs 23 mo, 13 mo short of the three-year ask; 27.6% of its 116 contracts with a known length run 36 months or more (the ask: all of them).",
     );
     expect(askDistanceInWords("X", undefined, undefined)).toContain("not published");
+  });
+});
+
+const ctx = { isSample: false, builtAt: "2026-12-02T09:00:00Z", filtersInWords: "All years" };
+const about = comparisonAnswer();
+
+describe("who supplied a benchmark's and a scatter's rows", () => {
+  it("says the concentration and names exactly the contributing sources on a benchmark, offering no exclusion", () => {
+    const bm = {
+      metric: "share_36_months",
+      council: area(0.6),
+      neighbours: [{ laCode: "888", name: "Lancashire", rank: 1, value: area(0.5) }],
+      england: area(0.45),
+      region: area(0.5),
+      trend: { council: [], england: [] },
+      ...about,
+    } as unknown as BenchmarkMetric;
+    const result = { council: { laCode: "886", name: "Kent", region: "South East" }, metrics: [bm] } as BenchmarkResult;
+    const spec = buildBenchmarkSpec({ metric: getMetric("share_36_months")!, result, bm, ctx });
+    expect(spec.disclosures).toEqual([about.sentence]);
+    expect(spec.notes).toContain(about.sentence);
+    expect(spec.source).toContain("Norfolk County Council contract register (2015)");
+    expect(spec.source).toContain("Contracts Finder notices");
+    expect(spec.source).not.toContain("Find a Tender");
+    expect(spec.without).toBeUndefined();
+  });
+
+  it("names each axis's sentence by its measure on a scatter, and every contributing source once", () => {
+    const x = getMetric("share_36_months")!;
+    const y = getMetric("homes_good_outstanding")!;
+    const spec = buildScatterSpec({
+      id: "s",
+      xMetric: x,
+      yMetric: y,
+      points: [],
+      ctx,
+      answers: {
+        x: about,
+        y: comparisonAnswer({
+          sentence: null,
+          sources: [{ id: "ofsted-providers", label: "Ofsted's provider files", rows: 50 }],
+        }),
+      },
+    });
+    expect(spec.disclosures).toEqual([`${x.shortLabel}: ${about.sentence}`]);
+    expect(spec.source).toContain("Contracts Finder notices");
+    expect(spec.source).toContain("Ofsted's provider files");
   });
 });

@@ -3,7 +3,7 @@
  * region, England, rank, quartile, trend, gap to target) → specs and sentences.
  */
 import { formatCount, formatValue, labelForValue, type MetricDef } from "@lens/core";
-import type { BenchmarkMetric, BenchmarkResult, CompareRow } from "./api-types.js";
+import type { BenchmarkMetric, BenchmarkResult, CompareRow, ComparisonAnswer } from "./api-types.js";
 import { buildCompareSpec, nounFor, type SpecContext } from "./build-spec.js";
 import type { ChartSpec, ReferenceLine } from "./chart-spec.js";
 
@@ -67,6 +67,30 @@ export interface BenchmarkSpecInput {
   ctx: SpecContext;
 }
 
+/**
+ * What the benchmark says about its rows, as a compare answer does: the concentration sentence
+ * and exactly the contributing sources. Nothing is adjusted on a benchmark.
+ */
+export function benchmarkAnswer(bm: BenchmarkMetric): ComparisonAnswer {
+  return {
+    adjustedFor: [],
+    concentration: bm.concentration,
+    sentence: bm.sentence,
+    sources: bm.sources,
+    implausible: bm.implausible,
+    caveats: bm.caveats,
+  };
+}
+
+/**
+ * A benchmark's specs carry the sentence and the sources but no "Show without …": the page's
+ * filters fix the council and its neighbours, so leaving one of them out is not offered here.
+ */
+function withAnswer(spec: ChartSpec): ChartSpec {
+  spec.without = undefined;
+  return spec;
+}
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Ranked bars of the council and its ten statistical neighbours, with region and England lines. */
@@ -81,6 +105,7 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
     id: `benchmark-${metric.id}-${council.laCode}`,
     metric,
     rows,
+    answer: benchmarkAnswer(bm),
     groupBy: ["council"],
     kind: "bar",
     ctx,
@@ -94,7 +119,7 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
   spec.notes.unshift(
     "Statistical neighbours: the ten councils DfE judges most similar to this one. Region and England values pool all their rows.",
   );
-  return spec;
+  return withAnswer(spec);
 }
 
 /** The council's and England's values by year → a two-line trend. */
@@ -124,6 +149,7 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
     id: `benchmark-trend-${metric.id}-${result.council.laCode}`,
     metric,
     rows,
+    answer: benchmarkAnswer(bm),
     groupBy: ["year", "source"],
     kind: "line",
     ctx,
@@ -140,7 +166,7 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
   spec.n = `n = ${total(bm.trend.council)} ${nounFor(metric)} in ${result.council.name}; ${total(bm.trend.england)} in England`;
   spec.xLabel = "Year";
   if (spec.table.columns[1]) spec.table.columns[1].label = "Area";
-  return spec;
+  return withAnswer(spec);
 }
 
 /** How far the council is from the three-year-contract ask, in words, from the API's values and gaps. */

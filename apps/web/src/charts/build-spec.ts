@@ -14,7 +14,7 @@ import {
   type MetricDef,
   RATING_INFO,
 } from "@lens/core";
-import { sourceLine, sourcesFor } from "../lib/source-line.js";
+import { answerLicence, answerSourceLine, sourceLine, sourcesFor } from "../lib/source-line.js";
 import {
   AS_RECORDED,
   adjustedCells,
@@ -582,11 +582,39 @@ export interface ScatterSpecInput {
   highlight?: string;
   /** The API's Pearson r across the drawn councils, when it has one. */
   pearson?: number | null;
+  /** Who supplied each axis's rows (the scatter answer's `answers`). */
+  answers?: { x: ComparisonAnswer; y: ComparisonAnswer };
+}
+
+/**
+ * A scatter's two answers in one: each axis's concentration sentence, named by its measure
+ * when the two differ, and one source line of every source that contributed to either axis.
+ */
+function scatterAbout(input: ScatterSpecInput): { source: string; licence: string; disclosures: string[] } | undefined {
+  const answers = input.answers;
+  if (!answers) return undefined;
+  const axes = [
+    { metric: input.xMetric, answer: answers.x },
+    { metric: input.yMetric, answer: answers.y },
+  ];
+  const same = answers.x.sentence === answers.y.sentence;
+  const disclosures = axes
+    .filter((a, i) => a.answer.sentence && !(same && i === 1))
+    .map((a) => (same ? a.answer.sentence! : `${a.metric.shortLabel}: ${a.answer.sentence}`));
+  const seen = new Map<string, ComparisonAnswer["sources"][number]>();
+  for (const a of axes) for (const s of a.answer.sources) if (!seen.has(s.id)) seen.set(s.id, s);
+  const sources = [...seen.values()];
+  return {
+    source: answerSourceLine(sources, input.ctx.isSample),
+    licence: answerLicence(sources, input.ctx.isSample),
+    disclosures,
+  };
 }
 
 /** Two metrics per council → one point per council with both values published. */
 export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
   const { xMetric, yMetric, ctx } = input;
+  const about = scatterAbout(input);
   const rows: ChartTable["rows"] = [];
   const points: NonNullable<ChartSpec["points"]> = [];
   let missing = 0;
@@ -618,11 +646,12 @@ export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
           ]
         : []),
       ...(missing > 0 ? [`${missing} councils are not drawn: one of the two values is suppressed or missing.`] : []),
+      ...(about?.disclosures ?? []),
       ...xMetric.caveats.slice(0, 1),
       ...yMetric.caveats.slice(0, 1),
     ],
-    source: sourceLine([xMetric, yMetric], ctx.isSample),
-    licence: licenceOf(ctx.isSample, [xMetric, yMetric]),
+    source: about?.source ?? sourceLine([xMetric, yMetric], ctx.isSample),
+    licence: about?.licence ?? licenceOf(ctx.isSample, [xMetric, yMetric]),
     vintage: vintageOf(ctx.builtAt),
     n: `n = ${formatCount(points.length)} councils with both values`,
     summary: "",
@@ -641,6 +670,7 @@ export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
     },
     isSample: ctx.isSample,
     yDomain: yMetric.format === "percent" ? [0, 1] : undefined,
+    disclosures: about?.disclosures.length ? about.disclosures : undefined,
   };
   spec.summary = summariseSpec(spec);
   return spec;
