@@ -94,7 +94,7 @@ describe("like for like beside as recorded", () => {
       expect.arrayContaining([LIKE_FOR_LIKE, `${LIKE_FOR_LIKE}: 95% CI low`, `${LIKE_FOR_LIKE}: 95% CI high`]),
     );
     const cooperative = answer.rows.find((r) => r.dims.model === "cooperative")!;
-    const row = await frame.getByRole("row", { name: /Cooperative/ }).textContent();
+    const row = await frame.getByRole("row", { name: /^Cooperative / }).textContent();
     for (const v of [
       cooperative.value!,
       cooperative.adjusted!.value!,
