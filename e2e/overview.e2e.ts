@@ -18,11 +18,20 @@ describe("Overview", () => {
 
     const api = await fetch(
       `${baseUrl}/api/trpc/metrics.compare?input=${encodeURIComponent(JSON.stringify({ metric: "contracts", groupBy: ["model"] }))}`,
-    ).then((r) => r.json() as Promise<{ result: { data: { rows: { dims: { model: string }; value: number }[] } } }>);
+    ).then(
+      (r) =>
+        r.json() as Promise<{
+          result: { data: { rows: { dims: { model: string }; value: number }[]; sentence: string | null } };
+        }>,
+    );
     const marketLed = api.result.data.rows.find((r) => r.dims.model === "market-led")!;
     await expect(page.getByTestId("kpi-market-led").textContent()).resolves.toBe(
       marketLed.value.toLocaleString("en-GB"),
     );
+    // The counts say who supplied them when one council or source supplies more than half.
+    const sentence = api.result.data.sentence;
+    if (sentence) await expect(page.getByTestId("kpi-concentration").textContent()).resolves.toBe(`${sentence}.`);
+    else await expect(page.getByTestId("kpi-concentration").count()).resolves.toBe(0);
     // The first chart's table (annual value) counts the contracts behind each median, as the distribution does.
     const dist = await fetch(
       `${baseUrl}/api/trpc/metrics.distribution?input=${encodeURIComponent(JSON.stringify({ metric: "median_annual_value", groupBy: "model" }))}`,
