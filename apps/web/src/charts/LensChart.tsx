@@ -26,6 +26,11 @@ import {
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
 import { ADJUSTED_MARK_COLOUR, boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
 import { niceCeil, roundTicks } from "./value-domain.js";
+import { yearTicks } from "./year-ticks.js";
+
+/** Most year labels under a line chart: about one per 70px of a wide card, fewer on a phone. */
+const YEAR_TICKS_WIDE = 12;
+const YEAR_TICKS_NARROW = 6;
 
 const MUTED = "#9aa5b1";
 const HIGHLIGHT = "#0b5cad";
@@ -278,6 +283,7 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
   const data = chartRows(spec);
   const fmt = tick(spec.format);
   const bands = hasCiBand(spec) ? spec.series.filter((s) => s.ciLow && s.ciHigh) : [];
+  const years = yearTicks(spec.categories, narrow ? YEAR_TICKS_NARROW : YEAR_TICKS_WIDE);
   return (
     <>
       <ResponsiveContainer width="100%" height={height ?? 340}>
@@ -286,7 +292,9 @@ function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; 
           <XAxis
             dataKey="category"
             tick={{ fill: AXIS_INK, fontSize: 12 }}
-            interval={narrow ? "preserveStartEnd" : 0}
+            // Years thinned to a round step; other categories as before.
+            ticks={years ?? undefined}
+            interval={years ? 0 : narrow ? "preserveStartEnd" : 0}
           />
           <YAxis
             tickFormatter={fmt}
