@@ -23,6 +23,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { boxScale } from "./box-scale.js";
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
 import { ADJUSTED_MARK_COLOUR, boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
 import { niceCeil, roundTicks } from "./value-domain.js";
@@ -362,16 +363,17 @@ interface BoxShapeProps {
   width?: number;
   height?: number;
   payload?: BoxStat & { axisTop: number; format: MetricFormat };
+  /** The plot's full height behind this bar (recharts passes it to every bar shape). */
+  background?: { y?: number; height?: number };
 }
 
-/** Box from the quartiles' pixel span; median and whiskers placed by the same scale. */
-function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProps) {
+/** Box from the quartiles' pixel span; median, whiskers, outliers and diamond placed by the axis. */
+function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload, background }: BoxShapeProps) {
   if (!payload) return null;
-  const span = payload.q3 - payload.q1;
-  const ppu = span > 0 ? height / span : 0;
-  const at = (v: number) => y + (payload.q3 - v) * ppu;
+  const scale = boxScale({ y, height, q1: payload.q1, q3: payload.q3, axisTop: payload.axisTop }, background);
+  const at = scale ?? (() => y);
   const cx = x + width / 2;
-  const medianY = span > 0 ? at(payload.median) : y;
+  const medianY = at(payload.median);
   const minY = at(payload.min);
   const maxY = at(payload.max);
   return (
@@ -389,8 +391,8 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
       />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
       <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
-      {span > 0 && <Outliers cx={cx} at={at} payload={payload} />}
-      {span > 0 && payload.adjusted && (
+      {scale && <Outliers cx={cx} at={at} payload={payload} />}
+      {scale && payload.adjusted && (
         // The interval is drawn within the axis (0 to its top): a normal interval can reach below zero.
         <AdjustedDiamond
           // Just right of its own box; on a phone the gap shrinks so it never sits by the next box.
