@@ -398,22 +398,39 @@ export const LEDGER_LINE_RULES: readonly ServiceRule[] = [
     id: "SL1",
     evidence: "category",
     service: "short breaks",
-    pattern: /short ?breaks|respite/i,
+    // "Sht Break-Disability" is Salford's abbreviated G/L description.
+    pattern: /short ?breaks?|\bsht breaks?\b|respite/i,
     description: "Spend line names short breaks or respite.",
   },
   {
     id: "SL2",
     evidence: "category",
     service: "residential care",
-    pattern: /secure accommodation \(welfare\)|^residential care|^childcare residential/i,
+    pattern:
+      /secure accommodation \(welfare\)|^residential care|^childcare residential|^resid(ential)? care home|^residential$/i,
     description: "Spend line is residential care or secure welfare accommodation.",
+  },
+  {
+    id: "SL2a",
+    evidence: "category",
+    service: "residential care",
+    // Placements bought from outside the council: children's homes and fostering agencies
+    // together, which the service vocabulary files under residential care (as a "residential
+    // and fostering placements" framework is). "Independent Placements" is deliberately not
+    // here: Darlington's line under that name is mostly independent special school fees.
+    pattern: /\b(external|residential) placements?\b|\bmaintenance fee\W+residential\b/i,
+    // Adoption placements and "placement with parents" support are not residential care.
+    unless: /adopt|with parents/i,
+    description: "Spend line names external or residential placements, or a residential maintenance fee.",
   },
   {
     id: "SL3",
     evidence: "category",
     service: "fostering",
-    pattern: /foster/i,
-    description: "Spend line names fostering.",
+    // "IFA" is an independent fostering agency ("Maintenance Fee - Short Term IFA"); "Fost" is
+    // Salford's abbreviation ("Fost Parent-Bas alls", "Fost. Prnt Skll Pay").
+    pattern: /foster|\bfost\b|\bifa\b/i,
+    description: "Spend line names fostering or an independent fostering agency (IFA).",
   },
   {
     id: "SL4",
@@ -426,15 +443,22 @@ export const LEDGER_LINE_RULES: readonly ServiceRule[] = [
     id: "SL5",
     evidence: "category",
     service: "family support",
-    pattern: /family support|family interventions|section 17|^s17\b/i,
+    // "Children Act-Sect 17" (Salford) is a section 17 payment to a child in need's family.
+    pattern: /family support|family interventions|section 17|\bsect\.? ?17\b|^s17\b/i,
     description: "Spend line names family support or section 17 payments.",
   },
   {
     id: "SL6",
     evidence: "category",
     service: "SEND and transport",
-    pattern: /special school/i,
-    description: "Spend line names special school fees.",
+    // "Non-Maint Spec Schls" (Salford), "Other Sen Funding" and "SEN Top Up …" (Darlington,
+    // Wakefield) are special educational needs places and top-ups; pupil transport, school bus
+    // passes and home-to-school contributions are the transport half of the service.
+    pattern:
+      /special school|\bspec\.? schls?\b|\bsen\b|\bpupil (transport|travel)\b|\bschool bus\b|\btransport home (&|and) school\b/i,
+    // A grant for a school bus shelter buys a structure, not transport.
+    unless: /\bshelters?\b/i,
+    description: "Spend line names special school fees, SEN funding or pupil transport.",
   },
   {
     id: "SL7",
@@ -449,7 +473,10 @@ export function serviceForLedgerLine(line: string | null | undefined): ServiceRe
   const text = prepared(line);
   if (!text) return null;
   for (const rule of LEDGER_LINE_RULES) {
-    if (rule.pattern.test(text.raw)) return { service: rule.service, rule: rule.id, basis: `spend line '${text.raw}'` };
+    if (!rule.pattern.test(text.raw)) continue;
+    // A negative phrase on the same line voids the rule (an adoption placement is no residential placement).
+    if (rule.unless?.test(text.raw)) continue;
+    return { service: rule.service, rule: rule.id, basis: `spend line '${text.raw}'` };
   }
   return null;
 }
