@@ -111,13 +111,17 @@ describe("evidence", () => {
       await expect(button.getAttribute("title")).resolves.toMatch(/print dialog.*PDF/);
       await axe(page, claim.id);
 
+      // Laid out at the A4 column's width first (186 mm = 703 px), so charts measure what the paper holds;
+      // the brief redraws them at paper height when print media applies.
+      await page.setViewportSize({ width: 703, height: 1017 });
+      await page.waitForTimeout(400);
       await page.emulateMedia({ media: "print" });
-      // The brief redraws its charts at paper height when print media applies.
       await page.waitForTimeout(600);
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text under print media is the point (hidden nav and buttons drop out)
       const printed = squash(await page.locator("body").innerText());
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1280, height: 900 });
       const file = join(ARTIFACTS, `evidence-${claim.id}.pdf`);
       writeFileSync(file, pdf);
       expect(pdfPages(pdf), `${claim.id}: printed pages`).toBeGreaterThan(0);

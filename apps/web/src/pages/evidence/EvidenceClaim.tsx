@@ -30,9 +30,9 @@ export const MEASURED_LABEL: Record<Claim["measured"], string> = {
 
 const BRIEF_CHART_HEIGHT = 250;
 /** On paper: two frames (title, chart, notes, source) to an A4 page. */
-const PRINT_CHART_HEIGHT = 150;
-/** A scatter needs height to show a spread: one to a page's half, at most four pages a brief. */
-const PRINT_SCATTER_HEIGHT = 230;
+const PRINT_CHART_HEIGHT = 160;
+/** A scatter needs a little more height to show a spread. */
+const PRINT_SCATTER_HEIGHT = 175;
 
 function EvidenceChart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
   const build = useBuild();
