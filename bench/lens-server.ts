@@ -22,7 +22,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(warehouse: string, uncached: boolean): Promise<Server> {
+export async function startServer(
+  warehouse: string,
+  uncached: boolean,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -30,6 +34,7 @@ export async function startServer(warehouse: string, uncached: boolean): Promise
     HOST: "127.0.0.1",
     LENS_WAREHOUSE: warehouse,
     ...(uncached ? { LENS_QUERY_CACHE_ENTRIES: "0" } : {}),
+    ...extraEnv,
   };
   // Its own process group, so a server that ignores SIGTERM can be killed with the process it started.
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "scripts/start.mjs")], {

@@ -16,9 +16,9 @@
  * Failed = non-2xx answers and 207s (a tRPC batch with a failed call) + connection errors +
  * timeouts (10 s). Latency is measured for every answer; autocannon's own summary has no p95.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, rename, rm } from "node:fs/promises";
+import { copyFile, cp, mkdir, rename, rm } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { defineCli, flag, parseCliOrExit, text, valueOption, wholeNumber } from "@lens/core/cli";
@@ -65,6 +65,8 @@ const SAMPLE_DIR = join(ROOT, "data/sample/generated");
 const LOAD_DIR = join(CACHE, "load");
 const SERVED = join(LOAD_DIR, "served.duckdb");
 const NEXT = join(LOAD_DIR, "next.duckdb");
+const WEB_DIST = join(ROOT, "apps/web/dist");
+const SERVED_WEB = join(LOAD_DIR, "web");
 const REQUEST_TIMEOUT_S = 10;
 /** How long the load goes on after the reload, on the new (cold-cache) warehouse. */
 const AFTER_SWAP_MS = 5_000;
@@ -264,8 +266,16 @@ async function main(): Promise<void> {
   await mkdir(LOAD_DIR, { recursive: true });
   await rm(`${SERVED}.wal`, { force: true });
   await copyFile(source, SERVED);
+  // The built app is served from a copy too: a `vite build` elsewhere while the load runs would
+  // otherwise swap the asset names under it and count as failed requests.
+  if (!existsSync(join(WEB_DIST, "index.html")))
+    spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn", join(ROOT, "apps/web")], {
+      stdio: "inherit",
+    });
+  await rm(SERVED_WEB, { recursive: true, force: true });
+  await cp(WEB_DIST, SERVED_WEB, { recursive: true });
 
-  const server = await startServer(SERVED, args.uncached);
+  const server = await startServer(SERVED, args.uncached, { LENS_WEB_DIST: SERVED_WEB });
   try {
     const health = (await (await fetch(`${server.base}/api/health`)).json()) as {
       sample: boolean;

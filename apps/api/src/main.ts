@@ -21,6 +21,13 @@ process.on("SIGHUP", () => void warehouse.reload());
 
 const cache = new QueryCache({ ...DEFAULT_CACHE_OPTIONS, maxEntries: env.cacheEntries });
 const server = createLensServer({ warehouse, webDist: env.webDist, cache });
+// A port already in use (or not ours to bind) is the commonest start-up failure: say so plainly.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const reason = error.code === "EADDRINUSE" ? "is already in use" : `cannot be used (${error.code ?? error.message})`;
+  console.error(`Port ${env.port} on ${env.host} ${reason}: stop the other server or set PORT to another port.`);
+  warehouse.close();
+  process.exit(1);
+});
 server.listen(env.port, env.host, async () => {
   const health = await getHealth(warehouse);
   const t = health.tables;

@@ -117,7 +117,7 @@ export class WarehouseHolder {
    * so if a query still will not stop, the generation is left open for the process exit to end.
    * Resolves true when everything was closed.
    */
-  async closeWhenIdle(graceMs = 10_000): Promise<boolean> {
+  async closeWhenIdle(graceMs = 8_000): Promise<boolean> {
     this.watcher?.close();
     const generation = this.current;
     if (!generation) return true;
