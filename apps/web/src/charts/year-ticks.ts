@@ -3,7 +3,8 @@
  * recorded": 37 labels do not fit under a chart, and recharts' own thinning drops labels at
  * uneven places. Years are thinned to a round step (every 2, 5, 10… years) so the labels that
  * remain read as a scale; the first and last years are kept when they are not crowded by a
- * round one, and a category that is not a year ("Not recorded") is always labelled.
+ * round one, and a category that is not a year ("Not recorded") is always labelled, with
+ * the years just before it left unlabelled so the two do not overlap.
  */
 
 const STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
@@ -28,5 +29,11 @@ export function yearTicks(categories: readonly string[], max: number): string[] 
   // An end year is labelled unless a round year sits less than half a step from it.
   if (!round.some((v) => Math.abs(v - first) < step / 2)) picked.add(first);
   if (!round.some((v) => Math.abs(v - last) < step / 2)) picked.add(last);
-  return categories.filter((c) => (isYear(c) ? picked.has(Number(c)) : true));
+  // A label that is not a year ("Not recorded") is long: the years right before it give it room.
+  const room = Math.ceil(step / 2);
+  return categories.filter((c, i) => {
+    if (!isYear(c)) return true;
+    const crowded = categories.slice(i + 1, i + 1 + room).some((next) => !isYear(next));
+    return picked.has(Number(c)) && !crowded;
+  });
 }
