@@ -71,7 +71,7 @@ export function Overview() {
         {counts.data?.sentence ? (
           // The API's own words when one council or source supplies more than half the contracts counted above.
           <div className="chart-frame__disclosures" data-testid="kpi-concentration">
-            <p className="chart-frame__disclosure">{counts.data.sentence}.</p>
+            <p className="chart-frame__disclosure">{counts.data.sentence}</p>
           </div>
         ) : null}
         <p className="kpi-note">{filtersInWords(counts.applied, counts.ignored)}</p>
