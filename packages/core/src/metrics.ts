@@ -95,6 +95,11 @@ export interface MetricDef {
   dimensions: readonly DimensionId[];
   /** Groups with fewer than this many rows in the denominator (n) are suppressed: value withheld, n still shown. */
   minN: number;
+  /**
+   * Ratio metrics whose denominator is a count of people: a group whose denominator is below
+   * this is suppressed as well (a cost per child over 4 children is one child's placement).
+   */
+  minDenominator?: number;
   /** Source ids (see sources.ts) the metric reads on a real warehouse. */
   sources: readonly string[];
   caveats: readonly string[];
@@ -246,6 +251,56 @@ const SPEND_PER_CLA_RELATION = `
     WHERE la_code IS NOT NULL AND placement_type IS NULL AND children IS NOT NULL
     GROUP BY la_code, year
   ) c ON c.la_code = s.la_code AND c.year = s.year`;
+
+/** Weeks in a year (365.25 / 7), to turn a year's spend into a weekly cost. */
+export const WEEKS_PER_YEAR = 52.18;
+
+/**
+ * Placement spend by provider ownership beside the children placed with that kind of provider,
+ * per council, year and provider type, joined only where both sides are known:
+ * - spend: the s251 outturn lines "Residential care" and "Fostering services" (exact line text;
+ *   other looked-after lines such as adoption, special guardianship and education are not the
+ *   price of a placement), gross, in the return's own / private / voluntary / other public
+ *   columns. A zero on a line with children placed is a reporting gap (the money is in another
+ *   column), so it counts as no spend recorded rather than a £0 placement;
+ * - children: DfE's count at 31 March by placement provider (all placement types); another
+ *   council's provision joins "other public", as the return files payments to other councils;
+ *   a suppressed cell on either part leaves the provider unknown;
+ * - council-years delivered by a children's services trust or company (spend.delivered_by), or
+ *   whose placement spend is all "other public", are left out: the trust's own and bought
+ *   placements are recorded as other public, so no provider split of that money exists.
+ */
+const WEEKLY_COST_RELATION = `
+  WITH s AS (
+    SELECT la_code, year, provider_ownership, sum(amount_gbp) AS placement_spend,
+      bool_or(delivered_by IS NOT NULL) AS by_trust
+    FROM spend
+    WHERE la_code IS NOT NULL AND amount_gbp IS NOT NULL
+      AND provider_ownership IN ('own', 'private', 'voluntary', 'other public')
+      AND lower(trim(service_line)) IN ('residential care', 'fostering services')
+    GROUP BY la_code, year, provider_ownership
+  ),
+  council_year AS (
+    SELECT la_code, year, bool_or(by_trust) AS by_trust,
+      sum(placement_spend) AS all_spend,
+      sum(placement_spend) FILTER (WHERE provider_ownership = 'other public') AS other_public_spend
+    FROM s GROUP BY la_code, year
+  ),
+  c AS (
+    SELECT la_code, year,
+      CASE provider WHEN 'other LA' THEN 'other public' ELSE provider END AS provider_ownership,
+      CASE WHEN count(*) = count(children) THEN sum(children) END AS children
+    FROM cla_placements
+    WHERE la_code IS NOT NULL AND placement_type IS NULL
+      AND provider IN ('own', 'private', 'voluntary', 'other public', 'other LA')
+    GROUP BY la_code, year, 3
+  )
+  SELECT s.la_code, s.year, s.provider_ownership, s.placement_spend, c.children
+  FROM s
+  JOIN c ON c.la_code = s.la_code AND c.year = s.year AND c.provider_ownership = s.provider_ownership
+  JOIN council_year cy ON cy.la_code = s.la_code AND cy.year = s.year
+  WHERE s.placement_spend > 0 AND c.children > 0
+    AND NOT cy.by_trust AND NOT (cy.all_spend > 0 AND cy.other_public_spend = cy.all_spend)`;
 
 const PROVIDER_COUNT_CAVEAT =
   "Ofsted's provider files for 2015–2020, 2023 and 2024 list only inspected providers; counts use only snapshots that cover every registered provider (2014, 2018 part 2, 2021, 2022, 2025), so other years are absent rather than understated.";
@@ -876,6 +931,35 @@ export const METRICS = [
       "Children looked after are the sum of the placement-provider rows with no placement-type breakdown in the DfE table; suppressed cells (1–5 children) are left out, so the count is slightly low and the rate slightly high.",
       "Only years covered by both the s251 outturn files and the DfE council-level placement tables can be computed.",
       "n counts council-years, so an England or regional value is total spend over total children, not an average of council rates.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "weekly_cost_per_child",
+    label: "Weekly placement cost per child, by provider type",
+    shortLabel: "Weekly cost per child",
+    definition:
+      "Gross spend on the s251 outturn lines 'Residential care' and 'Fostering services' in a provider column (the council's own provision, private, voluntary, other public), divided by the children looked after placed with that kind of provider at 31 March of the year the financial year ends (DfE, all placement types; another council's provision counted with other public), divided by 52.18 weeks. Computed per council, year and provider type where both sides are known and the spend is above zero, then pooled: a region or England is its councils' spend over their children, not an average of council costs. n counts council-years. Suppressed where fewer than 10 children are placed. Council-years delivered by a children's services trust or company, or with all placement spend recorded as other public, have no cost.",
+    kind: "ratio",
+    format: "gbp",
+    unit: "£ a week per child",
+    table: "spend",
+    relation: WEEKLY_COST_RELATION,
+    aggregate: {
+      kind: "ratio",
+      numerator: `f.placement_spend / ${WEEKS_PER_YEAR}`,
+      denominator: "f.children",
+    },
+    dimensions: ["provider_ownership", "council", "region", "council_type", "year"],
+    minN: 1,
+    minDenominator: 10,
+    sources: ["s251-outturn", "dfe-cla"],
+    caveats: [
+      "Children are a stock on 31 March, not children placed during the year: the value is a cost per occupied placement-week only if the number placed with that provider was about the same all year. Where it rose during the year the 31 March count is above the year's average and the cost is understated; where it fell, overstated. Children placed during the year would give a far lower figure (a short placement counted as a whole child).",
+      "The children include every placement type with that provider (placed for adoption, independent living, residential schools…), while the spend is the residential and fostering lines only: own provision in particular includes children whose placement costs sit on other lines.",
+      "Years with both sides in the shared data: 2011–2014 (s251 outturn files 2010-11 to 2013-14; DfE council placement-provider tables 2011–2017). The research panel's spend from 2014-15 is the whole looked-after block (adoption, guardianship, education included) and DfE's council provider tables after 2017 are not in the data, so later years are not computed.",
+      "Councils file voluntary and other-council placements unevenly (some put them in the private column or record none): voluntary and other public costs rest on the councils that record both sides.",
+      "Not the market study's prices: those are average weekly fees of the largest providers' children's homes (about £3,800) and fostering agencies (about £800); this is all residential and fostering spend with a provider type over all its children, so private here mixes fostering agencies with children's homes.",
     ],
     polarity: "neutral",
   },

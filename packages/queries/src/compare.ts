@@ -117,7 +117,9 @@ export function shapeMetricRow(metric: MetricDef, dimIds: readonly DimensionId[]
   dimIds.forEach((d, i) => {
     dims[d] = cols[i] ?? null;
   });
-  const suppressed = raw.n < metric.minN;
+  // A ratio over people (a cost per child) is also withheld when it rests on too few of them.
+  const suppressed =
+    raw.n < metric.minN || (metric.minDenominator !== undefined && (raw.denominator ?? 0) < metric.minDenominator);
   const ci =
     hasBinomialInterval(metric) && raw.numerator !== null && raw.denominator !== null && !suppressed
       ? wilsonInterval(raw.numerator, raw.denominator)

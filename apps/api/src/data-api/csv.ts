@@ -124,7 +124,9 @@ export function metricCsv(options: {
       `Metric: ${metric.label} (${metric.id}). ${metric.definition}`,
       `Filters: ${filtersText(options.filters)}`,
       ...(options.answer ?? []),
-      `Built: ${info.builtAt ?? "unknown"}. Rows with n below ${metric.minN} are suppressed (value withheld).`,
+      `Built: ${info.builtAt ?? "unknown"}. Rows with n below ${metric.minN}${
+        metric.minDenominator !== undefined ? ` or a denominator below ${metric.minDenominator}` : ""
+      } are suppressed (value withheld).`,
     ],
   });
 }
