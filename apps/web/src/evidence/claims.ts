@@ -49,6 +49,12 @@ export type Headline =
       sourceWords?: string;
     };
 
+/**
+ * A chart of a brief: a recipe, and on a real build the sources it reads (spend sources overlap,
+ * so a spend chart reads one); the generated sample has one source of its own and is unfiltered.
+ */
+export type EvidenceChart = ChartRecipe & { realSources?: readonly string[] };
+
 export interface Claim {
   /** The URL slug: /evidence/<id>. */
   id: string;
@@ -62,7 +68,7 @@ export interface Claim {
   /** Registry metric ids the page uses (shown with their definitions). */
   measures: readonly string[];
   headline: Headline;
-  charts: readonly ChartRecipe[];
+  charts: readonly EvidenceChart[];
   /** Charts left out of the printed brief (a ranking of every council is pages long), with why. */
   screenOnly?: { ids: readonly string[]; why: string };
   /** What these data cannot tell you. */
@@ -82,7 +88,7 @@ export const MARKET_MIX = "spend_share_for_profit";
  */
 export const MARKET_MIX_SOURCES = ["s251-outturn"] as const;
 
-function scatter(claim: string, y: string, title: string): ChartRecipe {
+function scatter(claim: string, y: string, title: string): EvidenceChart {
   return {
     id: `evidence-${claim}-${y}-vs-market-mix`,
     page: page(claim),
@@ -91,6 +97,7 @@ function scatter(claim: string, y: string, title: string): ChartRecipe {
     chart: "scatter",
     groupBy: [],
     title,
+    realSources: MARKET_MIX_SOURCES,
   };
 }
 
@@ -351,9 +358,10 @@ export const CLAIMS: readonly Claim[] = [
         page: page("commissioning-function"),
         metric: "spend_share_for_profit",
         chart: "line",
-        groupBy: ["year", "source"],
-        title: "Share of spend with for-profit providers, by source, over time",
-        subtitle: "Spend with private providers as a share of spend of known ownership; one line per source",
+        groupBy: ["year"],
+        title: "Share of spend with for-profit providers, over time",
+        subtitle: "Spend with private providers as a share of spend of known ownership, councils' s251 outturn returns",
+        realSources: MARKET_MIX_SOURCES,
       },
       {
         id: "evidence-commissioning-spend-by-ownership",
@@ -362,7 +370,8 @@ export const CLAIMS: readonly Claim[] = [
         chart: "stacked-bar",
         groupBy: ["year"],
         title: "Spend by provider ownership, over time",
-        subtitle: "Share of each year's spend with the council's own provision and with others",
+        subtitle: "Share of each year's spend with the council's own provision and with others, s251 outturn returns",
+        realSources: MARKET_MIX_SOURCES,
       },
     ],
     cannot:
@@ -396,13 +405,14 @@ export const CLAIMS: readonly Claim[] = [
         subtitle: "£ cash per child looked after at 31 March (not adjusted for inflation)",
       },
       {
-        id: "evidence-spending-plan-spend-by-source",
+        id: "evidence-spending-plan-spend-by-year",
         page: page("spending-plan"),
         metric: "spend_total",
         chart: "line",
-        groupBy: ["year", "source"],
-        title: "Spend recorded, by source, over time",
-        subtitle: "£ cash; one line per source, because the sources overlap and must not be added",
+        groupBy: ["year"],
+        title: "Children's services spend in the s251 outturn, over time",
+        subtitle: "£ cash, all councils in the selection; one source only, because the spend sources overlap",
+        realSources: MARKET_MIX_SOURCES,
       },
     ],
     cannot:

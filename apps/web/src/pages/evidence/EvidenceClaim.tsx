@@ -7,14 +7,13 @@
 import { COUNCILS, type Filters, getMetric } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { askDistanceInWords } from "../../charts/benchmark.js";
-import type { ChartRecipe } from "../../charts/chart-recipes.js";
 import { takeaway } from "../../charts/takeaway.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { FilterBar, useFilters } from "../../components/FilterBar.js";
 import { filtersForMetric, filtersInWords } from "../../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../../components/States.js";
 import { useChartSpec } from "../../components/use-chart-spec.js";
-import { ATTRIBUTION, type Claim, claimById, MARKET_MIX, MARKET_MIX_SOURCES } from "../../evidence/claims.js";
+import { ATTRIBUTION, type Claim, claimById, type EvidenceChart as EvidenceChartDef } from "../../evidence/claims.js";
 import { scatterFilters, useClaimFinding } from "../../evidence/use-finding.js";
 import { usePrintMedia } from "../../evidence/use-print.js";
 import { Link, useLocation } from "../../lib/router.js";
@@ -34,13 +33,16 @@ const PRINT_CHART_HEIGHT = 160;
 /** A scatter needs a little more height to show a spread. */
 const PRINT_SCATTER_HEIGHT = 175;
 
-function EvidenceChart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
+function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters: Filters }) {
   const build = useBuild();
-  // A scatter is one point per council (a council filter would leave one); its market mix reads one spend source.
+  const isSample = build.data?.isSample ?? true;
+  // A scatter is one point per council (a council filter would leave one); spend charts read one source.
   const scoped =
     recipe.chart === "scatter"
-      ? scatterFilters(filters, build.data?.isSample ?? true, recipe.x === MARKET_MIX ? MARKET_MIX_SOURCES : undefined)
-      : filters;
+      ? scatterFilters(filters, isSample, recipe.realSources)
+      : recipe.realSources && !isSample && !filters.source
+        ? { ...filters, source: [...recipe.realSources] }
+        : filters;
   const { spec, state } = useChartSpec(recipe, scoped);
   // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
   const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;
