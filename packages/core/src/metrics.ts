@@ -283,7 +283,7 @@ const WEEKLY_COST_RELATION = `
   council_year AS (
     SELECT la_code, year, bool_or(by_trust) AS by_trust,
       sum(placement_spend) AS all_spend,
-      sum(placement_spend) FILTER (WHERE provider_ownership = 'other public') AS other_public_spend
+      coalesce(sum(placement_spend) FILTER (WHERE provider_ownership = 'other public'), 0) AS other_public_spend
     FROM s GROUP BY la_code, year
   ),
   c AS (

@@ -494,3 +494,99 @@ describe("provider market and spend metrics", () => {
     ]);
   });
 });
+
+describe("weekly cost per child by provider type", () => {
+  let fx: Fx;
+  const weekly = (pounds: number) => pounds * 52.18;
+  beforeAll(async () => {
+    fx = await fixtureWarehouse({
+      local_authorities: [KENT, LEEDS],
+      spend: [
+        // Kent 2020: both placement lines count, another line does not.
+        spendLine({ provider_ownership: "own", amount_gbp: weekly(100), service_line: "Residential care" }),
+        spendLine({ provider_ownership: "own", amount_gbp: weekly(100), service_line: "Fostering services" }),
+        spendLine({ provider_ownership: "own", amount_gbp: weekly(900), service_line: "Adoption services" }),
+        spendLine({ provider_ownership: "private", amount_gbp: weekly(2000), service_line: "Residential care" }),
+        spendLine({ provider_ownership: "other public", amount_gbp: weekly(110), service_line: "Fostering services" }),
+        spendLine({ provider_ownership: "voluntary", amount_gbp: weekly(500), service_line: "Fostering services" }),
+        // Kent 2021: £0 private spend beside 15 children placed privately is a gap, not a £0 placement.
+        spendLine({
+          year: 2021,
+          provider_ownership: "own",
+          amount_gbp: weekly(100),
+          service_line: "Fostering services",
+        }),
+        spendLine({ year: 2021, provider_ownership: "private", amount_gbp: 0, service_line: "Residential care" }),
+        // Leeds 2020 delivered by a trust; Leeds 2021 all other public.
+        spendLine({
+          la_code: "383",
+          provider_ownership: "own",
+          amount_gbp: weekly(100),
+          service_line: "Residential care",
+          delivered_by: "A Children's Trust",
+        }),
+        spendLine({
+          la_code: "383",
+          year: 2021,
+          provider_ownership: "other public",
+          amount_gbp: weekly(100),
+          service_line: "Residential care",
+        }),
+        spendLine({
+          la_code: "383",
+          year: 2021,
+          provider_ownership: "own",
+          amount_gbp: 0,
+          service_line: "Residential care",
+        }),
+      ],
+      cla_placements: [
+        claRow({ provider: "own", children: 20 }),
+        claRow({ provider: "private", children: 10 }),
+        claRow({ provider: "other LA", children: 3 }),
+        claRow({ provider: "other public", children: 8 }),
+        claRow({ provider: "voluntary", children: 5 }),
+        claRow({ provider: "parents", children: 30 }),
+        claRow({ provider: "private", placement_type: "Foster placements", children: 99 }),
+        claRow({ year: 2021, provider: "own", children: 10 }),
+        claRow({ year: 2021, provider: "private", children: 15 }),
+        claRow({ la_code: "383", provider: "own", children: 50 }),
+        claRow({ la_code: "383", year: 2021, provider: "own", children: 50 }),
+        claRow({ la_code: "383", year: 2021, provider: "other public", children: 50 }),
+      ],
+    });
+  });
+  afterAll(() => fx?.close());
+
+  it("divides each provider's placement spend by its children at 31 March and by 52.18 weeks", async () => {
+    const result = await compare(fx.connection, {
+      metric: "weekly_cost_per_child",
+      groupBy: ["council", "provider_ownership"],
+      filters: { from: 2020, to: 2020 },
+    });
+    const rows = result.rows.map((r) => [
+      r.dims.council,
+      r.dims.provider_ownership,
+      r.value,
+      r.denominator,
+      r.suppressed,
+    ]);
+    expect(rows).toEqual([
+      // (100 + 100) a week over 20 children; adoption is not a placement line
+      ["886", "other public", expect.closeTo(110 / 11, 9), 11, false],
+      ["886", "own", expect.closeTo(10, 9), 20, false],
+      ["886", "private", expect.closeTo(200, 9), 10, false],
+      // 5 children: under the minimum of 10, withheld
+      ["886", "voluntary", null, null, true],
+    ]);
+  });
+
+  it("leaves out missing sides, trust-delivered and all-other-public council-years", async () => {
+    const result = await compare(fx.connection, { metric: "weekly_cost_per_child", groupBy: ["council", "year"] });
+    // Leeds has no row in either year; Kent 2021 is own only (private £0 left out).
+    expect(result.rows.map((r) => [r.dims.council, r.dims.year, r.denominator])).toEqual([
+      ["886", 2020, 46],
+      ["886", 2021, 10],
+    ]);
+  });
+});
