@@ -8,11 +8,13 @@ import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
 import { filtersFromParams } from "../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
+import { briefChartFilters } from "../evidence/chart-filters.js";
 import { ExportMenu } from "../export/ExportMenu.js";
 import { FrozenBuildNotice } from "../export/FrozenBuildNotice.js";
 import { BUILD_PARAM, permalinkFor, SIZE_PARAM } from "../export/permalink.js";
 import { composeForBrowser } from "../export/rasterise.js";
 import { useLocation } from "../lib/router.js";
+import { useBuild } from "../lib/use-build.js";
 import "../export/export-menu.css";
 
 const BAR_HEIGHT = 44;
@@ -36,7 +38,13 @@ export default function Embed() {
 }
 
 function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearchParams }) {
-  const { spec, state } = useChartSpec(recipe, filtersFromParams(params));
+  const build = useBuild();
+  // An evidence chart draws with its brief's filters (every council for a scatter; one spend source on a real build).
+  const filters = filtersFromParams(params);
+  const { spec, state } = useChartSpec(
+    recipe,
+    recipe.id.startsWith("evidence-") ? briefChartFilters(recipe, filters, build.data?.isSample ?? true) : filters,
+  );
   const viewport = useViewport();
 
   // The page the chart lives on, with the same state: where "Open" and permalinks point.

@@ -13,8 +13,9 @@ import { FilterBar, useFilters } from "../../components/FilterBar.js";
 import { filtersForMetric, filtersInWords } from "../../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../../components/States.js";
 import { useChartSpec } from "../../components/use-chart-spec.js";
+import { briefChartFilters } from "../../evidence/chart-filters.js";
 import { ATTRIBUTION, type Claim, claimById, type EvidenceChart as EvidenceChartDef } from "../../evidence/claims.js";
-import { scatterFilters, useClaimFinding } from "../../evidence/use-finding.js";
+import { useClaimFinding } from "../../evidence/use-finding.js";
 import { usePrintMedia } from "../../evidence/use-print.js";
 import { Link, useLocation } from "../../lib/router.js";
 import { useTRPC } from "../../lib/trpc.js";
@@ -36,13 +37,7 @@ const PRINT_SCATTER_HEIGHT = 175;
 function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters: Filters }) {
   const build = useBuild();
   const isSample = build.data?.isSample ?? true;
-  // A scatter is one point per council (a council filter would leave one); spend charts read one source.
-  const scoped =
-    recipe.chart === "scatter"
-      ? scatterFilters(filters, isSample, recipe.realSources)
-      : recipe.realSources && !isSample && !filters.source
-        ? { ...filters, source: [...recipe.realSources] }
-        : filters;
+  const scoped = briefChartFilters(recipe, filters, isSample);
   const { spec, state } = useChartSpec(recipe, scoped);
   // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
   const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;

@@ -1,0 +1,16 @@
+/**
+ * The filters an evidence chart is drawn with, on its brief and in its embed alike: a scatter
+ * draws every council (a council filter would leave one point), and on a real build a chart
+ * with `realSources` reads only those sources (the spend sources overlap). The generated sample
+ * has one source of its own, so nothing is restricted there; a source the user chose is kept.
+ */
+import type { Filters } from "@lens/core";
+import type { ChartRecipe } from "../charts/chart-recipes.js";
+import type { EvidenceChart } from "./claims.js";
+
+export function briefChartFilters(recipe: ChartRecipe | EvidenceChart, filters: Filters, isSample: boolean): Filters {
+  const { council: _council, ...everyCouncil } = filters;
+  const base = recipe.chart === "scatter" ? everyCouncil : filters;
+  const sources = "realSources" in recipe ? recipe.realSources : undefined;
+  return sources && !isSample && !base.source ? { ...base, source: [...sources] } : base;
+}
