@@ -39,12 +39,16 @@ export interface Stratum {
 }
 
 /**
- * Strata named `holdout:…` were drawn later, from a build whose rules had already been revised
- * against the first draw: their labels test the rules out of sample. They are scored with the
- * rest but kept out of the population-weighted estimate, which belongs to the first design.
+ * Strata named `holdout:…`, `holdout-2:…` were drawn later, each from a build whose rules had
+ * already been revised against the labels before it: a round's labels test the rules of its
+ * build out of sample. They are scored with the rest but kept out of the population-weighted
+ * estimate, which belongs to the first design.
  */
-export const HOLDOUT_PREFIX = "holdout:";
-export const isHoldout = (label: Pick<ContractLabel, "stratum">): boolean => label.stratum.startsWith(HOLDOUT_PREFIX);
+const HOLDOUT = /^(holdout(?:-\d+)?):/;
+export const isHoldout = (label: Pick<ContractLabel, "stratum">): boolean => HOLDOUT.test(label.stratum);
+/** The held-out round a label belongs to ('holdout', 'holdout-2', …), or null for the first design. */
+export const holdoutRound = (label: Pick<ContractLabel, "stratum">): string | null =>
+  HOLDOUT.exec(label.stratum)?.[1] ?? null;
 
 export interface LabelledSet {
   seed: number;

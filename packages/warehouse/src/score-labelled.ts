@@ -11,7 +11,13 @@ import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
 import { sharedDataDir } from "@lens/ingest";
 import { buildWarehouse } from "./build.js";
 import { openWarehouse } from "./db.js";
-import { formatMismatches, formatScores, isHoldout, loadLabelledSet, scoreLabelledSet } from "./labelled-contracts.js";
+import {
+  formatMismatches,
+  formatScores,
+  holdoutRound,
+  loadLabelledSet,
+  scoreLabelledSet,
+} from "./labelled-contracts.js";
 
 const CLI = defineCli({
   command: "score-labelled",
@@ -55,10 +61,13 @@ try {
   const set = loadLabelledSet();
   const result = await scoreLabelledSet(connection, set);
   console.log(formatScores(result.scores));
-  const heldOut = set.labels.filter(isHoldout);
-  if (heldOut.length > 0) {
-    const held = await scoreLabelledSet(connection, { ...set, labels: heldOut });
-    console.log(`\nHeld-out draw only (drawn after the rules were revised):\n${formatScores(held.scores)}`);
+  const rounds = [...new Set(set.labels.map(holdoutRound).filter((r) => r !== null))];
+  for (const round of rounds) {
+    const held = await scoreLabelledSet(connection, {
+      ...set,
+      labels: set.labels.filter((l) => holdoutRound(l) === round),
+    });
+    console.log(`\nHeld-out round '${round}' only (drawn after the rules were revised):\n${formatScores(held.scores)}`);
   }
   for (const m of result.missing) console.log(`MISSING ${m.contractId}: ${m.problem}`);
   console.log(formatMismatches(result.mismatches));
