@@ -109,7 +109,7 @@ export const CLAIMS: readonly Claim[] = [
     claim:
       "Competition on price has driven down the quality of children's services, so provision run for profit is worse than provision run by councils and charities.",
     measured: "directly",
-    measures: ["homes_good_outstanding", "homes_inadequate", "placement_spend_per_cla"],
+    measures: ["homes_good_outstanding", "homes_inadequate", "weekly_cost_per_child"],
     headline: {
       kind: "compare",
       metric: "homes_good_outstanding",
@@ -147,19 +147,20 @@ export const CLAIMS: readonly Claim[] = [
         subtitle: "Share of inspected children's homes at each 31 March snapshot",
       },
       {
-        id: "evidence-quality-placement-spend-per-cla",
+        id: "evidence-quality-weekly-cost-by-provider",
         page: page("quality"),
-        metric: "placement_spend_per_cla",
-        chart: "line",
-        groupBy: ["year"],
-        title: "Placement spend per child looked after",
-        subtitle: "Residential and fostering placement spend (all provider types) ÷ children looked after, £ cash",
+        metric: "weekly_cost_per_child",
+        chart: "bar",
+        groupBy: ["provider_ownership"],
+        title: "Weekly placement cost per child, by provider type",
+        subtitle:
+          "s251 residential and fostering spend ÷ children placed with that kind of provider ÷ 52.18 weeks, £ cash; the years in the selection pooled",
       },
     ],
     cannot:
-      "Ratings by sector describe who runs the homes, not how they were commissioned: the warehouse does not link a contract's supplier to the homes it runs, so ratings by commissioning model are not shown. What a placement costs by provider type is not published per home: the spend line is for all provider types together. A rating is the latest full inspection at each snapshot and can be years old.",
+      "Ratings by sector describe who runs the homes, not how they were commissioned: the warehouse does not link a contract's supplier to the homes it runs, so ratings by commissioning model are not shown. The weekly cost by provider type is an average over all of a council's residential and fostering placements with that kind of provider, in the years both sources publish, not the fee for a home of a given rating. A rating is the latest full inspection at each snapshot and can be years old.",
     wouldChange:
-      "Ofsted's provider URNs on contract and placement records (which home each placement bought), and unit costs by provider type — the weekly fee per placement that councils pay private, voluntary and their own homes.",
+      "Ofsted's provider URNs on contract and placement records (which home each placement bought), and the weekly fee paid for each placement, so that the quality and the cost of the same homes could be set side by side.",
   },
   {
     id: "contract-length",
