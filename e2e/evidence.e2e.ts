@@ -7,45 +7,23 @@
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLAIMS } from "../apps/web/src/evidence/claims.js";
 import { ARTIFACTS, launchBrowser, openPage, type Page } from "./browser.js";
+import { seriousAxeViolations, trpcGet } from "./page-checks.js";
 
 const baseUrl = inject("baseUrl");
-const axeSource: string = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
 
-async function api<T>(path: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${baseUrl}/api/trpc/${path}${q}`);
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
-  if (!body.result) throw new Error(`${path}: ${body.error?.message ?? res.status}`);
-  return body.result.data;
-}
+const api = <T>(path: string, input?: unknown): Promise<T> => trpcGet<T>(baseUrl, path, input);
 
 async function axe(page: Page, name: string) {
-  // Evaluated through the DevTools protocol, never an inline <script>: the CSP refuses those.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: unknown,
-          opts: unknown,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, `${name}: axe serious/critical violations`).toEqual([]);
+  expect(await seriousAxeViolations(page), `${name}: axe serious/critical violations`).toEqual([]);
 }
 
 /** pdftotext (poppler-utils) when installed; otherwise the page's own text under print media. */

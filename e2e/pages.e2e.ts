@@ -4,26 +4,19 @@
  * through the URL (reload and back), axe finds no serious or critical violations, and
  * screenshots at 1280 and 390 px go to e2e/artifacts/.
  */
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launchBrowser, openPage, type Page } from "./browser.js";
+import { seriousAxeViolations, trpcGet } from "./page-checks.js";
 
 const baseUrl = inject("baseUrl");
-const axeSource: string = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
 
-async function api<T>(path: string, input?: unknown): Promise<T> {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${baseUrl}/api/trpc/${path}${q}`);
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
-  if (!body.result) throw new Error(`${path}: ${body.error?.message ?? res.status}`);
-  return body.result.data;
-}
+const api = <T>(path: string, input?: unknown): Promise<T> => trpcGet<T>(baseUrl, path, input);
 
 interface Row {
   dims: Record<string, string | number | null>;
@@ -40,27 +33,7 @@ async function waitForCharts(page: Page, count: number) {
 }
 
 async function axe(page: Page, name: string) {
-  // Evaluated through the DevTools protocol, not injected as an inline <script>: the app's
-  // Content-Security-Policy (rightly) refuses inline scripts, and the audit must not weaken it.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: unknown,
-          opts: unknown,
-        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, `${name}: axe serious/critical violations`).toEqual([]);
+  expect(await seriousAxeViolations(page), `${name}: axe serious/critical violations`).toEqual([]);
 }
 
 async function screenshots(page: Page, name: string) {

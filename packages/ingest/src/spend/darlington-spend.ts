@@ -18,12 +18,9 @@
  * Transaction Date of later files is often an earlier invoice date, and the first file,
  * dated "July 2010-September 2010", is filed under 2010-09. `Account` is the expense type.
  */
-import { councilCodeForName } from "@lens/core";
 import { parseAmount } from "../csv.js";
-import { readHead } from "../files.js";
-import { writeEachFile } from "../table-writer.js";
 import type { SourceFile, SourceIngester } from "../types.js";
-import { ingestLedgerFile, type LedgerLayout, textHasLedgerHeader } from "./ledger-csv.js";
+import { type LedgerLayout, ledgerIngester } from "./ledger-csv.js";
 
 export const DARLINGTON_SPEND_SOURCE_ID = "darlington-spend";
 
@@ -77,26 +74,10 @@ export const DARLINGTON_LAYOUT: LedgerLayout = {
   },
 };
 
-export const darlingtonSpendIngester: SourceIngester = {
+export const darlingtonSpendIngester: SourceIngester = ledgerIngester({
   id: DARLINGTON_SPEND_SOURCE_ID,
   label: "Darlington Borough Council transactions over £500 (children's lines)",
-  tables: ["spend"],
-  // Lines outside children's services are rejects with that reason (about three in four).
-  maxRejectRate: 0.9,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      if (textHasLedgerHeader(await readHead(f.path, 8192), DARLINGTON_LAYOUT)) found.push(f);
-    }
-    return found;
-  },
-  ingest(ctx, files) {
-    const laCode = councilCodeForName("Darlington");
-    if (!laCode) throw new Error("Darlington is missing from the council list");
-    const source = ctx.isSample ? "sample" : DARLINGTON_SPEND_SOURCE_ID;
-    return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
-      ingestLedgerFile(ctx, file, writer, DARLINGTON_LAYOUT, { source, laCode }),
-    );
-  },
-};
+  council: "Darlington",
+  layout: DARLINGTON_LAYOUT,
+  headBytes: 8192,
+});

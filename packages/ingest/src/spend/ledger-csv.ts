@@ -8,10 +8,12 @@
  * services start "out of scope"), so a file's read = kept + rejected holds and
  * nothing leaves without a trace; too many malformed rows fail the file (a changed layout).
  */
+import { councilCodeForName } from "@lens/core";
 import { CsvError, type CsvRecord, headerKey, isBlankRecord, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
-import type { TableWriter } from "../table-writer.js";
-import { type FileStats, type IngestContext, SourceError, type SourceFile } from "../types.js";
+import { readHead } from "../files.js";
+import { type TableWriter, writeEachFile } from "../table-writer.js";
+import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { readSourceText, serviceColumns } from "./spend-common.js";
 
 /** One payment read from a ledger line, before it becomes a spend row. */
@@ -218,4 +220,42 @@ export async function ingestLedgerFile(
     );
   }
   return tally.stats();
+}
+
+/**
+ * A council ledger source: its files are the CSVs whose head holds the layout's header, and
+ * every file is read with `ingestLedgerFile` into `spend` for that one council.
+ */
+export function ledgerIngester(spec: {
+  id: string;
+  label: string;
+  /** The council's name as the council list spells it. */
+  council: string;
+  layout: LedgerLayout;
+  /** Bytes read to find the header (preambles push it down in some files). */
+  headBytes: number;
+}): SourceIngester {
+  return {
+    id: spec.id,
+    label: spec.label,
+    tables: ["spend"],
+    // Lines outside children's services are rejects with that reason (two or three in four).
+    maxRejectRate: 0.9,
+    async discover(files) {
+      const found: SourceFile[] = [];
+      for (const f of files) {
+        if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
+        if (textHasLedgerHeader(await readHead(f.path, spec.headBytes), spec.layout)) found.push(f);
+      }
+      return found;
+    },
+    ingest(ctx, files) {
+      const laCode = councilCodeForName(spec.council);
+      if (!laCode) throw new Error(`${spec.council} is missing from the council list`);
+      const source = ctx.isSample ? "sample" : spec.id;
+      return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
+        ingestLedgerFile(ctx, file, writer, spec.layout, { source, laCode }),
+      );
+    },
+  };
 }

@@ -12,12 +12,9 @@
  * date, amount or supplier at all (a column of `#N/A` left below the data in some months) are
  * rejected as holding no payment.
  */
-import { councilCodeForName } from "@lens/core";
 import { parseAmount } from "../csv.js";
-import { readHead } from "../files.js";
-import { writeEachFile } from "../table-writer.js";
-import type { SourceFile, SourceIngester } from "../types.js";
-import { ingestLedgerFile, type LedgerLayout, textHasLedgerHeader } from "./ledger-csv.js";
+import type { SourceIngester } from "../types.js";
+import { type LedgerLayout, ledgerIngester } from "./ledger-csv.js";
 
 export const SALFORD_SPEND_SOURCE_ID = "salford-spend";
 
@@ -67,26 +64,10 @@ export const SALFORD_LAYOUT: LedgerLayout = {
   },
 };
 
-export const salfordSpendIngester: SourceIngester = {
+export const salfordSpendIngester: SourceIngester = ledgerIngester({
   id: SALFORD_SPEND_SOURCE_ID,
   label: "Salford City Council expenditure over £500 (children's lines)",
-  tables: ["spend"],
-  // Lines outside children's services are rejects with that reason (about two in three).
-  maxRejectRate: 0.9,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      if (textHasLedgerHeader(await readHead(f.path, 4096), SALFORD_LAYOUT)) found.push(f);
-    }
-    return found;
-  },
-  ingest(ctx, files) {
-    const laCode = councilCodeForName("Salford");
-    if (!laCode) throw new Error("Salford is missing from the council list");
-    const source = ctx.isSample ? "sample" : SALFORD_SPEND_SOURCE_ID;
-    return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
-      ingestLedgerFile(ctx, file, writer, SALFORD_LAYOUT, { source, laCode }),
-    );
-  },
-};
+  council: "Salford",
+  layout: SALFORD_LAYOUT,
+  headBytes: 4096,
+});

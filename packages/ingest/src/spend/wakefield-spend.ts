@@ -12,12 +12,9 @@
  * cells that hold no number ("Not yet available", "N/A", "Awaiting", "DETAILS REDACTED",
  * "EXEMPT") are NULL; the numbers are the strongest ownership evidence the classifier has.
  */
-import { councilCodeForName } from "@lens/core";
 import { parseAmount } from "../csv.js";
-import { readHead } from "../files.js";
-import { writeEachFile } from "../table-writer.js";
-import type { SourceFile, SourceIngester } from "../types.js";
-import { ingestLedgerFile, type LedgerLayout, registryNumber, textHasLedgerHeader } from "./ledger-csv.js";
+import type { SourceIngester } from "../types.js";
+import { type LedgerLayout, ledgerIngester, registryNumber } from "./ledger-csv.js";
 
 export const WAKEFIELD_SPEND_SOURCE_ID = "wakefield-spend";
 
@@ -62,26 +59,10 @@ export const WAKEFIELD_LAYOUT: LedgerLayout = {
   },
 };
 
-export const wakefieldSpendIngester: SourceIngester = {
+export const wakefieldSpendIngester: SourceIngester = ledgerIngester({
   id: WAKEFIELD_SPEND_SOURCE_ID,
   label: "Wakefield Council spend over £500 (children's lines)",
-  tables: ["spend"],
-  // Lines outside children's services are rejects with that reason (about three in four).
-  maxRejectRate: 0.9,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      if (textHasLedgerHeader(await readHead(f.path, 4096), WAKEFIELD_LAYOUT)) found.push(f);
-    }
-    return found;
-  },
-  ingest(ctx, files) {
-    const laCode = councilCodeForName("Wakefield");
-    if (!laCode) throw new Error("Wakefield is missing from the council list");
-    const source = ctx.isSample ? "sample" : WAKEFIELD_SPEND_SOURCE_ID;
-    return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
-      ingestLedgerFile(ctx, file, writer, WAKEFIELD_LAYOUT, { source, laCode }),
-    );
-  },
-};
+  council: "Wakefield",
+  layout: WAKEFIELD_LAYOUT,
+  headBytes: 4096,
+});
