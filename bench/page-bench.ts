@@ -12,6 +12,7 @@
 import { join, resolve } from "node:path";
 import { defineCli, flag, parseCliOrExit, valueOption, wholeNumber } from "@lens/core/cli";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../e2e/browser.js";
 import { machineFacts, ms, ROOT, summarise, writeSection } from "./common.js";
 import { startServer } from "./lens-server.js";
 
@@ -41,17 +42,6 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
 ];
 /** What counts as "a chart": a drawn recharts surface, or a table where a page has no chart. */
 const FIRST_CONTENT = ".chart-canvas svg.recharts-surface, .embed__chart svg, table tbody tr";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface Visit {
   firstChartMs: number;

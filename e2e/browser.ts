@@ -11,7 +11,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
 
-const CHROMIUM_ARGS = [
+/** Flags for Debian's Chromium on these machines (no background networking: the network is closed). */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

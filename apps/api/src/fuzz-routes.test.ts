@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { Random } from "@lens/sample";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fixturePath } from "./test/fixture.js";
 
@@ -132,16 +133,10 @@ function raw(bytes: Buffer | string, options: { end?: boolean; waitMs?: number }
   });
 }
 
-/** mulberry32: seeded, so a failing request can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The sample's seeded PRNG (mulberry32), so a failure can be replayed. */
+function rng(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const ROUTES = [

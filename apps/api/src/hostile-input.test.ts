@@ -5,21 +5,17 @@
  * (a free-text search for "'; DROP TABLE …" is a valid search) or fails with a 4xx and a
  * message — never a 500, never a stack trace — and the warehouse is byte-for-byte unchanged.
  */
+
+import { Random } from "@lens/sample";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, openFixture, startServer } from "./test/fixture.js";
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The sample's seeded PRNG (mulberry32), so a failure can be replayed. */
+function rng(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const nested = (depth: number): unknown => (depth === 0 ? "deep" : { a: [nested(depth - 1)] });
