@@ -7,15 +7,7 @@
 import { type CsvRecord, cell, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { areaOf, type NumberCell, parseNumberCell, yearOf } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, percentToShare, rowKey, sumOf } from "./indicator-rows.js";
-
-interface WorkforceRate {
-  indicator: string;
-  rate: string;
-  numerator: string;
-  /** FTE columns summed into the denominator. */
-  denominator: readonly string[];
-}
+import { emptyParse, type IndicatorParse, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
 
 export const CSWW_RATES: readonly WorkforceRate[] = [
   {
@@ -88,23 +80,7 @@ export function parseCswwIndicators(text: string, file: string): IndicatorParse 
     }
     seen.set(key, record.line);
     out.kept++;
-    for (const r of CSWW_RATES) {
-      const rate = cells.get(r.rate)!;
-      const parts = r.denominator.map((c) => cells.get(c)!.number);
-      out.rows.push({
-        line: record.line,
-        indicator: r.indicator,
-        year,
-        area,
-        breakdown: null,
-        measure: r.rate,
-        value: rate.number === null ? null : percentToShare(rate.number),
-        numerator: cells.get(r.numerator)!.number,
-        denominator: parts.every((p) => p !== null) ? sumOf(parts as number[]) : null,
-        publishedValue: rate.number,
-        marker: rate.marker,
-      });
-    }
+    out.rows.push(...workforceRateRows({ line: record.line, year, area }, CSWW_RATES, cells));
   }
   return out;
 }

@@ -10,17 +10,10 @@ import { councilCode } from "../cla/cla-common.js";
 import { type CsvRecord, cell, findHeaderIndex, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { type Area, type NumberCell, parseNumberCell, regionNameFor } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, percentToShare, rowKey, sumOf } from "./indicator-rows.js";
-
-interface SfrRate {
-  indicator: string;
-  rate: string;
-  numerator: string;
-  denominator: readonly string[];
-}
+import { emptyParse, type IndicatorParse, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
 
 /** Column stems (without the `_<year>` suffix), as in the SFR files. */
-const RATES: readonly SfrRate[] = [
+const RATES: readonly WorkforceRate[] = [
   {
     indicator: "social_worker_agency_rate",
     rate: "D2_FTE_AgencyWorkerRate",
@@ -115,23 +108,7 @@ export function parseCswwSfr(text: string, file: string): IndicatorParse {
     }
     seen.set(key, record.line);
     out.kept++;
-    for (const r of RATES) {
-      const rate = cells.get(r.rate)!;
-      const parts = r.denominator.map((c) => cells.get(c)!.number);
-      out.rows.push({
-        line: record.line,
-        indicator: r.indicator,
-        year,
-        area,
-        breakdown: null,
-        measure: `${r.rate}_${year}`,
-        value: rate.number === null ? null : percentToShare(rate.number),
-        numerator: cells.get(r.numerator)!.number,
-        denominator: parts.every((p) => p !== null) ? sumOf(parts as number[]) : null,
-        publishedValue: rate.number,
-        marker: rate.marker,
-      });
-    }
+    out.rows.push(...workforceRateRows({ line: record.line, year, area }, RATES, cells, (rate) => `${rate}_${year}`));
   }
   return out;
 }

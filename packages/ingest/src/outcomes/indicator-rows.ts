@@ -2,7 +2,7 @@
  * One row of `council_indicators` before source and file are attached, and the per-file
  * outcome of a parser: every non-blank record read is kept or rejected with its line.
  */
-import type { Area } from "./ees-area.js";
+import type { Area, NumberCell } from "./ees-area.js";
 
 export interface IndicatorRow {
   /** Physical line of the record the row comes from (the first numerator record for a derived row). */
@@ -57,3 +57,42 @@ const tidy = (x: number) => Number(x.toFixed(9));
 export const percentToShare = (percent: number) => tidy(percent / 100);
 
 export const sumOf = (xs: readonly number[]) => tidy(xs.reduce((s, x) => s + x, 0));
+
+/** One published workforce rate and the FTE columns behind it (column names as the file writes them). */
+export interface WorkforceRate {
+  indicator: string;
+  rate: string;
+  numerator: string;
+  /** FTE columns summed into the denominator. */
+  denominator: readonly string[];
+}
+
+/**
+ * The rows of one workforce record: each rate as DfE published it (a share, with the FTEs as
+ * numerator and summed denominator). `cells` are keyed by the rates' column names; `measureOf`
+ * names the measure as the file writes it (the SFR files suffix the year).
+ */
+export function workforceRateRows(
+  record: { line: number; year: number; area: Area },
+  rates: readonly WorkforceRate[],
+  cells: ReadonlyMap<string, NumberCell>,
+  measureOf: (rate: string) => string = (rate) => rate,
+): IndicatorRow[] {
+  return rates.map((r) => {
+    const rate = cells.get(r.rate)!;
+    const parts = r.denominator.map((c) => cells.get(c)!.number);
+    return {
+      line: record.line,
+      indicator: r.indicator,
+      year: record.year,
+      area: record.area,
+      breakdown: null,
+      measure: measureOf(r.rate),
+      value: rate.number === null ? null : percentToShare(rate.number),
+      numerator: cells.get(r.numerator)!.number,
+      denominator: parts.every((p) => p !== null) ? sumOf(parts as number[]) : null,
+      publishedValue: rate.number,
+      marker: rate.marker,
+    };
+  });
+}
