@@ -103,6 +103,12 @@ export interface ChartSpec {
   isSample: boolean;
   /** Categories drawn emphasised (e.g. the benchmarked council); the others are drawn muted. */
   highlight?: string[];
+  /**
+   * The council the reader asked to see highlighted everywhere (`?highlight=<la_code>`): drawn
+   * distinctly in every chart where councils appear, with all the others kept. `label` is the
+   * council's name as the chart's categories and points carry it.
+   */
+  highlightCouncil?: { code: string; label: string };
   /** Bars run horizontally (long category names, ranked lists). */
   horizontal?: boolean;
   /** Fixed value-axis domain (e.g. [0, 1] for shares). */
