@@ -17,6 +17,7 @@ import {
   withListFilter,
   writeFilters,
 } from "./filter-state.js";
+import { highlightFromParams, writeHighlight } from "./highlight.js";
 import { MultiSelect } from "./MultiSelect.js";
 
 export function useFilters(): [Filters, (next: Filters) => void] {
@@ -24,6 +25,46 @@ export function useFilters(): [Filters, (next: Filters) => void] {
   const filters = filtersFromParams(params);
   const setFilters = (next: Filters) => setParams((p) => writeFilters(p, next));
   return [filters, setFilters];
+}
+
+/** The council highlighted everywhere (`?highlight=`), and a setter that keeps every other parameter. */
+export function useHighlight(): [string | null, (code: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  return [highlightFromParams(params), (code) => setParams((p) => writeHighlight(p, code))];
+}
+
+/**
+ * Picks the council to highlight: drawn distinctly in every council chart, the others kept.
+ * A native select (type-ahead by name), so it needs no search box of its own.
+ */
+export function HighlightPicker() {
+  const [highlight, setHighlight] = useHighlight();
+  const id = useId();
+  return (
+    <div className="filter-bar__field highlight-picker">
+      <label htmlFor={`${id}-highlight`}>Highlight a council</label>
+      <span className="highlight-picker__row">
+        <select id={`${id}-highlight`} value={highlight ?? ""} onChange={(e) => setHighlight(e.target.value || null)}>
+          <option value="">None</option>
+          {COUNCILS_BY_NAME.map((c) => (
+            <option key={c.laCode} value={c.laCode}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {highlight && (
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label="Stop highlighting"
+            onClick={() => setHighlight(null)}
+          >
+            ×
+          </button>
+        )}
+      </span>
+    </div>
+  );
 }
 
 const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
@@ -49,11 +90,14 @@ export function FilterBar({
   controls,
   extraOptions,
   note,
+  highlight,
 }: {
   controls: readonly FilterControl[];
   /** Values for dimensions without a fixed vocabulary (e.g. provision types, from the API). */
   extraOptions?: Partial<Record<ListFilterId, readonly string[]>>;
   note?: string;
+  /** Offer the "Highlight a council" picker (pages whose charts draw councils). */
+  highlight?: boolean;
 }) {
   const [filters, setFilters] = useFilters();
   const id = useId();
@@ -124,6 +168,7 @@ export function FilterBar({
           />
         );
       })}
+      {highlight && <HighlightPicker />}
       {excluded.length > 0 && (
         // A contributor left out ("Show without …" on a chart) is a filter too: named, and undone here.
         <ul className="filter-bar__chips" aria-label="Left out of every chart">

@@ -16,8 +16,15 @@ import {
 } from "../charts/explore-state.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
-import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { type FilterControl, filtersForMetric, filtersInWords, yearRangeOf } from "../components/filter-state.js";
+import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
+import {
+  councilName,
+  type FilterControl,
+  filtersForMetric,
+  filtersInWords,
+  yearRangeOf,
+} from "../components/filter-state.js";
+import { highlightInWords, withHighlight } from "../components/highlight.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { useSearchParams } from "../lib/router.js";
 
@@ -42,7 +49,8 @@ const FILTER_ORDER: FilterControl[] = [
 
 export default function Explore() {
   const [params, setParams] = useSearchParams();
-  const [filters] = useFilters();
+  const [filters, setFilters] = useFilters();
+  const [highlight, setHighlight] = useHighlight();
   const state = readExploreState(params);
   const metric = getMetric(state.metric)!;
   const id = useId();
@@ -51,7 +59,14 @@ export default function Explore() {
 
   const isScatter = state.chart === "scatter";
   const isBox = state.chart === "box";
-  const { spec, state: queryState } = useChartSpec(exploreRecipe(state), filters);
+  const { spec: drawn, state: queryState } = useChartSpec(exploreRecipe(state), filters);
+  // The highlighted council is drawn distinctly with every other council kept; its words travel with exports.
+  const highlightWords = drawn ? highlightInWords(drawn, highlight) : null;
+  const marked = drawn ? withHighlight(drawn, highlight) : null;
+  const spec = marked && highlightWords ? { ...marked, notes: [highlightWords, ...marked.notes] } : marked;
+  const drawsCouncils = isScatter || state.by === "council";
+  // One council chosen as a filter on a council chart collapses it to one mark: offer the highlight instead.
+  const lone = drawsCouncils && filters.council?.length === 1 ? filters.council[0]! : null;
 
   const dims = groupDimensionsFor(metric);
   const charts = chartsFor(metric);
@@ -148,7 +163,27 @@ export default function Explore() {
           </div>
         )}
       </form>
-      <FilterBar controls={controls} />
+      <FilterBar controls={controls} highlight={metric.dimensions.includes("council")} />
+      {lone && (
+        <p className="card highlight-offer">
+          Only {councilName(lone)} is drawn: the council filter leaves every other council out.{" "}
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setFilters({ ...filters, council: undefined });
+              setHighlight(lone);
+            }}
+          >
+            Highlight {councilName(lone)} among all councils instead
+          </button>
+        </p>
+      )}
+      {highlightWords && (
+        <p className="highlight-line" data-testid="highlight-line" aria-live="polite">
+          {highlightWords}
+        </p>
+      )}
       <details className="definition">
         <summary>What “{metric.label}” means</summary>
         <p>{metric.definition}</p>
