@@ -4,7 +4,7 @@
  * gaps with a word on the axis, never zero-height bars.
  */
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
-import { useSyncExternalStore } from "react";
+import { cloneElement, type ReactElement, useSyncExternalStore } from "react";
 import {
   Area,
   Bar,
@@ -21,21 +21,20 @@ import {
   Tooltip,
   XAxis,
   YAxis,
-  ZAxis,
 } from "recharts";
+import { categoryAxisWidth, categoryLabelsAngled, naturalHeight, scatterXAxis, valueAxis } from "./axis.js";
 import { boxScale } from "./box-scale.js";
 import type { BoxStat, ChartSpec } from "./chart-spec.js";
-import { ADJUSTED_MARK_COLOUR, boxValueTop, hasCiBand, type KeyGlyph, markKey, splitOutliers } from "./legend-key.js";
-import { niceCeil, roundTicks } from "./value-domain.js";
+import { highlightedLabels, isHighlightedPoint, type LegendItem, legendItems } from "./legend.js";
+import { hasCiBand, splitOutliers } from "./legend-key.js";
+import { barPaint, FONT_FAMILY, THEME } from "./theme.js";
 import { yearTicks } from "./year-ticks.js";
 
 /** Most year labels under a line chart: about one per 70px of a wide card, fewer on a phone. */
 const YEAR_TICKS_WIDE = 12;
 const YEAR_TICKS_NARROW = 6;
 
-const MUTED = "#9aa5b1";
-const HIGHLIGHT = "#0b5cad";
-const AXIS_INK = "#4a4a4f";
+const TICK = { fill: THEME.axisInk, fontSize: THEME.tickSize, fontFamily: FONT_FAMILY };
 
 /** Plot margins of every chart: tighter on the right on a phone; `bottom` leaves room for an axis title. */
 function chartMargin(narrow: boolean, bottom = 8) {
@@ -44,8 +43,8 @@ function chartMargin(narrow: boolean, bottom = 8) {
 
 /** A white halo drawn under each whisker keeps it legible where it crosses a dark bar. */
 const WHISKER_STROKES = [
-  { stroke: "#fff", strokeWidth: 3.5 },
-  { stroke: "#1d1d1f", strokeWidth: 1.5 },
+  { stroke: THEME.whiskerHalo, strokeWidth: 3.5 },
+  { stroke: THEME.whisker, strokeWidth: 1.5 },
 ] as const;
 
 /**
@@ -57,9 +56,9 @@ function referenceLines(spec: ChartSpec, axis: "x" | "y") {
     <ReferenceLine
       key={r.label}
       {...{ [axis]: r.value }}
-      stroke={r.colour ?? "#1d1d1f"}
-      strokeDasharray="6 3"
-      strokeWidth={2}
+      stroke={r.colour ?? THEME.reference.colour}
+      strokeDasharray={THEME.reference.dash}
+      strokeWidth={THEME.reference.width}
     />
   ));
 }
@@ -79,6 +78,27 @@ function useNarrow(): boolean {
 
 function tick(format: MetricFormat) {
   return (v: number) => formatAxisValue(v, format);
+}
+
+/**
+ * How a chart is sized: filling its card's width (page, embed), or at a fixed size when the
+ * export draws it offscreen to take its SVG.
+ */
+interface Size {
+  narrow: boolean;
+  width?: number;
+  height?: number;
+}
+
+/** The chart filling its container's width, or at the fixed size it was given. */
+function Sized({ size, height, children }: { size: Size; height: number; children: ReactElement }) {
+  if (size.width !== undefined)
+    return cloneElement(children as ReactElement<{ width?: number; height?: number }>, { width: size.width, height });
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {children}
+    </ResponsiveContainer>
+  );
 }
 
 /**
@@ -111,164 +131,180 @@ function chartRows(spec: ChartSpec) {
   });
 }
 
-export function LensChart({ spec, height }: { spec: ChartSpec; height?: number }) {
-  const narrow = useNarrow();
-  switch (spec.kind) {
-    case "box":
-      return <BoxChart spec={spec} narrow={narrow} height={height} />;
-    case "scatter":
-      return <ScatterView spec={spec} narrow={narrow} height={height} />;
-    case "line":
-      return <LineView spec={spec} narrow={narrow} height={height} />;
-    default:
-      return <BarView spec={spec} narrow={narrow} height={height} />;
-  }
+export interface LensChartProps {
+  spec: ChartSpec;
+  height?: number;
+  /** A fixed width (the export's offscreen drawing); without it the chart fills its container. */
+  width?: number;
+  /** The HTML legend under the chart; the export draws the same items itself, as SVG. */
+  legend?: boolean;
 }
 
-interface LegendItem {
-  label: string;
-  colour: string;
-  dashed?: boolean;
-  /** A glyph explaining a mark (confidence band, box, whisker, outlier) instead of a colour swatch. */
-  glyph?: KeyGlyph;
+export function LensChart({ spec, height, width, legend = true }: LensChartProps) {
+  const screenNarrow = useNarrow();
+  const narrow = width !== undefined ? width < 640 : screenNarrow;
+  const size: Size = { narrow, width, height };
+  const chart = (() => {
+    switch (spec.kind) {
+      case "box":
+        return <BoxChart spec={spec} size={size} />;
+      case "scatter":
+        return <ScatterView spec={spec} size={size} />;
+      case "line":
+        return <LineView spec={spec} size={size} />;
+      default:
+        return <BarView spec={spec} size={size} />;
+    }
+  })();
+  return (
+    <>
+      {chart}
+      {legend && <Legend items={legendItems(spec)} />}
+    </>
+  );
 }
+
+const SWATCH_CLASS: Record<LegendItem["glyph"], string> = {
+  square: "swatch",
+  dot: "swatch swatch--dot",
+  line: "swatch swatch--solid",
+  dash: "swatch swatch--line",
+  band: "swatch swatch--band",
+  box: "swatch swatch--box",
+  whisker: "swatch swatch--whisker",
+  ring: "swatch swatch--ring",
+  diamond: "swatch swatch--diamond",
+};
 
 export function Legend({ items }: { items: LegendItem[] }) {
   if (items.length === 0) return null;
   return (
     <ul className="legend" aria-label="Legend">
-      {items.map((item) => (
-        <li key={item.label}>
-          <span
-            className={item.glyph ? `swatch swatch--${item.glyph}` : item.dashed ? "swatch swatch--line" : "swatch"}
-            style={item.glyph ? undefined : item.dashed ? { borderColor: item.colour } : { background: item.colour }}
-            aria-hidden="true"
-          />
-          {item.label}
-        </li>
-      ))}
+      {items.map((item) => {
+        const coloured = item.glyph === "square" || item.glyph === "dot";
+        const bordered = item.glyph === "line" || item.glyph === "dash";
+        return (
+          <li key={item.label}>
+            <span
+              className={SWATCH_CLASS[item.glyph]}
+              style={coloured ? { background: item.colour } : bordered ? { borderColor: item.colour } : undefined}
+              aria-hidden="true"
+            />
+            {item.label}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
-function legendItems(spec: ChartSpec) {
-  const items: LegendItem[] = [];
-  if (spec.series.length > 1) for (const s of spec.series) items.push({ label: s.label, colour: s.colour });
-  for (const k of markKey(spec)) items.push({ label: k.label, colour: "", glyph: k.glyph });
-  for (const r of spec.referenceLines ?? [])
-    items.push({
-      label: `${r.label}: ${formatValue(r.value, spec.format)}`,
-      colour: r.colour ?? "#1d1d1f",
-      dashed: true,
-    });
-  return items;
+/** Category ticks under vertical bars or boxes: angled only when they would not fit side by side. */
+function xTickProps(labels: readonly string[], narrow: boolean) {
+  return categoryLabelsAngled(labels, narrow)
+    ? { long: true, angle: -35, textAnchor: "end" as const, height: narrow ? 90 : 80 }
+    : { long: false, angle: 0, textAnchor: "middle" as const, height: 40 };
 }
 
-/** Angled labels only when they would not fit side by side (≈ 7 px a character at 12 px). */
-function xTickProps(spec: ChartSpec, narrow: boolean) {
-  const labels = spec.kind === "box" ? (spec.boxes ?? []).map((b) => b.category) : spec.categories;
-  const perCategory = (narrow ? 290 : 540) / Math.max(1, labels.length);
-  const widest = Math.max(0, ...labels.map((c) => c.length)) * 7;
-  const long = widest > perCategory - 8 || labels.length > (narrow ? 4 : 8);
-  return long
-    ? {
-        long: true,
-        angle: -35,
-        textAnchor: "end" as const,
-        height: narrow ? 90 : 80,
-        interval: 0 as const,
-      }
-    : { long: false, height: 40, interval: 0 as const };
+/** The value axis as recharts takes it: the one domain and tick set of axis.ts. */
+function valueAxisProps(spec: ChartSpec) {
+  const axis = valueAxis(spec);
+  return {
+    type: "number" as const,
+    tickFormatter: tick(spec.format),
+    domain: axis.domain,
+    ticks: axis.ticks,
+    interval: 0 as const,
+    allowDataOverflow: false,
+    tick: TICK,
+  };
 }
 
-function BarView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+function BarView({ spec, size }: { spec: ChartSpec; size: Size }) {
+  const { narrow } = size;
   const data = chartRows(spec);
   const stacked = spec.kind === "stacked-bar";
   // On a phone, many or long category names turn the bars sideways instead of angling (and clipping) labels.
-  const horizontal = spec.horizontal === true || (narrow && xTickProps(spec, narrow).long);
-  const h = height ?? (horizontal ? Math.max(240, spec.categories.length * 30 + 70) : 340);
-  const highlight = new Set(spec.highlight ?? []);
+  const horizontal = spec.horizontal === true || (narrow && categoryLabelsAngled(spec.categories, narrow));
+  const h = size.height ?? naturalHeight(spec, narrow);
+  const highlight = highlightedLabels(spec);
   const fmt = tick(spec.format);
-  // The builder decides the domain (zoomed for ranked bars) so the export draws the same one.
-  const domain = spec.yDomain ?? ([0, "auto"] as [number, "auto"]);
-  const valueAxisProps = {
-    type: "number" as const,
-    tickFormatter: fmt,
-    domain,
-    ticks: typeof domain[1] === "number" ? roundTicks(domain[1]) : undefined,
-    tick: { fill: AXIS_INK, fontSize: 12 },
-  };
-  const xt = xTickProps(spec, narrow);
+  const valueProps = valueAxisProps(spec);
+  const xt = xTickProps(spec.categories, narrow);
   return (
-    <>
-      <ResponsiveContainer width="100%" height={h}>
-        <BarChart
-          data={data}
-          layout={horizontal ? "vertical" : "horizontal"}
-          margin={chartMargin(narrow)}
-          accessibilityLayer
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
-          {horizontal ? (
-            <>
-              <XAxis {...valueAxisProps} />
-              <YAxis
-                type="category"
-                dataKey="category"
-                width={Math.min(narrow ? 104 : 170, 16 + 7 * Math.max(4, ...spec.categories.map((c) => c.length)))}
-                interval={0}
-                tick={{ fill: AXIS_INK, fontSize: narrow ? 11 : 12 }}
-              />
-            </>
-          ) : (
-            <>
-              <XAxis
-                dataKey="category"
-                tick={{ fill: AXIS_INK, fontSize: 12 }}
-                angle={xt.angle}
-                textAnchor={xt.textAnchor}
-                height={xt.height}
-                interval={0}
-              />
-              <YAxis {...valueAxisProps} width={narrow ? 62 : 72} />
-            </>
-          )}
-          <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
-          {spec.series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.colour}
-              stackId={stacked ? "stack" : undefined}
-              maxBarSize={horizontal ? 40 : 120}
-              isAnimationActive={false}
-            >
-              {spec.categories.map((cat, i) => {
-                const base =
-                  highlight.size > 0 ? (highlight.has(cat) ? HIGHLIGHT : MUTED) : (s.colours?.[i] ?? s.colour);
-                return <Cell key={cat} fill={base} fillOpacity={s.smallN?.[i] ? 0.45 : 1} />;
-              })}
-              {!stacked &&
-                s.ciLow &&
-                WHISKER_STROKES.map((w) => (
-                  <ErrorBar
-                    key={w.stroke}
-                    dataKey={`${s.key}__err`}
-                    width={6}
-                    stroke={w.stroke}
-                    strokeWidth={w.strokeWidth}
-                    direction={horizontal ? "x" : "y"}
-                    isAnimationActive={false}
-                  />
-                ))}
-            </Bar>
-          ))}
-          {referenceLines(spec, horizontal ? "x" : "y")}
-        </BarChart>
-      </ResponsiveContainer>
-      <Legend items={legendItems(spec)} />
-    </>
+    <Sized size={size} height={h}>
+      <BarChart
+        data={data}
+        layout={horizontal ? "vertical" : "horizontal"}
+        margin={chartMargin(narrow)}
+        accessibilityLayer
+      >
+        <CartesianGrid
+          stroke={THEME.grid}
+          strokeDasharray={THEME.gridDash}
+          vertical={horizontal}
+          horizontal={!horizontal}
+        />
+        {horizontal ? (
+          <>
+            <XAxis {...valueProps} />
+            <YAxis
+              type="category"
+              dataKey="category"
+              width={categoryAxisWidth(spec.categories, narrow)}
+              interval={0}
+              tick={{ ...TICK, fontSize: narrow ? 11 : THEME.tickSize }}
+            />
+          </>
+        ) : (
+          <>
+            <XAxis
+              dataKey="category"
+              tick={TICK}
+              angle={xt.angle}
+              textAnchor={xt.textAnchor}
+              height={xt.height}
+              interval={0}
+            />
+            <YAxis {...valueProps} width={narrow ? 62 : 72} />
+          </>
+        )}
+        <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : fmt(Number(v)))} />
+        {spec.series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.colour}
+            stackId={stacked ? "stack" : undefined}
+            maxBarSize={horizontal ? 40 : 120}
+            isAnimationActive={false}
+          >
+            {spec.categories.map((cat, i) => {
+              const paint = barPaint(s.colours?.[i] ?? s.colour, {
+                highlighted: highlight.has(cat),
+                anyHighlight: highlight.size > 0,
+                smallN: s.smallN?.[i] === true,
+              });
+              return <Cell key={cat} fill={paint.fill} fillOpacity={paint.opacity} />;
+            })}
+            {!stacked &&
+              s.ciLow &&
+              WHISKER_STROKES.map((w) => (
+                <ErrorBar
+                  key={w.stroke}
+                  dataKey={`${s.key}__err`}
+                  width={6}
+                  stroke={w.stroke}
+                  strokeWidth={w.strokeWidth}
+                  direction={horizontal ? "x" : "y"}
+                  isAnimationActive={false}
+                />
+              ))}
+          </Bar>
+        ))}
+        {referenceLines(spec, horizontal ? "x" : "y")}
+      </BarChart>
+    </Sized>
   );
 }
 
@@ -280,80 +316,74 @@ function tooltipValue(fmt: (v: number) => string) {
   };
 }
 
-function LineView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+function LineView({ spec, size }: { spec: ChartSpec; size: Size }) {
+  const { narrow } = size;
   const data = chartRows(spec);
   const fmt = tick(spec.format);
   const bands = hasCiBand(spec) ? spec.series.filter((s) => s.ciLow && s.ciHigh) : [];
   const years = yearTicks(spec.categories, narrow ? YEAR_TICKS_NARROW : YEAR_TICKS_WIDE);
   return (
-    <>
-      <ResponsiveContainer width="100%" height={height ?? 340}>
-        <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="category"
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
-            // Years thinned to a round step; other categories as before.
-            ticks={years ?? undefined}
-            interval={years ? 0 : narrow ? "preserveStartEnd" : 0}
+    <Sized size={size} height={size.height ?? naturalHeight(spec, narrow)}>
+      <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
+        <CartesianGrid stroke={THEME.grid} strokeDasharray={THEME.gridDash} vertical={false} />
+        <XAxis
+          dataKey="category"
+          tick={TICK}
+          // Years thinned to a round step; other categories each labelled.
+          ticks={years ?? undefined}
+          interval={0}
+        />
+        <YAxis {...valueAxisProps(spec)} width={narrow ? 62 : 72} />
+        <Tooltip formatter={tooltipValue(fmt)} />
+        {bands.map((s) => (
+          <Area
+            key={`${s.key}__band`}
+            dataKey={`${s.key}__band`}
+            name={`${s.label}, 95% CI`}
+            fill={s.colour}
+            fillOpacity={THEME.ciBandOpacity}
+            stroke="none"
+            connectNulls={false}
+            activeDot={false}
+            dot={false}
+            isAnimationActive={false}
+            legendType="none"
+            className="ci-band"
           />
-          <YAxis
-            tickFormatter={fmt}
-            domain={spec.yDomain ?? [0, "auto"]}
-            width={narrow ? 62 : 72}
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
+        ))}
+        {spec.series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.colour}
+            strokeWidth={THEME.lineWidth}
+            dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) => {
+              const { cx, cy, index = 0, value } = props;
+              if (cx === undefined || cy === undefined || value === null || value === undefined)
+                return <g key={`${s.key}-${index}`} />;
+              // Small n: a hollow, paler point (the note under the chart says so).
+              const small = s.smallN?.[index] === true;
+              return (
+                <circle
+                  key={`${s.key}-${index}`}
+                  className="line-point"
+                  cx={cx}
+                  cy={cy}
+                  r={small ? 3.5 : 3}
+                  fill={small ? "#fff" : s.colour}
+                  stroke={s.colour}
+                  strokeWidth={small ? 1.5 : 1}
+                />
+              );
+            }}
+            connectNulls={false}
+            isAnimationActive={false}
           />
-          <Tooltip formatter={tooltipValue(fmt)} />
-          {bands.map((s) => (
-            <Area
-              key={`${s.key}__band`}
-              dataKey={`${s.key}__band`}
-              name={`${s.label}, 95% CI`}
-              fill={s.colour}
-              fillOpacity={0.16}
-              stroke="none"
-              connectNulls={false}
-              activeDot={false}
-              dot={false}
-              isAnimationActive={false}
-              legendType="none"
-              className="ci-band"
-            />
-          ))}
-          {spec.series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.colour}
-              strokeWidth={2.5}
-              dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) => {
-                const { cx, cy, index = 0, value } = props;
-                if (cx === undefined || cy === undefined || value === null || value === undefined)
-                  return <g key={`${s.key}-${index}`} />;
-                // Small n: a hollow, paler point (the note under the chart says so).
-                const small = s.smallN?.[index] === true;
-                return (
-                  <circle
-                    key={`${s.key}-${index}`}
-                    cx={cx}
-                    cy={cy}
-                    r={small ? 3.5 : 3}
-                    fill={small ? "#fff" : s.colour}
-                    stroke={s.colour}
-                    strokeWidth={small ? 1.5 : 1}
-                  />
-                );
-              }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {referenceLines(spec, "y")}
-        </ComposedChart>
-      </ResponsiveContainer>
-      <Legend items={legendItems(spec)} />
-    </>
+        ))}
+        {referenceLines(spec, "y")}
+      </ComposedChart>
+    </Sized>
   );
 }
 
@@ -376,21 +406,40 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload, background }: 
   const medianY = at(payload.median);
   const minY = at(payload.min);
   const maxY = at(payload.max);
+  // Whisker caps: a short bar at each end, 40% of the box's width.
+  const cap = Math.max(4, width * 0.4) / 2;
   return (
-    <g>
-      {payload.max > payload.q3 && <line x1={cx} x2={cx} y1={maxY} y2={y} stroke="#333" />}
-      {payload.min < payload.q1 && <line x1={cx} x2={cx} y1={y + height} y2={minY} stroke="#333" />}
+    <g className="box">
+      {payload.max > payload.q3 && (
+        <path
+          className="box-whisker"
+          d={`M${cx} ${maxY}V${y}M${cx - cap} ${maxY}H${cx + cap}`}
+          stroke={THEME.boxStroke}
+          strokeWidth={1.5}
+          fill="none"
+        />
+      )}
+      {payload.min < payload.q1 && (
+        <path
+          className="box-whisker"
+          d={`M${cx} ${y + height}V${minY}M${cx - cap} ${minY}H${cx + cap}`}
+          stroke={THEME.boxStroke}
+          strokeWidth={1.5}
+          fill="none"
+        />
+      )}
       <rect
+        className="box-body"
         x={x}
         y={y}
         width={width}
         height={Math.max(height, 1)}
         fill={payload.colour}
-        fillOpacity={0.85}
-        stroke="#333"
+        fillOpacity={THEME.boxFillOpacity}
+        stroke={THEME.boxStroke}
       />
-      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#fff" strokeWidth={3} />
-      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#111" strokeWidth={1.5} />
+      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke={THEME.medianHalo} strokeWidth={3} />
+      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke={THEME.median} strokeWidth={1.5} />
       {scale && <Outliers cx={cx} at={at} payload={payload} />}
       {scale && payload.adjusted && (
         // The interval is drawn within the axis (0 to its top): a normal interval can reach below zero.
@@ -424,13 +473,17 @@ function AdjustedDiamond({
     <g className="box-adjusted">
       <title>{`Like for like: ${formatValue(mark.value, format)}`}</title>
       {mark.low !== null && mark.high !== null && (
-        <line x1={x} x2={x} y1={at(mark.low)} y2={at(mark.high)} stroke="#1d1d1f" strokeWidth={1.5} />
+        <line
+          className="box-adjusted-interval"
+          x1={x}
+          x2={x}
+          y1={at(mark.low)}
+          y2={at(mark.high)}
+          stroke={THEME.ink}
+          strokeWidth={1.5}
+        />
       )}
-      <path
-        d={`M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`}
-        fill={ADJUSTED_MARK_COLOUR}
-        stroke="#1d1d1f"
-      />
+      <path d={`M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`} fill={THEME.adjusted} stroke={THEME.ink} />
     </g>
   );
 }
@@ -460,15 +513,15 @@ function Outliers({
             cy={at(o)}
             r={3}
             fill="none"
-            stroke="#333"
+            stroke={THEME.boxStroke}
             strokeWidth={1.2}
           />
         ))}
       {above > 0 && (
         <g className="box-outliers-above">
           <title>{`${above} more values above the scale`}</title>
-          <path d={`M${cx - 5} ${topY + 7}L${cx} ${topY}L${cx + 5} ${topY + 7}Z`} fill="#333" />
-          <text x={cx + 8} y={topY + 8} fontSize={12} fill="#333">
+          <path d={`M${cx - 5} ${topY + 7}L${cx} ${topY}L${cx + 5} ${topY + 7}Z`} fill={THEME.boxStroke} />
+          <text x={cx + 8} y={topY + 8} fontSize={THEME.tickSize} fill={THEME.boxStroke}>
             +{above}
           </text>
         </g>
@@ -477,122 +530,151 @@ function Outliers({
   );
 }
 
-function BoxChart({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+function BoxChart({ spec, size }: { spec: ChartSpec; size: Size }) {
+  const { narrow } = size;
   const boxes = spec.boxes ?? [];
-  const top = niceCeil(boxValueTop(spec));
+  const axis = valueAxis(spec);
+  const top = axis.domain[1];
   const data = boxes.map((b) => ({ ...b, axisTop: top, range: [b.q1, b.q3] as [number, number], format: spec.format }));
   const fmt = tick(spec.format);
-  const xt = xTickProps(spec, narrow);
+  const xt = xTickProps(
+    boxes.map((b) => b.category),
+    narrow,
+  );
   return (
-    <>
-      <ResponsiveContainer width="100%" height={height ?? 340}>
-        <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="category"
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
-            angle={xt.angle}
-            textAnchor={xt.textAnchor}
-            height={xt.height}
-            interval={0}
-          />
-          <YAxis
-            tickFormatter={fmt}
-            domain={[0, top]}
-            width={narrow ? 62 : 72}
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
-          />
-          <Tooltip
-            content={({ active, payload }) => {
-              const b = active ? (payload?.[0]?.payload as BoxStat | undefined) : undefined;
-              if (!b) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{b.category}</strong>
-                  <br />
-                  Median {fmt(b.median)}; quartiles {fmt(b.q1)}–{fmt(b.q3)}; n = {b.n.toLocaleString("en-GB")}
-                </div>
-              );
-            }}
-          />
-          <Bar
-            dataKey="range"
-            shape={(props: unknown) => <BoxShape {...(props as BoxShapeProps)} />}
-            isAnimationActive={false}
-            maxBarSize={90}
-          />
-          {referenceLines(spec, "y")}
-        </ComposedChart>
-      </ResponsiveContainer>
-      <Legend items={legendItems(spec)} />
-    </>
+    <Sized size={size} height={size.height ?? naturalHeight(spec, narrow)}>
+      <ComposedChart data={data} margin={chartMargin(narrow)} accessibilityLayer>
+        <CartesianGrid stroke={THEME.grid} strokeDasharray={THEME.gridDash} vertical={false} />
+        <XAxis
+          dataKey="category"
+          tick={TICK}
+          angle={xt.angle}
+          textAnchor={xt.textAnchor}
+          height={xt.height}
+          interval={0}
+        />
+        <YAxis {...valueAxisProps(spec)} width={narrow ? 62 : 72} />
+        <Tooltip
+          content={({ active, payload }) => {
+            const b = active ? (payload?.[0]?.payload as BoxStat | undefined) : undefined;
+            if (!b) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{b.category}</strong>
+                <br />
+                Median {fmt(b.median)}; quartiles {fmt(b.q1)}–{fmt(b.q3)}; n = {b.n.toLocaleString("en-GB")}
+              </div>
+            );
+          }}
+        />
+        <Bar
+          dataKey="range"
+          shape={(props: unknown) => <BoxShape {...(props as BoxShapeProps)} />}
+          isAnimationActive={false}
+          maxBarSize={90}
+        />
+        {referenceLines(spec, "y")}
+      </ComposedChart>
+    </Sized>
   );
 }
 
-function ScatterView({ spec, narrow, height }: { spec: ChartSpec; narrow: boolean; height?: number }) {
+interface PointShapeProps {
+  cx?: number;
+  cy?: number;
+  payload?: { label: string };
+}
+
+/** A scatter point: muted while a council is highlighted; the highlighted one larger, named beside it. */
+function pointShape(highlighted: boolean, anyHighlight: boolean) {
+  return ({ cx, cy, payload }: PointShapeProps) => {
+    if (cx === undefined || cy === undefined) return <g />;
+    if (!highlighted)
+      return (
+        <circle
+          className="scatter-point"
+          cx={cx}
+          cy={cy}
+          r={THEME.pointRadius}
+          fill={anyHighlight ? THEME.muted : THEME.point}
+          fillOpacity={anyHighlight ? THEME.mutedOpacity : THEME.pointOpacity}
+        />
+      );
+    return (
+      <g className="scatter-highlight">
+        <circle
+          className="scatter-point"
+          cx={cx}
+          cy={cy}
+          r={THEME.highlightRadius}
+          fill={THEME.highlight}
+          stroke={THEME.ink}
+          strokeWidth={1}
+        />
+        <text x={cx + 9} y={cy + 4} fontSize={THEME.tickSize} fontWeight="bold" fill={THEME.ink}>
+          {payload?.label}
+        </text>
+      </g>
+    );
+  };
+}
+
+function ScatterView({ spec, size }: { spec: ChartSpec; size: Size }) {
+  const { narrow } = size;
   const points = spec.points ?? [];
   const fmtY = tick(spec.format);
   const fmtX = tick(spec.xFormat ?? spec.format);
-  const normal = points.filter((p) => !p.highlight);
-  const highlighted = points.filter((p) => p.highlight);
+  const normal = points.filter((p) => !isHighlightedPoint(spec, p));
+  const highlighted = points.filter((p) => isHighlightedPoint(spec, p));
+  const xAxis = scatterXAxis(spec);
   return (
-    <>
-      <ResponsiveContainer width="100%" height={height ?? 380}>
-        <ScatterChart margin={chartMargin(narrow, 28)} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="x"
-            name={spec.xLabel}
-            tickFormatter={fmtX}
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
-            label={{ value: spec.xLabel, position: "insideBottom", offset: -18, fill: AXIS_INK }}
+    <Sized size={size} height={size.height ?? naturalHeight(spec, narrow)}>
+      <ScatterChart margin={chartMargin(narrow, 28)} accessibilityLayer>
+        <CartesianGrid stroke={THEME.grid} strokeDasharray={THEME.gridDash} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name={spec.xLabel}
+          tickFormatter={fmtX}
+          domain={xAxis.domain}
+          ticks={xAxis.ticks}
+          interval={0}
+          tick={TICK}
+          label={{ value: spec.xLabel, position: "insideBottom", offset: -18, fill: THEME.axisInk }}
+        />
+        <YAxis {...valueAxisProps(spec)} dataKey="y" name={spec.yLabel} width={narrow ? 62 : 72} />
+        <Tooltip
+          content={({ active, payload }) => {
+            const p = active
+              ? (payload?.[0]?.payload as { label: string; x: number; y: number } | undefined)
+              : undefined;
+            if (!p) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{p.label}</strong>
+                <br />
+                {spec.xLabel}: {fmtX(p.x)}
+                <br />
+                {spec.yLabel}: {fmtY(p.y)}
+              </div>
+            );
+          }}
+        />
+        <Scatter
+          data={normal}
+          name="Councils"
+          isAnimationActive={false}
+          shape={pointShape(false, highlighted.length > 0)}
+        />
+        {highlighted.length > 0 && (
+          <Scatter
+            data={highlighted}
+            name={highlighted[0]!.label}
+            isAnimationActive={false}
+            shape={pointShape(true, true)}
           />
-          <YAxis
-            type="number"
-            dataKey="y"
-            name={spec.yLabel}
-            tickFormatter={fmtY}
-            domain={spec.yDomain ?? [0, "auto"]}
-            width={narrow ? 62 : 72}
-            tick={{ fill: AXIS_INK, fontSize: 12 }}
-          />
-          <ZAxis range={[40, 40]} />
-          <Tooltip
-            content={({ active, payload }) => {
-              const p = active
-                ? (payload?.[0]?.payload as { label: string; x: number; y: number } | undefined)
-                : undefined;
-              if (!p) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{p.label}</strong>
-                  <br />
-                  {spec.xLabel}: {fmtX(p.x)}
-                  <br />
-                  {spec.yLabel}: {fmtY(p.y)}
-                </div>
-              );
-            }}
-          />
-          <Scatter data={normal} fill="#0072B2" fillOpacity={0.6} name="Councils" isAnimationActive={false} />
-          {highlighted.length > 0 && (
-            <Scatter
-              data={highlighted}
-              fill="#D55E00"
-              name={highlighted[0]!.label}
-              isAnimationActive={false}
-              shape="diamond"
-            />
-          )}
-        </ScatterChart>
-      </ResponsiveContainer>
-      <Legend
-        items={[
-          { label: "Council", colour: "#0072B2" },
-          ...highlighted.map((p) => ({ label: `${p.label} (selected)`, colour: "#D55E00" })),
-        ]}
-      />
-    </>
+        )}
+      </ScatterChart>
+    </Sized>
   );
 }

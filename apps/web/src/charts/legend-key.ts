@@ -4,6 +4,7 @@
  * so the picture and its notes say each thing once.
  */
 import type { ChartSpec } from "./chart-spec.js";
+import { THEME } from "./theme.js";
 
 export const CI_BAND_LABEL = "Shaded: 95% confidence interval";
 
@@ -70,4 +71,4 @@ export function splitOutliers(outliers: readonly number[], top: number): { shown
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The like-for-like estimate's colour (diamonds beside boxes, paired bars): no model or sector uses it. */
-export const ADJUSTED_MARK_COLOUR = "#CC79A7";
+export const ADJUSTED_MARK_COLOUR = THEME.adjusted;

@@ -1,6 +1,6 @@
 /**
- * The value axis of ranked bars, decided once when the spec is built so the screen (recharts)
- * and the export (chart-marks) draw the same domain. Pure: it reads the spec's values and
+ * The value axis of ranked bars, decided once when the spec is built; axis.ts turns the domain
+ * into the ticks every drawing of the chart uses. Pure: it reads the spec's values and
  * reference lines and never computes a metric.
  */
 import type { ReferenceLine, Series } from "./chart-spec.js";

@@ -1,7 +1,8 @@
 /**
  * The export menu on every chart frame: a disclosure button "Export" revealing PNG (with a
  * size choice), SVG and CSV downloads, a permalink (and a frozen one pinned to the warehouse
- * build) and embed code. Every file is composed from the ChartSpec, not from the DOM.
+ * build) and embed code. Every file is composed from the ChartSpec: the picture is the page's
+ * own chart component drawn offscreen at the preset's size, never a screenshot of the page.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
 import { useId, useLayoutEffect, useRef, useState } from "react";
@@ -62,7 +63,7 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
       return new Blob([chartCsv(spec, { permalink: permalink(), exportedAt: new Date() })], {
         type: "text/csv;charset=utf-8",
       });
-    const layout = compose();
+    const layout = await compose();
     if (ext === "svg") return new Blob([layout.svg], { type: "image/svg+xml;charset=utf-8" });
     return svgToPng(layout.svg, layout.width, layout.height, SIZE_PRESETS[size].density);
   };

@@ -49,8 +49,8 @@ function checkLayout(layout: ExportLayout): void {
 describe("layoutExport", () => {
   for (const preset of PRESETS)
     for (const kind of KINDS)
-      it(`keeps every text box inside the ${preset} frame without overlaps (${kind}, long labels)`, () => {
-        const layout = layoutExport(longSpec(kind), SIZE_PRESETS[preset], META);
+      it(`keeps every text box inside the ${preset} frame without overlaps (${kind}, long labels)`, async () => {
+        const layout = await layoutExport(longSpec(kind), SIZE_PRESETS[preset], META);
         expect(layout.width).toBe(SIZE_PRESETS[preset].width);
         if (SIZE_PRESETS[preset].height !== null) expect(layout.height).toBe(SIZE_PRESETS[preset].height);
         checkLayout(layout);
@@ -59,9 +59,9 @@ describe("layoutExport", () => {
       });
 
   for (const preset of PRESETS)
-    it(`lays out horizontal bars with many councils in the ${preset} frame`, () => {
+    it(`lays out horizontal bars with many councils in the ${preset} frame`, async () => {
       const categories = Array.from({ length: 40 }, (_, i) =>
-        i % 5 === 0 ? "Kingston upon Hull, City of" : `Council ${i}`,
+        i % 5 === 0 ? `Kingston upon Hull, City of (${i})` : `Council ${i}`,
       );
       const spec: ChartSpec = longSpec("bar", {
         horizontal: true,
@@ -76,84 +76,96 @@ describe("layoutExport", () => {
           },
         ],
       });
-      checkLayout(layoutExport(spec, SIZE_PRESETS[preset], META));
+      checkLayout(await layoutExport(spec, SIZE_PRESETS[preset], META));
     });
 
-  it("fits narrow custom widths (an embed on a phone)", () => {
-    for (const kind of KINDS) checkLayout(layoutExport(longSpec(kind), { width: 360, height: null, density: 1 }, META));
+  it("fits narrow custom widths (a phone)", async () => {
+    for (const kind of KINDS)
+      checkLayout(await layoutExport(longSpec(kind), { width: 360, height: null, density: 1 }, META));
   });
 
-  it("drops notes before it would clip them, and says so", () => {
-    const layout = layoutExport(longSpec("grouped-bar"), SIZE_PRESETS.social, META);
+  it("drops notes before it would clip them, and says so", async () => {
+    const layout = await layoutExport(longSpec("grouped-bar"), SIZE_PRESETS.social, META);
     const texts = layout.texts.map((t) => t.text).join(" ");
     if (layout.notesShown < 3) expect(texts).toMatch(/more notes? with the chart at the permalink/);
     checkLayout(layout);
   });
 
-  it("grows the standard frame with its content and keeps every note", () => {
-    const layout = layoutExport(longSpec("bar"), SIZE_PRESETS.standard, META);
+  it("grows the standard frame with its content and keeps every note", async () => {
+    const layout = await layoutExport(longSpec("bar"), SIZE_PRESETS.standard, META);
     expect(layout.notesShown).toBe(3);
     expect(layout.height).toBeGreaterThan(600);
   });
 });
 
 describe("composeExportSvg", () => {
-  it("is a standalone, well-formed SVG carrying its own context as text", () => {
+  it("is a standalone, well-formed SVG carrying its own context as text", async () => {
     const spec = longSpec("bar");
-    const svg = composeExportSvg(spec, "standard", META);
+    const svg = await composeExportSvg(spec, "standard", META);
     const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
     expect(doc.querySelector("parsererror")).toBeNull();
     const text = [...doc.querySelectorAll("text")].map((t) => t.textContent).join(" ");
+    // The chart is LensChart's own SVG, nested in the frame.
+    expect(doc.querySelector('svg[data-role="chart"] .recharts-bar-rectangle')).not.toBeNull();
     expect(text).toContain("Share of children's services");
     expect(text).toContain("Source: Cabinet Office");
     expect(text).toContain("Licence: Open Government Licence v3.0");
     expect(text).toContain("Sample data — not real");
     expect(text).toContain("Exported 25 Nov 2026");
     expect(text.replace(/ /g, "")).toContain(META.permalink.replace(/&/g, "&"));
-    // No external references: no href, no url(), no @import, no <image>.
-    expect(svg).not.toMatch(/href=|url\(|@import|<image|<foreignObject/);
+    // No external references: no href, no url() beyond the chart's own clip paths, no @import, no <image>.
+    expect(svg.replace(/url\(#recharts[\w-]+\)/g, "")).not.toMatch(/href=|url\(|@import|<image|<foreignObject/);
     expect(doc.documentElement.getAttribute("width")).toBe("1200");
   });
 
-  it("has no watermark on real data", () => {
-    const svg = composeExportSvg(longSpec("line", { isSample: false }), "social", META);
+  it("has no watermark on real data", async () => {
+    const svg = await composeExportSvg(longSpec("line", { isSample: false }), "social", META);
     expect(svg).not.toContain("Sample data");
   });
 
-  it("escapes markup in every piece of text", () => {
-    const svg = composeExportSvg(longSpec("bar", { title: "<script>alert(1)</script> & co" }), "square", META);
+  it("escapes markup in every piece of text", async () => {
+    const svg = await composeExportSvg(longSpec("bar", { title: "<script>alert(1)</script> & co" }), "square", META);
     expect(svg).not.toContain("<script>");
     expect(new DOMParser().parseFromString(svg, "image/svg+xml").querySelector("parsererror")).toBeNull();
   });
 
-  it("draws nothing for suppressed values (a gap, never a zero-height bar)", () => {
-    const svg = composeExportSvg(longSpec("bar"), "standard", META);
-    expect(svg).toContain(">suppressed</text>");
+  it("draws nothing for suppressed values (a gap, never a zero-height bar)", async () => {
+    const svg = await composeExportSvg(longSpec("bar"), "standard", META);
+    // The category with no value is labelled so on its axis (recharts' tick text).
+    const ticks = [...new DOMParser().parseFromString(svg, "image/svg+xml").querySelectorAll("text")].map(
+      (t) => t.textContent ?? "",
+    );
+    expect(ticks.some((t) => t.endsWith("(suppressed)"))).toBe(true);
   });
 
   const textOf = (svg: string) =>
     [...new DOMParser().parseFromString(svg, "image/svg+xml").querySelectorAll("text")].map((t) => t.textContent);
 
-  it("shades a line chart's 95% confidence interval and keys it in the legend", () => {
+  it("shades a line chart's 95% confidence interval and keys it in the legend", async () => {
     const spec = longSpec("line");
     for (const size of PRESETS) {
-      const svg = composeExportSvg(spec, size, META);
-      expect(svg.match(/<path class="ci-band"/g)?.length).toBeGreaterThanOrEqual(spec.series.length);
+      const svg = await composeExportSvg(spec, size, META);
+      expect(svg.match(/class="recharts-layer recharts-area ci-band"/g)?.length).toBe(spec.series.length);
       expect(svg).toContain('class="legend-ci-band"');
       expect(textOf(svg).join(" ")).toContain("Shaded: 95% confidence interval");
     }
     const bare = { ...spec, series: spec.series.map(({ ciLow, ciHigh, ...s }) => s) };
-    const svg = composeExportSvg(bare, "standard", META);
+    const svg = await composeExportSvg(bare, "standard", META);
     expect(svg).not.toContain("ci-band");
     expect(textOf(svg).join(" ")).not.toContain("Shaded:");
   });
 
-  it("draws a box plot's outliers and says once what box, whiskers and circles mean", () => {
+  it("draws a box plot's outliers and says once what box, whiskers and circles mean", async () => {
     const spec = longSpec("box");
     const outliers = spec.boxes!.reduce((a, b) => a + b.outliers.length, 0);
-    const svg = composeExportSvg(spec, "standard", META);
-    // One ring per outlier plus the legend's ring.
-    expect(svg.match(/<circle [^>]*fill="none"/g)?.length).toBe(outliers + 1);
+    const svg = await composeExportSvg(spec, "standard", META);
+    // One ring per outlier on the scale; the rest counted at the top.
+    const rings = svg.match(/class="box-outlier"/g)?.length ?? 0;
+    const above = [...svg.matchAll(/class="box-outliers-above"[\s\S]*?\+(\d+)</g)].reduce(
+      (a, m) => a + Number(m[1]),
+      0,
+    );
+    expect(rings + above).toBe(outliers);
     const text = textOf(svg).join(" ");
     expect(text).toContain("Circles: values beyond the whiskers");
     expect(text.match(/middle half/gi)?.length).toBe(1);
@@ -165,11 +177,11 @@ describe("composeExportSvg", () => {
     "The order reverses once service and source are held equal (same service × source mix): as recorded Cooperative (72.6%) is above Market-led (46.7%); like for like Market-led (70.0%) is above Cooperative (65.2%).",
   ];
 
-  it("says the concentration and like-for-like words in the header of every size, once, without overlaps", () => {
+  it("says the concentration and like-for-like words in the header of every size, once, without overlaps", async () => {
     for (const kind of KINDS)
       for (const size of PRESETS) {
         const spec = longSpec(kind, { disclosures: DISCLOSURES, notes: [DISCLOSURES[0]!, "A caveat."] });
-        const layout = layoutExport(spec, SIZE_PRESETS[size], META);
+        const layout = await layoutExport(spec, SIZE_PRESETS[size], META);
         checkLayout(layout);
         const header = layout.texts.filter((t) => t.role === "disclosure");
         expect(header.map((t) => t.text).join(" ")).toBe(DISCLOSURES.join(" "));
@@ -185,17 +197,17 @@ describe("composeExportSvg", () => {
       }
   });
 
-  it("draws a like-for-like median beside each box and keys the diamond in the legend", () => {
+  it("draws a like-for-like median beside each box and keys the diamond in the legend", async () => {
     const base = longSpec("box");
     const boxes = base.boxes!.map((b, i) =>
       i < 2 ? { ...b, adjusted: { value: b.median + 3, low: b.median, high: b.median + 6 } } : b,
     );
-    const svg = composeExportSvg(
+    const svg = await composeExportSvg(
       { ...base, boxes, likeForLike: "Like for like (service × source mix)" },
       "standard",
       META,
     );
-    expect(svg.match(/<path class="box-adjusted"/g)?.length).toBe(2);
+    expect(svg.match(/<g class="box-adjusted"/g)?.length).toBe(2);
     expect(svg.match(/class="box-adjusted-interval"/g)?.length).toBe(2);
     expect(textOf(svg).join(" ")).toContain(
       "Diamond: median like for like (service × source mix); its line: 95% interval",

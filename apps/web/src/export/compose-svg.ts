@@ -1,19 +1,22 @@
 /**
- * composeExportSvg: a chart as one standalone SVG frame — header (title, subtitle, filters),
- * legend, the chart drawn from its ChartSpec, footer (notes, n, "Source: …", licence, data
- * vintage, export date, permalink) and, on the sample warehouse, a "Sample data — not real"
- * band and diagonal watermark. Pure: the same spec, size and meta give the same string, so
- * the PNG (rasterised in the browser) and the SVG download are the same picture.
+ * composeExportSvg: a chart as one standalone SVG frame — header (title, subtitle, filters,
+ * concentration and like-for-like words), legend, the chart, footer (notes, n, "Source: …",
+ * licence, data vintage, export date, permalink) and, on the sample warehouse, a "Sample data —
+ * not real" band and diagonal watermark. The chart is LensChart's own <svg>, drawn at the size
+ * this layout leaves for it (render-chart.tsx), so the export shows the page's marks; the legend
+ * is the page's legend items drawn as SVG. The PNG is rasterised from this same string.
  *
  * Invariant checked by the layout tests: every text box lies inside the frame and no two
  * text boxes overlap. Fixed-size presets keep it by shrinking type, then dropping notes
  * (saying how many and where to read them), then shrinking the chart — never by clipping.
  */
 import { formatDate } from "@lens/core";
+import { naturalHeight } from "../charts/axis.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
-import { ADJUSTED_MARK_COLOUR, type KeyGlyph, markKey } from "../charts/legend-key.js";
-import { layoutChart, REF_COLOUR } from "./chart-marks.js";
+import { type LegendItem, legendItems } from "../charts/legend.js";
+import { THEME } from "../charts/theme.js";
 import { approximateMeasure, type MeasureText } from "./measure-text.js";
+import { type ChartDrawing, drawChart } from "./render-chart.js";
 import {
   escapeXml,
   LINE_HEIGHT,
@@ -68,43 +71,26 @@ export interface ExportLayout {
 }
 
 export const SAMPLE_TEXT = "Sample data — not real";
+
+/**
+ * The source and licence lines under a chart, as the export and the embed both print them:
+ * "Source: …" and "Licence: … · Data built … · Exported|Shown <date> · Commissioning Lens".
+ */
+export function creditLines(
+  spec: ChartSpec,
+  meta: Pick<ExportMeta, "exportedAt" | "dateLabel">,
+): { source: string; licence: string } {
+  const vintage = spec.vintage ? ` · ${/^data\b/i.test(spec.vintage) ? spec.vintage : `Data: ${spec.vintage}`}` : "";
+  return {
+    source: spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`,
+    licence: `Licence: ${spec.licence}${vintage} · ${meta.dateLabel ?? "Exported"} ${formatDate(meta.exportedAt)} · Commissioning Lens`,
+  };
+}
 const INK = "#1a1a1a";
 const MUTED = "#555";
 const SAMPLE_RED = "#b00020";
 /** Dark amber, as the disclosure panel on screen: read as a warning, not as a series colour. */
 const DISCLOSURE_INK = "#5c4400";
-
-interface LegendItem {
-  label: string;
-  colour: string;
-  shape: "square" | "line" | "dash" | "dot" | KeyGlyph;
-}
-
-function legendItems(spec: ChartSpec): LegendItem[] {
-  const items: LegendItem[] = [];
-  const multi = spec.series.length > 1 || spec.kind === "grouped-bar" || spec.kind === "stacked-bar";
-  if (spec.kind !== "box" && spec.kind !== "scatter" && (multi || spec.kind === "line")) {
-    for (const s of spec.series)
-      items.push({ label: s.label, colour: s.colour, shape: spec.kind === "line" ? "line" : "square" });
-  }
-  if (spec.kind === "scatter" && (spec.points ?? []).some((p) => p.highlight)) {
-    items.push({
-      label: spec.series[0]?.label ?? "Councils",
-      colour: spec.series[0]?.colour ?? "#3b6ea5",
-      shape: "dot",
-    });
-    items.push({ label: "Highlighted", colour: "#d1495b", shape: "dot" });
-  }
-  for (const k of markKey(spec))
-    items.push({
-      label: k.label,
-      colour: k.glyph === "band" ? "#3c3c43" : k.glyph === "diamond" ? ADJUSTED_MARK_COLOUR : "#333",
-      shape: k.glyph,
-    });
-  for (const r of spec.referenceLines ?? [])
-    items.push({ label: r.label, colour: r.colour ?? REF_COLOUR, shape: "dash" });
-  return items;
-}
 
 /** Lays out the legend as flowing rows of swatch + label; long labels wrap inside the row. */
 function layoutLegend(
@@ -142,34 +128,34 @@ function layoutLegend(
     texts.push(...block.boxes);
     const my = rowTop + lh / 2;
     const c = escapeXml(item.colour);
-    if (item.shape === "square")
+    if (item.glyph === "square")
       marks.push(`<rect x="${num(cx)}" y="${num(my - sw / 2)}" width="${num(sw)}" height="${num(sw)}" fill="${c}"/>`);
-    else if (item.shape === "dot")
+    else if (item.glyph === "dot")
       marks.push(`<circle cx="${num(cx + sw / 2)}" cy="${num(my)}" r="${num(sw / 2.6)}" fill="${c}"/>`);
-    else if (item.shape === "band")
+    else if (item.glyph === "band")
       marks.push(
         `<rect class="legend-ci-band" x="${num(cx)}" y="${num(my - sw / 2)}" width="${num(sw)}" height="${num(sw)}" fill="${c}" fill-opacity="0.22"/>`,
       );
-    else if (item.shape === "box")
+    else if (item.glyph === "box")
       marks.push(
-        `<rect x="${num(cx + 1)}" y="${num(my - sw / 2 + 1)}" width="${num(sw - 2)}" height="${num(sw - 2)}" fill="#777" fill-opacity="0.35" stroke="${c}" stroke-width="${num(1.5 * scale)}"/>`,
+        `<rect x="${num(cx + 1)}" y="${num(my - sw / 2 + 1)}" width="${num(sw - 2)}" height="${num(sw - 2)}" fill="#e3e6ea" stroke="${c}" stroke-width="${num(1.5 * scale)}"/>`,
         `<line x1="${num(cx + 1)}" x2="${num(cx + sw - 1)}" y1="${num(my)}" y2="${num(my)}" stroke="#111" stroke-width="${num(2.5 * scale)}"/>`,
       );
-    else if (item.shape === "whisker")
+    else if (item.glyph === "whisker")
       marks.push(
         `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}V${num(my + sw / 2)}M${num(cx + sw * 0.2)} ${num(my - sw / 2)}h${num(sw * 0.6)}M${num(cx + sw * 0.2)} ${num(my + sw / 2)}h${num(sw * 0.6)}" stroke="${c}" stroke-width="${num(1.5 * scale)}" fill="none"/>`,
       );
-    else if (item.shape === "diamond")
+    else if (item.glyph === "diamond")
       marks.push(
-        `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}L${num(cx + sw)} ${num(my)}L${num(cx + sw / 2)} ${num(my + sw / 2)}L${num(cx)} ${num(my)}Z" fill="${c}" stroke="#1d1d1f"/>`,
+        `<path d="M${num(cx + sw / 2)} ${num(my - sw / 2)}L${num(cx + sw)} ${num(my)}L${num(cx + sw / 2)} ${num(my + sw / 2)}L${num(cx)} ${num(my)}Z" fill="${c}" stroke="${THEME.ink}"/>`,
       );
-    else if (item.shape === "ring")
+    else if (item.glyph === "ring")
       marks.push(
         `<circle cx="${num(cx + sw / 2)}" cy="${num(my)}" r="${num(sw / 3.2)}" fill="none" stroke="${c}" stroke-width="${num(1.5 * scale)}"/>`,
       );
     else
       marks.push(
-        `<line x1="${num(cx)}" x2="${num(cx + sw)}" y1="${num(my)}" y2="${num(my)}" stroke="${c}" stroke-width="${num(3 * scale)}"${item.shape === "dash" ? ' stroke-dasharray="4 3"' : ""}/>`,
+        `<line x1="${num(cx)}" x2="${num(cx + sw)}" y1="${num(my)}" y2="${num(my)}" stroke="${c}" stroke-width="${num(3 * scale)}"${item.glyph === "dash" ? ` stroke-dasharray="${THEME.reference.dash}"` : ""}/>`,
       );
     rowH = Math.max(rowH, block.height);
     cx += itemW + itemGap;
@@ -194,18 +180,45 @@ function attempts(fixed: boolean, notes: number): Attempt[] {
   return list;
 }
 
-export function layoutExport(spec: ChartSpec, size: ExportSize, meta: ExportMeta): ExportLayout {
+/** Draws the chart's own <svg> at a size: LensChart offscreen (render-chart.tsx). */
+export type DrawChart = (spec: ChartSpec, width: number, height: number) => Promise<ChartDrawing>;
+
+/** The frame laid out around a box left for the chart; `assemble` puts the chart's SVG in it. */
+interface FramePlan {
+  fits: boolean;
+  chart: Rect;
+  layout: Omit<ExportLayout, "svg">;
+  assemble(chartSvg: string): string;
+}
+
+/**
+ * The frame of an export before its chart is drawn: header, legend and footer placed, and the
+ * box the chart gets. Pure and synchronous, so the layout rules are testable on their own.
+ */
+export function planExport(spec: ChartSpec, size: ExportSize, meta: ExportMeta): FramePlan {
   const measure = meta.measure ?? approximateMeasure;
   const fixed = size.height !== null;
   const tries = attempts(fixed, spec.notes.length);
-  let last: ExportLayout | null = null;
+  let last: FramePlan | null = null;
   for (const attempt of tries) {
-    const result = tryLayout(spec, size, meta, measure, attempt);
-    if (result.fits) return result.layout;
-    last = result.layout;
+    const plan = tryLayout(spec, size, meta, measure, attempt);
+    if (plan.fits) return plan;
+    last = plan;
   }
   // The last attempt keeps only the chart's minimum: header lines beyond the frame are dropped.
   return last!;
+}
+
+/** The whole export: the frame planned, the chart drawn into its box, one SVG. */
+export async function layoutExport(
+  spec: ChartSpec,
+  size: ExportSize,
+  meta: ExportMeta,
+  draw: DrawChart = drawChart,
+): Promise<ExportLayout> {
+  const plan = planExport(spec, size, meta);
+  const chart = await draw(spec, plan.chart.w, plan.chart.h);
+  return { ...plan.layout, svg: plan.assemble(chart.svg) };
 }
 
 function tryLayout(
@@ -214,7 +227,7 @@ function tryLayout(
   meta: ExportMeta,
   measure: MeasureText,
   attempt: Attempt,
-): { fits: boolean; layout: ExportLayout } {
+): FramePlan {
   const W = size.width;
   // Narrow frames (an embed on a phone) start from smaller type.
   const scale = attempt.scale * Math.max(0.72, Math.min(1, W / 1000));
@@ -304,27 +317,20 @@ function tryLayout(
   if (dropped > 0)
     footerPush(`${dropped} more note${dropped === 1 ? "" : "s"} with the chart at the permalink below.`, styles.note);
   if (spec.n) footerPush(spec.n, styles.n);
-  footerPush(spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`, styles.source);
-  const vintage = spec.vintage ? ` · ${/^data\b/i.test(spec.vintage) ? spec.vintage : `Data: ${spec.vintage}`}` : "";
-  footerPush(
-    `Licence: ${spec.licence}${vintage} · ${meta.dateLabel ?? "Exported"} ${formatDate(meta.exportedAt)} · Commissioning Lens`,
-    styles.licence,
-  );
+  const credits = creditLines(spec, meta);
+  footerPush(credits.source, styles.source);
+  footerPush(credits.licence, styles.licence);
   footerPush(meta.permalink, styles.permalink, { breakAll: true });
   const footerH = fy;
 
-  const plotTarget = Math.round(Math.min(560, Math.max(240, W * 0.42)));
-  const chartH = size.height === null ? null : size.height - pad - footerH - gap * 1.5 - chartTop;
-  const fits = chartH === null || chartH >= attempt.minChart;
-  const chart = layoutChart(
-    spec,
-    { x: pad, y: chartTop, w: innerW, h: chartH === null ? null : Math.max(chartH, 60), plotHeight: plotTarget },
-    scale,
-    measure,
-    texts,
-  );
-  texts.push(...chart.texts);
-  const footerTop = chartTop + chart.height + gap * 1.5;
+  // The chart's box: what a fixed frame leaves, or the chart's own height (at least 42% of the width).
+  const naturalH = Math.round(Math.max(naturalHeight(spec, W < 640), Math.min(560, Math.max(240, W * 0.42))));
+  const chartH = size.height === null ? naturalH : size.height - pad - footerH - gap * 1.5 - chartTop;
+  const fits = chartH >= attempt.minChart;
+  const box: Rect = { x: pad, y: chartTop, w: Math.round(innerW), h: Math.round(Math.max(chartH, 60)) };
+  // The plot inside the chart's box (axes excluded), for the watermark.
+  const chart = { plot: { x: box.x + 76, y: box.y + 16, w: Math.max(40, box.w - 100), h: Math.max(30, box.h - 64) } };
+  const footerTop = chartTop + box.h + gap * 1.5;
   for (const b of footer) texts.push({ ...b, y: b.y + footerTop });
   const H = size.height ?? Math.ceil(footerTop + footerH + pad);
 
@@ -365,23 +371,30 @@ function tryLayout(
     .filter((t) => t.role !== "watermark")
     .map(renderText)
     .join("");
-  const svg =
+  const assemble = (chartSvg: string) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${num(H)}" viewBox="0 0 ${W} ${num(H)}" role="img" aria-labelledby="lens-export-title lens-export-desc">` +
     `<title id="lens-export-title">${title}</title><desc id="lens-export-desc">${escapeXml(spec.summary)}</desc>` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     `<g font-family="${escapeXml(SVG_FONT_FAMILY)}">` +
     marks.join("") +
-    chart.marks +
+    `<g transform="translate(${num(box.x)} ${num(box.y)})">${chartSvg}</g>` +
     watermark +
     body +
     "</g></svg>";
   return {
     fits: fits && texts.every((t) => t.y + t.h <= H + 0.5),
-    layout: { width: W, height: H, texts, plot: chart.plot, scale, notesShown: shownNotes.length, svg },
+    chart: box,
+    layout: { width: W, height: H, texts, plot: box, scale, notesShown: shownNotes.length },
+    assemble,
   };
 }
 
 /** The standalone SVG string for a chart at a size. */
-export function composeExportSvg(spec: ChartSpec, size: SizePreset | ExportSize, meta: ExportMeta): string {
-  return layoutExport(spec, typeof size === "string" ? SIZE_PRESETS[size] : size, meta).svg;
+export async function composeExportSvg(
+  spec: ChartSpec,
+  size: SizePreset | ExportSize,
+  meta: ExportMeta,
+  draw: DrawChart = drawChart,
+): Promise<string> {
+  return (await layoutExport(spec, typeof size === "string" ? SIZE_PRESETS[size] : size, meta, draw)).svg;
 }

@@ -1,9 +1,17 @@
 /**
- * Browser side of the export: rasterise the composed SVG (never a DOM screenshot) through an
- * <img> onto a canvas at the preset's pixel size, and hand files to the browser as downloads.
+ * Browser side of the export: compose the SVG (the chart drawn by LensChart offscreen, framed),
+ * rasterise it (never a DOM screenshot) through an <img> onto a canvas at the preset's pixel
+ * size, and hand files to the browser as downloads.
  */
 import type { ChartSpec } from "../charts/chart-spec.js";
-import { type ExportMeta, type ExportSize, layoutExport, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
+import {
+  type ExportLayout,
+  type ExportMeta,
+  type ExportSize,
+  layoutExport,
+  SIZE_PRESETS,
+  type SizePreset,
+} from "./compose-svg.js";
 import { canvasMeasure, type MeasureText } from "./measure-text.js";
 
 let measurer: MeasureText | undefined;
@@ -26,7 +34,7 @@ export function composeForBrowser(
   size: SizePreset,
   meta: Omit<ExportMeta, "measure">,
   custom?: ExportSize,
-) {
+): Promise<ExportLayout> {
   const measure = browserMeasure();
   return layoutExport(spec, custom ?? SIZE_PRESETS[size], measure ? { ...meta, measure } : meta);
 }

@@ -1,23 +1,28 @@
 /**
  * /embed/<chart-id>?<state>: one chart frame and nothing else (no navigation), for iframes.
- * The frame is the export composer's SVG, recomposed at the iframe's size, so the embed and
- * the downloaded picture are the same drawing; the export menu sits above it.
+ * The chart is LensChart, the component the page draws (and the export draws offscreen), at
+ * the iframe's size, between the export's own header and credit lines; the export menu sits
+ * above it.
  */
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
 import { filtersFromParams } from "../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { briefChartFilters } from "../evidence/chart-filters.js";
+import { creditLines, SAMPLE_TEXT } from "../export/compose-svg.js";
 import { ExportMenu } from "../export/ExportMenu.js";
 import { FrozenBuildNotice } from "../export/FrozenBuildNotice.js";
 import { BUILD_PARAM, permalinkFor, SIZE_PARAM } from "../export/permalink.js";
-import { composeForBrowser } from "../export/rasterise.js";
 import { useLocation } from "../lib/router.js";
 import { useBuild } from "../lib/use-build.js";
 import "../export/export-menu.css";
 
 const BAR_HEIGHT = 44;
+/** Room the header and credit lines take around the chart in a typical iframe. */
+const FRAME_TEXT_HEIGHT = 230;
+
+const LensChart = lazy(() => import("../charts/LensChart.js").then((m) => ({ default: m.LensChart })));
 
 function useViewport(): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -64,15 +69,11 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
   if (state.error) return <ErrorBlock error={state.error} onRetry={state.retry} />;
   if (!spec) return <LoadingBlock label="the chart" height={Math.max(200, viewport.height - BAR_HEIGHT)} />;
 
-  const width = Math.max(320, Math.min(viewport.width, 1600));
-  // Fill the iframe when it is tall enough; otherwise let the frame grow and scroll.
-  const height = viewport.height - BAR_HEIGHT >= 420 ? viewport.height - BAR_HEIGHT : null;
-  const layout = composeForBrowser(
-    spec,
-    "standard",
-    { permalink: permalinkFor(pageHref, "standard"), exportedAt: new Date(), dateLabel: "Shown" },
-    { width, height, density: 1 },
-  );
+  // Fill the iframe when it is tall enough; otherwise the chart keeps its own height and the frame scrolls.
+  const room = viewport.height - BAR_HEIGHT - FRAME_TEXT_HEIGHT;
+  const chartHeight = room >= 260 ? Math.min(room, 720) : undefined;
+  const credits = creditLines(spec, { exportedAt: new Date(), dateLabel: "Shown" });
+  const notes = spec.notes.filter((n) => !(spec.disclosures ?? []).includes(n));
 
   return (
     <div className="embed">
@@ -83,14 +84,38 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
         </a>
         <ExportMenu spec={spec} pageHref={pageHref} embedSrc={embedSrc} />
       </div>
-      <div
-        className="embed__chart"
-        data-chart-id={spec.id}
-        data-kind={spec.kind}
-        // The composer escapes every piece of text it writes; the SVG has its own <title> and <desc>.
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: markup composed by composeExportSvg from escaped text
-        dangerouslySetInnerHTML={{ __html: layout.svg }}
-      />
+      <figure className="embed__chart chart-frame" data-chart-id={spec.id} data-kind={spec.kind}>
+        {spec.isSample && <p className="embed__sample">{SAMPLE_TEXT} · figures come from a generated sample</p>}
+        <h1 className="chart-frame__title">{spec.title}</h1>
+        {spec.subtitle && <p className="chart-frame__subtitle">{spec.subtitle}</p>}
+        {spec.filtersInWords && <p className="chart-frame__filters">{spec.filtersInWords}</p>}
+        {spec.disclosures?.length ? (
+          <div className="chart-frame__disclosures">
+            {spec.disclosures.map((d) => (
+              <p key={d} className="chart-frame__disclosure">
+                {d}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        <p className="visually-hidden">{spec.summary}</p>
+        <div className="chart-canvas" data-kind={spec.kind}>
+          <Suspense fallback={<LoadingBlock label={spec.title} height={chartHeight ?? 340} />}>
+            <LensChart spec={spec} height={chartHeight} />
+          </Suspense>
+        </div>
+        <figcaption className="chart-frame__footer">
+          {notes.map((note) => (
+            <p key={note} className="chart-frame__note">
+              Note: {note}
+            </p>
+          ))}
+          {spec.n && <p className="chart-frame__n">{spec.n}</p>}
+          <p className="chart-frame__source">{credits.source}</p>
+          <p className="chart-frame__source">{credits.licence}</p>
+          <p className="chart-frame__source embed__permalink">{permalinkFor(pageHref, "standard")}</p>
+        </figcaption>
+      </figure>
     </div>
   );
 }

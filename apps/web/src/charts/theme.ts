@@ -1,0 +1,54 @@
+/**
+ * The one look of every chart — on a page, in an embed and in a PNG/SVG export — because all
+ * three draw with LensChart and the export composer frames its SVG with these same values.
+ * Colours of the data (models, sectors, ratings) come from the registry through the spec;
+ * this module holds only what is not data: ink, grid, highlight, reference lines, opacities,
+ * dashes and type.
+ */
+
+/** Arial first: it is on every machine that rasterises an export, so measured text fits. */
+export const FONT_FAMILY = "Arial, Helvetica, 'Liberation Sans', sans-serif";
+
+export const THEME = {
+  ink: "#1d1d1f",
+  axisInk: "#4a4a4f",
+  grid: "#d9dce1",
+  gridDash: "3 3",
+  tickSize: 12,
+  /** Thin type under the plot (axis titles). */
+  labelSize: 12,
+  /** The highlighted council (or benchmarked category): one colour, full opacity, everywhere. */
+  highlight: "#D55E00",
+  /** Every other mark while something is highlighted: grey, so the highlight is the only colour. */
+  muted: "#a3acb6",
+  mutedOpacity: 0.55,
+  /** Points of a scatter without a highlight. */
+  point: "#0072B2",
+  pointOpacity: 0.6,
+  pointRadius: 4,
+  highlightRadius: 6,
+  /** A target or a national figure across the value axis. */
+  reference: { colour: "#1d1d1f", dash: "6 3", width: 2 },
+  /** Groups above the suppression floor but still small. */
+  smallNOpacity: 0.45,
+  ciBandOpacity: 0.16,
+  lineWidth: 2.5,
+  boxFillOpacity: 0.85,
+  boxStroke: "#333333",
+  /** White under the dark median line keeps it legible on a dark box. */
+  medianHalo: "#ffffff",
+  median: "#111111",
+  whiskerHalo: "#ffffff",
+  whisker: "#1d1d1f",
+  /** The like-for-like estimate's colour (diamonds beside boxes): no model or sector uses it. */
+  adjusted: "#CC79A7",
+} as const;
+
+/** Fill and opacity of one bar: the highlight wins, then small n makes it paler. */
+export function barPaint(
+  base: string,
+  options: { highlighted: boolean; anyHighlight: boolean; smallN: boolean },
+): { fill: string; opacity: number } {
+  const fill = options.anyHighlight ? (options.highlighted ? THEME.highlight : THEME.muted) : base;
+  return { fill, opacity: options.smallN ? THEME.smallNOpacity : 1 };
+}
