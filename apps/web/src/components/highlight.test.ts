@@ -71,6 +71,9 @@ describe("highlight in the URL", () => {
       "Bradford is highlighted: 11.3%, ranked 3rd of 3 councils with a value (highest first).",
     );
     expect(highlightInWords(bars, "359")).toMatch(/^Wigan is highlighted but has no published value/);
+    // A council not in the chart mutes nothing.
+    expect(withHighlight(bars, "382").highlight).toBeUndefined();
+    expect(withHighlight(scatter, "381").points!.some((p) => p.highlight)).toBe(false);
   });
 
   it("marks the council's point and ranks it on both axes", () => {

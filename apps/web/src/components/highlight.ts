@@ -46,8 +46,11 @@ export function withHighlight(spec: ChartSpec, code: string | null): ChartSpec {
   if (!drawn) return spec;
   const label = labelForValue("council", code);
   const next: ChartSpec = { ...spec, highlightCouncil: { code, label } };
-  if (drawn === "points") next.points = spec.points!.map((p) => ({ ...p, highlight: p.id === code || undefined }));
-  else next.highlight = [label];
+  // A council that is not drawn mutes nothing: every other mark keeps its colour.
+  if (drawn === "points") {
+    if (spec.points!.some((p) => p.id === code))
+      next.points = spec.points!.map((p) => ({ ...p, highlight: p.id === code || undefined }));
+  } else if (spec.categories.includes(label)) next.highlight = [label];
   return next;
 }
 

@@ -26,13 +26,29 @@ import {
   rankInWords,
   rankOf,
 } from "../charts/benchmark.js";
+import { buildCompareSpec } from "../charts/build-spec.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
-import { FilterBar, useFilters } from "../components/FilterBar.js";
+import {
+  type ComparisonGroup,
+  GROUP_KINDS,
+  GROUP_LABELS,
+  type GroupKind,
+  groupFromParams,
+  groupInWords,
+  groupMembers,
+  medianOf,
+  writeGroup,
+} from "../components/comparison-group.js";
+import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
+import { withHighlightParam } from "../components/highlight.js";
+import { MultiSelect } from "../components/MultiSelect.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { navigate, useSearchParams } from "../lib/router.js";
+import { useMetric } from "../components/use-metric.js";
+import { Link, navigate, useSearchParams } from "../lib/router.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 
@@ -168,6 +184,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
     retry: () => void selected.refetch(),
   };
   const rank = bm ? rankOf(bm) : null;
+  const group = groupFromParams(params);
   const byId = new Map((card.data?.metrics ?? []).map((m) => [m.metric, m]));
 
   return (
@@ -306,12 +323,18 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
       <p className="rank-line" data-testid="rank-line">
         {bm ? rankInWords(rank, metric, name) : "…"}
       </p>
-      <ChartCard
-        title={`${metric.label}: ${name} and its statistical neighbours`}
-        state={state}
-        spec={spec}
-        takeaway={spec ? takeaway(spec) : undefined}
-      />
+      <HighlightEverywhere laCode={laCode} name={name} metricId={metricId} />
+      <GroupPicker laCode={laCode} group={group} onChange={(g) => setParams((p) => writeGroup(p, g))} />
+      {group.kind === "neighbours" ? (
+        <ChartCard
+          title={`${metric.label}: ${name} and its statistical neighbours`}
+          state={state}
+          spec={spec}
+          takeaway={spec ? takeaway(spec) : undefined}
+        />
+      ) : (
+        <GroupChart laCode={laCode} group={group} metricId={metricId} filters={filters} england={bm?.england ?? null} />
+      )}
       <ChartCard
         title={`${metric.label}: ${name} and England over time`}
         state={state}
@@ -323,6 +346,154 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
 }
 
 type BenchmarkRow = RouterOutputs["benchmark"]["metrics"][number];
+
+/**
+ * "Highlight Kent everywhere": puts the council in the URL's `highlight`, which every council
+ * chart (Explore's scatter and ranked bars) draws distinctly with all the others kept.
+ */
+function HighlightEverywhere({ laCode, name, metricId }: { laCode: string; name: string; metricId: string }) {
+  const [highlight, setHighlight] = useHighlight();
+  const on = highlight === laCode;
+  return (
+    <section className="card highlight-everywhere" aria-label={`Highlight ${name} in other charts`}>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-pressed={on}
+        onClick={() => setHighlight(on ? null : laCode)}
+      >
+        {on ? `${name} is highlighted everywhere (undo)` : `Highlight ${name} everywhere`}
+      </button>{" "}
+      <span className="n-note">
+        See {name} among every council:{" "}
+        <Link to={withHighlightParam(`/explore?metric=${metricId}&chart=bar&by=council`, laCode)}>ranked bars</Link> ·{" "}
+        <Link to={withHighlightParam(`/explore?metric=${metricId}&chart=scatter`, laCode)}>scatter</Link>
+      </span>
+    </section>
+  );
+}
+
+const COUNCIL_OPTIONS = SORTED_COUNCILS.map((c) => ({ value: c.laCode, label: c.name }));
+
+/** Which councils the chart below compares the council with: DfE's neighbours, region, type or a custom list. */
+function GroupPicker({
+  laCode,
+  group,
+  onChange,
+}: {
+  laCode: string;
+  group: ComparisonGroup;
+  onChange: (group: ComparisonGroup) => void;
+}) {
+  const id = useId();
+  const council = COUNCILS.find((c) => c.laCode === laCode)!;
+  return (
+    <div className="filter-bar" data-testid="group-picker">
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-group`}>Compare with</label>
+        <select
+          id={`${id}-group`}
+          value={group.kind}
+          onChange={(e) => onChange({ ...group, kind: e.target.value as GroupKind })}
+        >
+          {GROUP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {GROUP_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {group.kind === "custom" && (
+        <MultiSelect
+          label="Councils in the group"
+          options={COUNCIL_OPTIONS.filter((o) => o.value !== laCode)}
+          selected={group.custom}
+          onChange={(custom) => onChange({ kind: "custom", custom })}
+          searchLabel="Search councils"
+        />
+      )}
+      <p className="filter-bar__note">
+        {council.name} against {groupInWords(council, group)}.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The council among a region, council type or custom group: every member's value as ranked bars
+ * (the council highlighted), with the group's median of its councils' values and England beside it.
+ */
+function GroupChart({
+  laCode,
+  group,
+  metricId,
+  filters,
+  england,
+}: {
+  laCode: string;
+  group: ComparisonGroup;
+  metricId: string;
+  filters: Filters;
+  england: BenchmarkRow["england"] | null;
+}) {
+  const council = COUNCILS.find((c) => c.laCode === laCode)!;
+  const members = groupMembers(council, group);
+  const q = useMetric(
+    metricId,
+    ["council"],
+    { ...filters, council: [laCode, ...members] },
+    {
+      enabled: members.length > 0,
+    },
+  );
+  const build = useBuild();
+  const metric = q.metric;
+  const words = groupInWords(council, group);
+  const title = `${metric.label}: ${council.name} and ${words}`;
+  let spec: ChartSpec | null = null;
+  if (q.data && build.data) {
+    const memberValues = q.data.rows.filter((r) => r.dims.council !== laCode && !r.suppressed).map((r) => r.value);
+    const median = medianOf(memberValues);
+    const withValue = memberValues.filter((v) => v !== null).length;
+    const referenceLines = [];
+    if (england?.value != null) referenceLines.push({ value: england.value, label: "England", colour: "#1d1d1f" });
+    if (median !== null) referenceLines.push({ value: median, label: "Group median", colour: "#6a3d9a" });
+    spec = buildCompareSpec({
+      id: `benchmark-${metric.id}-${laCode}-${group.kind}`,
+      metric,
+      rows: q.data.rows,
+      answer: q.data,
+      groupBy: ["council"],
+      kind: "bar",
+      ctx: {
+        isSample: build.data.isSample,
+        builtAt: build.data.builtAt ?? null,
+        filtersInWords: filtersInWords(q.applied, q.ignored),
+        yearRange: yearRangeOf(q.applied),
+      },
+      title,
+      subtitle: `${metric.unit}; dashed lines: the group's median and England`,
+      sortByValue: true,
+      horizontal: true,
+      highlight: [council.name],
+      referenceLines,
+    });
+    spec.highlightCouncil = { code: laCode, label: council.name };
+    spec.without = undefined;
+    spec.notes.unshift(
+      `Group median: the median of the ${withValue} other councils' own values with a published value (${
+        median === null ? "none" : formatValue(median, metric.format)
+      }); England pools every council's rows${england?.value != null ? ` (${formatValue(england.value, metric.format)})` : ""}.`,
+    );
+  }
+  if (members.length === 0)
+    return (
+      <p className="card" data-testid="group-empty">
+        Choose the councils of the custom group above to compare {council.name} with them.
+      </p>
+    );
+  return <ChartCard title={title} state={q.state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />;
+}
 
 /**
  * Outcomes for children: the council's latest published figure for each DfE indicator beside
