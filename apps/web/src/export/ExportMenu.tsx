@@ -10,10 +10,11 @@ import type { ChartSpec } from "../charts/chart-spec.js";
 import { useDismiss } from "../components/use-dismiss.js";
 import { useBuild } from "../lib/use-build.js";
 import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
-import { chartCsv } from "./csv.js";
+import { aboutText, chartCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
 import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM } from "./permalink.js";
 import { composeForBrowser, copyText, downloadBlob, svgToPng } from "./rasterise.js";
+import { chartXlsx } from "./xlsx.js";
 import "./export-menu.css";
 
 export interface ExportMenuProps {
@@ -59,16 +60,25 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
 
   /** Every file is made from the spec: PNG rasterised from the composed SVG at the preset's density. */
   const makeFile = async (ext: "png" | "svg" | "csv"): Promise<Blob> => {
-    if (ext === "csv")
-      return new Blob([chartCsv(spec, { permalink: permalink(), exportedAt: new Date() })], {
-        type: "text/csv;charset=utf-8",
-      });
+    if (ext === "csv") return new Blob([chartCsv(spec, { bom: true })], { type: "text/csv;charset=utf-8" });
     const layout = await compose();
     if (ext === "svg") return new Blob([layout.svg], { type: "image/svg+xml;charset=utf-8" });
     return svgToPng(layout.svg, layout.width, layout.height, SIZE_PRESETS[size].density);
   };
   const download = (ext: "png" | "svg" | "csv") =>
-    run(ext.toUpperCase(), async () => downloadBlob(await makeFile(ext), exportFileName(spec, ext, size)));
+    run(ext.toUpperCase(), async () => {
+      downloadBlob(await makeFile(ext), exportFileName(spec, ext, size));
+      // The CSV holds only rows; what they are travels in the about file beside it.
+      if (ext === "csv") downloadBlob(aboutFile(), exportFileName(spec, "about.txt"));
+    });
+  const meta = () => ({ permalink: permalink(), exportedAt: new Date(), buildId: build.data?.buildId });
+  const aboutFile = () => new Blob([aboutText(spec, meta())], { type: "text/plain;charset=utf-8" });
+  const downloadPlainCsv = () =>
+    run("Plain CSV", () =>
+      downloadBlob(new Blob([chartCsv(spec)], { type: "text/csv;charset=utf-8" }), exportFileName(spec, "csv")),
+    );
+  const downloadXlsx = () =>
+    run("XLSX", async () => downloadBlob(await chartXlsx(spec, meta()), exportFileName(spec, "xlsx")));
 
   const copy = async (label: string, text: string) => {
     const ok = await copyText(text);
@@ -130,9 +140,20 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
             <li key={ext}>
               <button type="button" disabled={busy} onClick={() => download(ext)}>
                 Download {ext.toUpperCase()}
+                {ext === "csv" && <span className="export-menu__hint"> (for spreadsheets, with an about file)</span>}
               </button>
             </li>
           ))}
+          <li>
+            <button type="button" disabled={busy} onClick={downloadXlsx}>
+              Download XLSX <span className="export-menu__hint">(data and about sheets)</span>
+            </button>
+          </li>
+          <li>
+            <button type="button" disabled={busy} onClick={downloadPlainCsv}>
+              Download plain CSV <span className="export-menu__hint">(for scripts: no byte-order mark)</span>
+            </button>
+          </li>
           <li>
             <button type="button" onClick={() => void copy("Link", permalink())}>
               Copy link

@@ -1,8 +1,10 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { chartCsv, csvCell, parseCsv } from "./csv.js";
+import { aboutEntries, aboutText, chartCsv, csvCell, parseCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
 import { longSpec } from "./fixtures.js";
 import { embedCode, embedUrlFor, permalinkFor, pinnedBuild } from "./permalink.js";
+import { chartSheets, chartXlsx } from "./xlsx.js";
 
 const META = {
   permalink: "https://lens.example/?from=2015&size=standard",
@@ -10,35 +12,71 @@ const META = {
 };
 
 describe("chartCsv", () => {
-  it("writes the table's exact rows after commented context lines", () => {
+  it("writes the table's exact rows and nothing else: no comment lines", () => {
     const spec = longSpec("bar");
-    const { comments, rows } = parseCsv(chartCsv(spec, META));
-    expect(comments[0]).toBe(`# ${spec.title}`);
-    expect(comments.join("\n")).toMatch(/# Source: Cabinet Office/);
-    expect(comments.join("\n")).toMatch(/# Licence: Open Government Licence v3\.0/);
-    expect(comments.join("\n")).toContain(`# Permalink: ${META.permalink}`);
-    expect(comments.join("\n")).toContain("Sample data — not real");
+    const csv = chartCsv(spec);
+    expect(csv.startsWith("Commissioning model,")).toBe(true);
+    expect(csv).not.toMatch(/^#/m);
+    const { comments, rows } = parseCsv(csv);
+    expect(comments).toEqual([]);
     expect(rows[0]).toEqual(["Commissioning model", "Value", "Numerator", "Denominator", "n", "Suppressed"]);
     expect(rows[1]).toEqual(["Market-led", "0.3412", "341", "1000", "1000", "false"]);
     // Suppressed: empty, never 0.
     expect(rows[2]!.slice(1)).toEqual(["", "", "", "12", "true"]);
     // A negative number stays a number; a comma in a label is quoted.
     expect(rows[3]).toEqual(["Cooperative, grants", "-0.5", "5", "10", "10", "false"]);
+    expect(rows.filter((r) => r.length > 1)).toHaveLength(spec.table.rows.length + 1);
   });
 
-  it("carries the concentration and like-for-like words as comment lines", () => {
+  it("starts the spreadsheet CSV with a UTF-8 byte-order mark, the plain one without", () => {
+    const spec = longSpec("bar");
+    expect(chartCsv(spec, { bom: true }).charCodeAt(0)).toBe(0xfeff);
+    expect(chartCsv(spec).charCodeAt(0)).not.toBe(0xfeff);
+    expect([...new TextEncoder().encode(chartCsv(spec, { bom: true })).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parseCsv(chartCsv(spec, { bom: true })).rows[0]![0]).toBe("Commissioning model");
+  });
+
+  it("puts the title, filters, concentration, source, licence, build and permalink in the about file", () => {
     const disclosures = ["93% of these contracts come from Norfolk County Council's 2015 contract register"];
-    const { comments } = parseCsv(chartCsv(longSpec("bar", { disclosures }), META));
-    expect(comments).toContain(`# ${disclosures[0]}`);
+    const spec = longSpec("bar", { disclosures });
+    const about = aboutText(spec, { ...META, buildId: "b-42" });
+    const lines = about.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe(`Title: ${spec.title}`);
+    expect(about).toContain(`Read with: ${disclosures[0]}`);
+    expect(about).toMatch(/^Source: Cabinet Office/m);
+    expect(about).toMatch(/^Licence: Open Government Licence v3\.0/m);
+    expect(about).toContain("Build: b-42");
+    expect(about).toContain(`Permalink: ${META.permalink}`);
+    expect(about).toContain("Sample data — not real");
+    expect(about).toMatch(/^Columns: Commissioning model, Value, /m);
+    expect(about).toContain(`(${spec.table.rows.length} rows; empty cells: missing or suppressed, never 0)`);
+    expect(aboutEntries(spec, META).some(([k]) => k === "Build")).toBe(false);
   });
 
-  it("neutralises spreadsheet formulas in text cells and comment lines", () => {
-    const csv = chartCsv(longSpec("bar", { title: "Costs, =cmd|' /C calc'!A0" }), META);
-    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(csv).toContain("# Costs, '=cmd");
+  it("neutralises spreadsheet formulas in text cells", () => {
+    const spec = longSpec("bar");
+    expect(chartCsv(spec)).toContain(`"'=HYPERLINK(""x"")"`);
     for (const v of ["=1+1", "+1", "-x", "@SUM(A1)", "\tx", "\rx"]) expect(csvCell(v).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell(-3)).toBe("-3");
     expect(csvCell(null)).toBe("");
+  });
+});
+
+describe("chartXlsx", () => {
+  it("writes a Data sheet of the exact rows and an About sheet", async () => {
+    const spec = longSpec("bar");
+    const { data, about } = chartSheets(spec, { ...META, buildId: "b-42" });
+    expect(data).toHaveLength(spec.table.rows.length + 1);
+    expect(data[1]).toEqual(["Market-led", 0.3412, 341, 1000, 1000, false]);
+    // Suppressed: empty, never 0.
+    expect(data[2]!.slice(1, 4)).toEqual([null, null, null]);
+    expect(about.map((r) => (r[0] as { value: string }).value)).toEqual(
+      expect.arrayContaining(["Title", "Filters", "Source", "Licence", "Build", "Permalink"]),
+    );
+    const blob = await chartXlsx(spec, META);
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    const workbook = strFromU8(files["xl/workbook.xml"]!);
+    expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Data", "About"]);
   });
 });
 

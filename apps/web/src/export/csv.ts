@@ -1,65 +1,95 @@
 /**
- * The CSV behind a chart: leading "# " lines with the title, filters, disclosures (concentration,
- * like for like against as recorded), source, licence, data
- * vintage, permalink and the sample flag, then spec.table exactly as the API returned it
- * (raw numbers at full precision; suppressed values empty, never 0).
+ * The files behind a chart: its rows as CSV, exactly as the API returned them (raw numbers at
+ * full precision; suppressed values empty, never 0), and an "about" file beside them with the
+ * title, definition, filters, concentration and like-for-like words, notes, n, source,
+ * licence, data build and permalink. The metadata lives apart because `#` lines inside a CSV
+ * break spreadsheets and most CSV readers; the spreadsheet CSV starts with a UTF-8 byte-order
+ * mark (so Excel reads "£" and "≥"), the plain CSV for scripts does not.
  *
  * Formula-injection safe: a text cell starting with = + - @ tab or CR is prefixed with ' so a
  * spreadsheet shows it as text. Numbers are written as numbers (a negative number is data,
- * not a formula). Comment lines are guarded fragment by fragment, because a spreadsheet
- * splits them at commas.
+ * not a formula).
  */
+import { METRICS } from "@lens/core";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { SAMPLE_TEXT } from "./compose-svg.js";
 
 const DANGEROUS = /^[=+\-@\t\r]/;
+export const BOM = "\uFEFF";
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
-  const text = DANGEROUS.test(value) ? `'${value}` : value;
+  const text = guardText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function commentLine(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ");
-  const guarded = flat
-    .split(",")
-    .map((part) => part.replace(/^(\s*)([=+\-@\t])/, "$1'$2"))
-    .join(",");
-  return `# ${guarded}`;
+/** A text value a spreadsheet will not run as a formula. */
+export function guardText(value: string): string {
+  return DANGEROUS.test(value) ? `'${value}` : value;
 }
 
 export interface CsvMeta {
   permalink: string;
   exportedAt: Date;
+  /** The warehouse build the rows came from (the API's build id), when known. */
+  buildId?: string;
 }
 
-export function chartCsv(spec: ChartSpec, meta: CsvMeta): string {
-  const lines: string[] = [];
-  lines.push(commentLine(spec.title));
-  if (spec.subtitle) lines.push(commentLine(spec.subtitle));
-  if (spec.filtersInWords) lines.push(commentLine(`Filters: ${spec.filtersInWords}`));
-  // Concentration and like-for-like words travel with the rows, as they do with the picture.
-  for (const d of spec.disclosures ?? []) lines.push(commentLine(d));
-  lines.push(commentLine(spec.source.startsWith("Source:") ? spec.source : `Source: ${spec.source}`));
-  lines.push(commentLine(`Licence: ${spec.licence}`));
-  if (spec.vintage) lines.push(commentLine(/^data\b/i.test(spec.vintage) ? spec.vintage : `Data: ${spec.vintage}`));
-  lines.push(commentLine(`Permalink: ${meta.permalink}`));
-  lines.push(commentLine(`Exported: ${meta.exportedAt.toISOString()}`));
-  lines.push(commentLine(spec.isSample ? `${SAMPLE_TEXT}: generated sample data` : "Data: real sources"));
+/** The chart's rows: a header of column labels, then one line per row; `bom` for spreadsheets. */
+export function chartCsv(spec: ChartSpec, options: { bom?: boolean } = {}): string {
   const { columns, rows } = spec.table;
-  lines.push(columns.map((c) => csvCell(c.label)).join(","));
+  const lines = [columns.map((c) => csvCell(c.label)).join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return `${options.bom ? BOM : ""}${lines.join("\r\n")}\r\n`;
 }
 
-/** Parses CSV text (RFC 4180, with the "# " comment lines) back into rows; for tests and checks. */
+/** The definitions of the measures a chart draws (its axes carry their short labels). */
+export function definitionsOf(spec: ChartSpec): string[] {
+  const labels = spec.kind === "scatter" ? [spec.yLabel, spec.xLabel] : [spec.yLabel];
+  return labels.flatMap((l) => {
+    const m = METRICS.find((x) => x.shortLabel === l);
+    return m ? [`${m.label}: ${m.definition}`] : [];
+  });
+}
+
+/** What the about file and the about sheet say, as label/value pairs in reading order. */
+export function aboutEntries(spec: ChartSpec, meta: CsvMeta): [string, string][] {
+  const entries: [string, string][] = [["Title", spec.title]];
+  if (spec.subtitle) entries.push(["Subtitle", spec.subtitle]);
+  for (const d of definitionsOf(spec)) entries.push(["Definition", d]);
+  if (spec.filtersInWords) entries.push(["Filters", spec.filtersInWords]);
+  // Concentration and like-for-like words travel with the rows, as they do with the picture.
+  for (const d of spec.disclosures ?? []) entries.push(["Read with", d]);
+  if (spec.n) entries.push(["n", spec.n]);
+  for (const note of spec.notes) entries.push(["Note", note]);
+  entries.push(["Source", spec.source.replace(/^Source:\s*/, "")]);
+  entries.push(["Licence", spec.licence]);
+  if (spec.vintage) entries.push(["Data", spec.vintage]);
+  if (meta.buildId) entries.push(["Build", meta.buildId]);
+  entries.push(["Permalink", meta.permalink]);
+  entries.push(["Exported", meta.exportedAt.toISOString()]);
+  entries.push(["Sample", spec.isSample ? `${SAMPLE_TEXT}: generated sample data` : "No: real sources"]);
+  entries.push([
+    "Columns",
+    spec.table.columns.map((c) => c.label).join(", ") +
+      ` (${spec.table.rows.length} rows; empty cells: missing or suppressed, never 0)`,
+  ]);
+  return entries;
+}
+
+/** The about file: one "Label: value" line each, UTF-8 (with a byte-order mark for Windows editors). */
+export function aboutText(spec: ChartSpec, meta: CsvMeta): string {
+  const lines = aboutEntries(spec, meta).map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, " ")}`);
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+/** Parses CSV text (RFC 4180; a leading byte-order mark and any "# " comment lines set apart) back into rows; for tests and checks. */
 export function parseCsv(text: string): { comments: string[]; rows: string[][] } {
   const comments: string[] = [];
   const rows: string[][] = [];
-  let i = 0;
+  let i = text.startsWith(BOM) ? 1 : 0;
   while (i < text.length) {
     if (text[i] === "#") {
       const end = text.indexOf("\n", i);

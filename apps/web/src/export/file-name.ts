@@ -22,7 +22,12 @@ export function yearsPart(spec: ChartSpec): string {
   return "all-years";
 }
 
-export function exportFileName(spec: ChartSpec, ext: "png" | "svg" | "csv", size?: SizePreset): string {
+export function exportFileName(
+  spec: ChartSpec,
+  ext: "png" | "svg" | "csv" | "xlsx" | "about.txt",
+  size?: SizePreset,
+): string {
   const suffix = ext === "png" && size && size !== "standard" ? `-${size}` : "";
+  // "about.txt" names the CSV's companion: lens-<id>-<years>.about.txt beside lens-<id>-<years>.csv.
   return `lens-${slug(spec.id)}-${yearsPart(spec)}${suffix}.${ext}`;
 }
