@@ -27,7 +27,8 @@ export async function startServer(
   uncached: boolean,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<Server> {
-  const port = await freePort();
+  // LENS_BENCH_PORT pins the port (a shared machine where each person has one); otherwise any free one.
+  const port = process.env.LENS_BENCH_PORT ? Number(process.env.LENS_BENCH_PORT) : await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

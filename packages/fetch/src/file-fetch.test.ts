@@ -92,7 +92,7 @@ describe("static statistics files", () => {
       bytes: PROVIDERS_CSV.length,
       records: null,
     });
-    expect(result.stderr).toContain("ofsted-providers: 1/1 files");
+    expect(result.stderr).toContain("ofsted-providers: done · files 1 · fetched 1");
 
     const again = await run("ofsted-providers");
     expect(again.code).toBe(0);

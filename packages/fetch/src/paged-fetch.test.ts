@@ -97,7 +97,7 @@ describe("fetchReleasePackages against a local server", () => {
     ]);
     expect(manifest.entries.every((e) => !Number.isNaN(Date.parse(e.fetchedAt)))).toBe(true);
     expect(server.userAgents.every((ua) => ua === USER_AGENT)).toBe(true);
-    expect(result.stderr).toContain("contracts-finder: 3 pages · 5 records");
+    expect(result.stderr).toContain("contracts-finder: done · 5 rows · files 3 · fetched 3 · kept (earlier run) 0");
   });
 
   it("marks children's CPV releases by default and not with --all-cpv", async () => {
@@ -223,7 +223,7 @@ describe("fetchReleasePackages against a local server", () => {
     const second = await run([]);
     expect(second.code, second.stderr).toBe(0);
     expect([server.hits(FIRST), server.hits(SECOND), server.hits(THIRD)]).toEqual([1, 1, 2]);
-    expect(second.stderr).toContain("2 kept from earlier run");
+    expect(second.stderr).toContain("fetched 1 · kept (earlier run) 2");
     const manifest = await readManifestFile();
     expect(manifest.complete).toBe(true);
     expect(manifest.entries.map((e) => e.file)).toEqual(["page-0001.json", "page-0002.json", "page-0003.json"]);

@@ -1,5 +1,6 @@
+import { createRunProgress } from "@lens/core/progress";
 import { describe, expect, it } from "vitest";
-import { createProgressReporter, formatProgress } from "./progress.js";
+import { formatProgress, taskReporter } from "./progress.js";
 import { captureStream } from "./test-server.js";
 
 const base = {
@@ -12,29 +13,24 @@ const base = {
   label: "pages",
 };
 
-describe("progress", () => {
-  it("shows pages, records, size and rate, without an estimate when the total is unknown", () => {
-    expect(formatProgress(base, 8)).toBe("find-a-tender: 4 pages · 400 records · 2.0 MiB · 50.0 records/s");
+describe("fetch progress", () => {
+  it("shows pages, records, size and rate", () => {
+    expect(formatProgress(base, 8)).toBe("4 pages · 400 records · 2.0 MiB · 50.0 records/s");
   });
 
-  it("estimates the time left when the total is known", () => {
-    const line = formatProgress({ ...base, source: "dfe-cla", total: 10, records: 0, label: "files" }, 20);
-    expect(line).toContain("4/10 files");
-    expect(line).toContain("about 30 s left");
+  it("shows files against their total and bytes per second where there are no records", () => {
+    const line = formatProgress({ ...base, total: 10, records: 0, bytes: 10 * 1024, label: "files" }, 2);
+    expect(line).toBe("4/10 files · 10.0 KiB · 5.0 KiB/s");
   });
 
-  it("rewrites one line on a terminal and appends lines otherwise", () => {
-    const chunks: string[] = [];
-    const reporter = createProgressReporter({ isTTY: true, write: (t: string) => chunks.push(t) }, () => 0);
-    reporter.update(base);
-    reporter.finish("done");
-    expect(chunks[0]?.startsWith("\r\x1b[2K")).toBe(true);
-    expect(chunks.at(-1)).toBe("done\n");
-
-    const plain = captureStream();
-    const lines = createProgressReporter(plain, () => 0);
-    lines.update(base);
-    lines.update({ ...base, done: 5 });
-    expect(plain.text().split("\n").filter(Boolean)).toHaveLength(2);
+  it("passes a fetcher's updates to its task: off a terminal only the start and end lines are written", () => {
+    const out = captureStream();
+    const run = createRunProgress(out, { now: () => 0 });
+    const task = run.start("dfe-cla-la");
+    const reporter = taskReporter(run, task, () => 0);
+    reporter.update({ ...base, source: "dfe-cla-la", total: 2, records: 0, label: "files" });
+    reporter.note("retry 1 in 1.0 s: HTTP 503");
+    task.end({ rows: null, columns: { files: "2" } });
+    expect(out.text()).toBe("dfe-cla-la: started\nretry 1 in 1.0 s: HTTP 503\ndfe-cla-la: done · files 2 · 0.0 s\n");
   });
 });

@@ -1,8 +1,18 @@
 /**
- * Progress lines: one live, rewritten line on a terminal; plain appended lines otherwise (CI logs,
- * pipes). Rate is records per second for paged APIs, bytes per second for files. An estimate of
- * the time left is shown only when the total is known (a fixed list of files), never guessed.
+ * What the fetchers report as they go (pages or files saved, records, bytes), passed on to the
+ * run's one progress reporter (@lens/core/progress): a live line on a terminal, a start and an
+ * end line per source otherwise. The rate is records per second for paged APIs, bytes per
+ * second for files; time left is shown only when the total is known (a fixed list of files).
  */
+import {
+  formatBytes,
+  formatCount,
+  type ProgressStream,
+  type ProgressTask,
+  type RunProgress,
+} from "@lens/core/progress";
+
+export { formatBytes, type ProgressStream };
 
 export interface ProgressUpdate {
   source: string;
@@ -18,80 +28,38 @@ export interface ProgressUpdate {
 export interface ProgressReporter {
   update(update: ProgressUpdate): void;
   note(message: string): void;
-  finish(message: string): void;
 }
 
-export interface ProgressStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-}
-
-export function createProgressReporter(stream: ProgressStream, now: () => number = Date.now): ProgressReporter {
-  const live = stream.isTTY === true;
-  let startedAt: number | null = null;
-  let liveLineOpen = false;
-
-  const clearLive = (): void => {
-    if (liveLineOpen) stream.write("\r\x1b[2K");
-    liveLineOpen = false;
-  };
-
+/** The reporter one source's fetcher writes to: updates go to its task, notes to the run. */
+export function taskReporter(run: RunProgress, task: ProgressTask, now: () => number = Date.now): ProgressReporter {
+  const startedAt = now();
   return {
     update(update) {
-      startedAt ??= now();
-      const line = formatProgress(update, (now() - startedAt) / 1000);
-      if (live) {
-        stream.write(`\r\x1b[2K${line}`);
-        liveLineOpen = true;
-      } else {
-        stream.write(`${line}\n`);
-      }
+      task.update({
+        done: update.done,
+        total: update.total,
+        rows: update.records,
+        detail: formatProgress(update, (now() - startedAt) / 1000),
+      });
     },
-    note(message) {
-      clearLive();
-      stream.write(`${message}\n`);
-    },
-    finish(message) {
-      clearLive();
-      stream.write(`${message}\n`);
-      startedAt = null;
-    },
+    note: (message) => run.note(message),
   };
 }
 
+/** The detail of a fetcher's live line: `4/10 files · 2.0 MiB · 50.0 records/s`. */
 export function formatProgress(update: ProgressUpdate, elapsedSeconds: number): string {
   const fetched = update.done - update.skipped;
-  const parts = [
-    `${update.source}: ${update.done}${update.total === null ? "" : `/${update.total}`} ${update.label}`,
-    `${update.records.toLocaleString("en-GB")} records`,
-    formatBytes(update.bytes),
-  ];
+  const parts = [`${update.done}${update.total === null ? "" : `/${update.total}`} ${update.label}`];
+  if (update.records > 0) parts.push(`${formatCount(update.records)} records`);
+  parts.push(formatBytes(update.bytes));
   if (update.skipped > 0) parts.push(`${update.skipped} kept from earlier run`);
-  if (elapsedSeconds > 0 && fetched > 0) {
-    const perSecond =
+  if (elapsedSeconds > 0 && fetched > 0)
+    parts.push(
       update.records > 0
         ? `${(update.records / elapsedSeconds).toFixed(1)} records/s`
-        : `${formatBytes(update.bytes / elapsedSeconds)}/s`;
-    parts.push(perSecond);
-    if (update.total !== null) {
-      const remaining = update.total - update.done;
-      const eta = (elapsedSeconds / fetched) * remaining;
-      parts.push(`about ${formatDuration(eta)} left`);
-    }
-  }
+        : `${formatBytes(update.bytes / elapsedSeconds)}/s`,
+    );
   return parts.join(" · ");
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)} s`;
-  if (seconds < 3600) return `${Math.ceil(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-export const silentProgress: ProgressReporter = { update() {}, note() {}, finish() {} };
+export const silentProgress: ProgressReporter = { update() {}, note() {} };

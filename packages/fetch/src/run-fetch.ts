@@ -4,6 +4,7 @@
  * not stop the others; any failure makes the exit code non-zero.
  */
 import { join } from "node:path";
+import { createRunProgress, formatBytes, formatCount } from "@lens/core/progress";
 import type { FetchArgs } from "./args.js";
 import { parseArgs, shiftDays, USAGE } from "./args.js";
 import { CATALOGUE, type CatalogueEntry, describeSource, findCatalogueEntry } from "./catalogue.js";
@@ -12,7 +13,7 @@ import { fetchStaticFiles } from "./file-fetch.js";
 import { createHttpClient, type HttpClientOptions } from "./http-client.js";
 import { readManifest } from "./manifest.js";
 import { type FetchSummary, fetchReleasePackages } from "./paged-fetch.js";
-import { createProgressReporter, formatBytes, type ProgressStream } from "./progress.js";
+import { type ProgressStream, taskReporter } from "./progress.js";
 import { createRebase } from "./rebase-url.js";
 
 export const EXIT_OK = 0;
@@ -59,7 +60,7 @@ export async function runFetchCli(argv: readonly string[], deps: RunDeps): Promi
 }
 
 async function runSources(entries: readonly CatalogueEntry[], args: FetchArgs, deps: RunDeps): Promise<number> {
-  const progress = createProgressReporter(deps.stderr);
+  const progress = createRunProgress(deps.stderr);
   const client = createHttpClient({
     ...deps.http,
     onRetry: (event) => {
@@ -72,6 +73,8 @@ async function runSources(entries: readonly CatalogueEntry[], args: FetchArgs, d
   const failures: string[] = [];
 
   for (const entry of entries) {
+    const task = progress.start(entry.id);
+    const reporter = taskReporter(progress, task);
     try {
       let summary: FetchSummary;
       const method = entry.method;
@@ -87,7 +90,7 @@ async function runSources(entries: readonly CatalogueEntry[], args: FetchArgs, d
           rebase,
           filter: args.allCpv ? null : CHILDREN_CPV_FILTER,
           force: args.force,
-          progress,
+          progress: reporter,
         });
       } else {
         summary = await fetchStaticFiles({
@@ -97,17 +100,19 @@ async function runSources(entries: readonly CatalogueEntry[], args: FetchArgs, d
           client,
           rebase,
           force: args.force,
-          progress,
+          progress: reporter,
         });
       }
-      progress.finish(formatSummary(summary));
+      // A file download has no records to count until the warehouse reads it.
+      task.end({ rows: summary.records > 0 ? summary.records : null, columns: summaryColumns(summary) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      progress.finish(`${entry.id}: FAILED: ${message}`);
+      task.fail(message);
       progress.note(`${entry.id}: pages saved before the failure are kept; rerun to resume`);
       failures.push(entry.id);
     }
   }
+  deps.stderr.write(`\n${progress.summaryTable()}\n`);
   if (failures.length > 0) {
     deps.stderr.write(`data:fetch: ${failures.length} of ${entries.length} source(s) failed: ${failures.join(", ")}\n`);
     return EXIT_FAILED;
@@ -129,15 +134,16 @@ async function resolveWindow(args: FetchArgs, dir: string, today: string): Promi
   return { from, to };
 }
 
-function formatSummary(summary: FetchSummary): string {
-  const parts = [
-    `${summary.source}: done, ${summary.files} file(s) in ${summary.dir}`,
-    `${summary.fetched} fetched, ${summary.kept} kept`,
-    formatBytes(summary.bytes),
-  ];
-  if (summary.records > 0) parts.push(`${summary.records.toLocaleString("en-GB")} releases`);
-  if (summary.matched !== null) parts.push(`${summary.matched.toLocaleString("en-GB")} with children's CPV codes`);
-  return parts.join(", ");
+/** The end line's and summary table's columns: where the files are, what was fetched or kept. */
+function summaryColumns(summary: FetchSummary): Record<string, string> {
+  return {
+    files: String(summary.files),
+    fetched: String(summary.fetched),
+    "kept (earlier run)": String(summary.kept),
+    size: formatBytes(summary.bytes),
+    "children's CPV": summary.matched === null ? "—" : formatCount(summary.matched),
+    folder: summary.dir,
+  };
 }
 
 export function formatList(): string {

@@ -6,6 +6,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SAMPLE_MARKER } from "@lens/core";
+import type { RunProgress } from "@lens/core/progress";
 import { EES_FILE, eesCsv, LAST_SFR_YEAR, sfrCsv, sfrFileName, simulateCla } from "./cla.js";
 import { writeContracts } from "./contracts.js";
 import { ILACS_FILE, ilacsWorkbook } from "./ilacs.js";
@@ -34,6 +35,8 @@ export interface SampleOptions {
   contracts: number;
   fromYear: number;
   toYear: number;
+  /** One task per part written (the CLI shows them as live or start and end lines). */
+  progress?: RunProgress;
 }
 
 export const DEFAULT_SAMPLE_OPTIONS = { seed: 20251, contracts: 16_000, fromYear: 2015, toYear: 2025 } as const;
@@ -75,13 +78,17 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   await writeFile(join(options.outDir, "la-reference", "d2i_la_lookup_stat_neighbours.csv"), laReferenceCsv());
 
+  const task = (name: string, detail: string) => options.progress?.start(name, { detail });
+  const contractsTask = options.progress?.start("contracts", { total: options.contracts, unit: "rows" });
   const stream = createWriteStream(join(options.outDir, "contracts-finder-ocds", "releases.jsonl"));
   const contracts = await writeContracts(stream, random(1), options);
   await new Promise<void>((resolve, reject) =>
     stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
   );
+  contractsTask?.end({ rows: contracts, columns: { files: "1" } });
 
   // Stream 4 draws the interim and monitoring visits, so adding them left the snapshots unchanged.
+  const ofstedTask = task("ofsted", "providers, in-year inspections, joiners and leavers");
   const ofsted = simulateOfsted(random(2), random(4), options.fromYear, options.toYear);
   let providerRows = 0;
   for (const [year, providers] of ofsted.snapshots) {
@@ -108,6 +115,12 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     );
   }
 
+  ofstedTask?.end({
+    rows: providerRows + inspectionRows + joinerLeaverRows,
+    columns: { files: String(ofsted.snapshots.size + ofsted.inspections.size + ofsted.registerChanges.size) },
+  });
+
+  const spendTask = task("s251-outturn", "one outturn file a year");
   const spendRandom = random(3);
   let spendFiles = 0;
   for (let year = options.fromYear; year <= options.toYear; year++) {
@@ -116,7 +129,10 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     spendFiles++;
   }
 
+  spendTask?.end({ rows: null, columns: { files: String(spendFiles) } });
+
   // Streams 5 and 6 are new, so adding ILACS and placements left every other file unchanged.
+  const placementsTask = task("ilacs and placements", "ILACS workbook, children looked after by placement");
   const ilacs = await ilacsWorkbook(random(5));
   await writeFile(join(options.outDir, "ofsted-ilacs", ILACS_FILE), ilacs.bytes);
   const claRandom = random(6);
@@ -133,7 +149,13 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     claFiles++;
   }
 
+  placementsTask?.end({
+    rows: ilacs.councils.length + [...cla.values()].reduce((n, rows) => n + rows.length, 0),
+    columns: { files: String(claFiles + 1) },
+  });
+
   // Stream 7 is new, so adding the outcome files left every other file unchanged.
+  const outcomesTask = task("outcomes", "placement stability, care leavers, FOI homes, workforce");
   const outcomesRandom = random(7);
   const tendencies = councilTendencies(outcomesRandom);
   const yearsFrom = (first: number) =>
@@ -154,6 +176,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     [CSWW_DIR, "csww_indicators.csv", cswwCsv(outcomesRandom, tendencies, yearsFrom(FIRST_CSWW_YEAR))],
   ];
   for (const [dir, name, text] of outcomeFiles) await writeFile(join(options.outDir, dir, name), text);
+  outcomesTask?.end({ rows: null, columns: { files: String(outcomeFiles.length) } });
 
   await writeFile(
     join(options.outDir, SAMPLE_MARKER),

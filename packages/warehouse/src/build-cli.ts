@@ -5,6 +5,7 @@
 
 import { resolve } from "node:path";
 import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
+import { createRunProgress } from "@lens/core/progress";
 import type { BuildSummary } from "./build.js";
 import { DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH } from "./paths.js";
 
@@ -34,49 +35,24 @@ const values = parseCliOrExit(CLI);
 // Loaded once the arguments are checked, so misuse and --help answer without loading DuckDB and the parsers.
 const { buildWarehouse } = await import("./build.js");
 
-const tty = process.stdout.isTTY === true;
-let liveLine = false;
-function progress(source: string, message: string): void {
-  const text = `[${source}] ${message}`;
-  if (tty) {
-    process.stdout.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns ?? 100) - 1)}`);
-    liveLine = true;
-  } else console.log(text);
-}
+const progress = createRunProgress(process.stdout);
 
 try {
   const summary = await buildWarehouse({
     sourcesDir: resolve(values.sources),
     outPath: resolve(values.out),
-    onProgress: progress,
+    progress,
   });
-  if (liveLine) process.stdout.write("\r\x1b[2K");
-  printSummary(summary);
+  printSummary(summary, progress.summaryTable());
 } catch (error) {
-  if (liveLine) process.stdout.write("\n");
   console.error(`Build failed: ${(error as Error).message}`);
   console.error("The previous warehouse (if any) was left in place.");
   process.exit(1);
 }
 
-export function printSummary(summary: BuildSummary): void {
-  const rows = summary.sources.map((s) => [
-    s.source,
-    String(s.files),
-    s.rowsRead.toLocaleString("en-GB"),
-    s.rowsKept.toLocaleString("en-GB"),
-    s.rowsRejected.toLocaleString("en-GB"),
-    s.rowsRead === 0 ? "—" : `${((s.rowsRejected / s.rowsRead) * 100).toFixed(1)}%`,
-    `${(s.durationMs / 1000).toFixed(1)}s`,
-  ]);
-  const header = ["source", "files", "read", "kept", "rejected", "reject %", "time"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((w) => "─".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
-  console.log("");
+/** The reporter's table (rows read, kept, rejected and seconds per source), then what needs a look. */
+export function printSummary(summary: BuildSummary, table: string): void {
+  console.log(`\n${table}\n`);
   for (const s of summary.sources) {
     if (s.topReasons.length === 0) continue;
     console.log(`${s.source} — top rejection reasons:`);

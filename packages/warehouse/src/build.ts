@@ -8,11 +8,13 @@ import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { SAMPLE_MARKER, SCHEMA_SQL, SCHEMA_VERSION } from "@lens/core";
+import { formatBytes, formatCount, type ProgressTask, type RunProgress } from "@lens/core/progress";
 import {
   type FileStats,
   INGESTERS,
   type IngestContext,
   listSourceFiles,
+  type SourceFile,
   type SourceIngester,
   TableWriter,
 } from "@lens/ingest";
@@ -44,8 +46,8 @@ export interface BuildSummary {
 export interface BuildOptions {
   sourcesDir: string;
   outPath: string;
-  /** Called with short progress messages (the CLI turns them into a live line or plain lines). */
-  onProgress?: (source: string, message: string) => void;
+  /** One task per source and step (the CLI shows it as a live line or start and end lines). */
+  progress?: RunProgress;
   /** Parsers to run; defaults to every known source. */
   ingesters?: readonly SourceIngester[];
 }
@@ -90,19 +92,26 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       if (mine.length === 0) continue;
       for (const f of mine) claimed.add(f.path);
       const sourceRejects: RejectRow[] = [];
+      const totalBytes = mine.reduce((n, f) => n + f.size, 0);
+      const task = options.progress?.start(ingester.id, {
+        total: totalBytes,
+        unit: "bytes",
+        detail: `${mine.length} file(s), ${formatBytes(totalBytes)}`,
+      });
+      const onMessage = filePercent(mine, task);
       const ctx: IngestContext = {
         connection,
         sourcesDir: options.sourcesDir,
         scratchDir,
         isSample,
-        progress: (message) => options.onProgress?.(ingester.id, message),
+        progress: onMessage,
         reject: (file, line, reason) => sourceRejects.push({ source: ingester.id, file, line, reason }),
       };
-      options.onProgress?.(ingester.id, `${mine.length} file(s)`);
       let stats: FileStats[];
       try {
         stats = await ingester.ingest(ctx, mine);
       } catch (error) {
+        task?.fail((error as Error).message);
         throw new BuildError(`source ${ingester.id} failed: ${(error as Error).message}`);
       }
       const durationMs = Date.now() - sourceStart;
@@ -114,6 +123,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
           );
       }
       if (summary.rowsRead > 0 && summary.rowsRejected / summary.rowsRead > ingester.maxRejectRate) {
+        task?.fail(`${pct(summary.rowsRejected / summary.rowsRead)} of rows rejected`);
         const reasons = summary.topReasons.map((r) => `${r.count} × ${r.reason}`).join("; ");
         throw new BuildError(
           `source ${ingester.id}: ${pct(summary.rowsRejected / summary.rowsRead)} of rows rejected, above its ${pct(
@@ -125,15 +135,30 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       for (const s of stats) logRows.push({ source: ingester.id, stats: s, durationMs });
       // One by one: spreading a source's rejects (ledgers reject ~150k out-of-scope lines) overflows the stack.
       for (const r of sourceRejects) rejects.push(r);
-      options.onProgress?.(ingester.id, `done: ${summary.rowsKept} kept, ${summary.rowsRejected} rejected`);
+      task?.end({
+        rows: summary.rowsRead,
+        columns: {
+          files: String(summary.files),
+          kept: formatCount(summary.rowsKept),
+          rejected: formatCount(summary.rowsRejected),
+          "reject %": summary.rowsRead === 0 ? "—" : pct(summary.rowsRejected / summary.rowsRead),
+        },
+      });
     }
     if (summaries.length === 0) throw new BuildError(`no known source files found in ${options.sourcesDir}`);
 
-    options.onProgress?.("classification", "classifying contracts and spend");
+    const classifying = options.progress?.start("classification", { detail: "contracts and spend" });
     const classification = await classifyWarehouse(connection);
+    classifying?.end({ rows: classification.contracts.rows + classification.spend.rows });
     // After classification: the service ranges need each contract's service and scope.
-    options.onProgress?.("plausibility", "flagging implausible contract values");
+    const checking = options.progress?.start("plausibility", {
+      detail: "contract values far outside their service's range",
+    });
     const plausibility = await flagImplausibleValues(connection);
+    checking?.end({
+      rows: classification.contracts.rows,
+      columns: { flagged: formatCount(Object.values(plausibility.flagged).reduce((a, n) => a + n, 0)) },
+    });
 
     const builtAt = new Date().toISOString();
     const rejectWriter = await TableWriter.open(connection, "rejects");
@@ -218,6 +243,23 @@ function summarise(
       .slice(0, 3)
       .map(([reason, count]) => ({ reason, count })),
     durationMs,
+  };
+}
+
+/**
+ * Turns an ingester's "reading <file>" messages into percent done by bytes: a file counts as done
+ * once the next one starts (ingesters read their files one after another).
+ */
+function filePercent(files: readonly SourceFile[], task: ProgressTask | undefined): (message: string) => void {
+  let doneBytes = 0;
+  let current: SourceFile | null = null;
+  return (message) => {
+    const file = files.find((f) => message.endsWith(f.relativePath)) ?? null;
+    if (file && file !== current) {
+      if (current) doneBytes += current.size;
+      current = file;
+    }
+    task?.update({ done: doneBytes, detail: message });
   };
 }
 

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { defineCli, parseCliOrExit, requiredOption, text, valueOption } from "@lens/core/cli";
+import { createRunProgress } from "@lens/core/progress";
 import { warehousePathFromEnv } from "./paths.js";
 
 const CLI = defineCli({
@@ -52,7 +53,9 @@ try {
     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1",
   );
   await mkdir(outDir, { recursive: true });
+  const progress = createRunProgress(process.stdout);
   for (const { table_name: table } of tables) {
+    const task = progress.start(table);
     const columns = await queryRows<{ column_name: string }>(
       connection,
       "SELECT column_name FROM information_schema.columns WHERE table_name = $table",
@@ -69,8 +72,9 @@ try {
     await connection.run(
       `COPY "${table}" TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd${partitioned ? ", PARTITION_BY (source, year)" : ""})`,
     );
-    console.log(`${table}: ${n.toLocaleString("en-GB")} rows → ${target}${partitioned ? "/source=…/year=…" : ""}`);
+    task.end({ rows: n, columns: { written: partitioned ? `${table}/source=…/year=…` : `${table}.parquet` } });
   }
+  console.log(`\n${progress.summaryTable()}`);
 } finally {
   connection.closeSync();
   warehouse.close();
