@@ -11,6 +11,7 @@ import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { filtersInWords } from "../components/filter-state.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
+import { TableDownloads } from "../components/TableDownloads.js";
 import { useSearchParams } from "../lib/router.js";
 import { useTRPC } from "../lib/trpc.js";
 
@@ -138,6 +139,13 @@ export default function Contracts() {
             "Contracts"
           )}
         </h2>
+        <TableDownloads
+          table="contracts"
+          filters={filters}
+          total={data?.total ?? null}
+          noun="contracts"
+          extra={{ q: q || undefined, sort, dir }}
+        />
         <p className="chart-frame__filters">{filtersInWords(filters)}</p>
         {result.error ? (
           <ErrorBlock error={result.error} onRetry={() => void result.refetch()} />

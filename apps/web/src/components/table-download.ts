@@ -1,0 +1,35 @@
+/**
+ * The whole filtered selection of a table, downloaded from the data API rather than the page
+ * on screen: `GET /api/v1/contracts?format=csv&bom=1&<filters>` (or providers). The filters go
+ * in the same parameters the page's URL and the metrics routes use, so the file holds exactly
+ * the rows the table counts; the server streams it and says so when it caps the rows.
+ */
+import type { Filters } from "@lens/core";
+import { writeFilters } from "./filter-state.js";
+
+export type TableId = "contracts" | "providers";
+export type TableFormat = "csv" | "csv-plain" | "xlsx" | "json";
+
+export const TABLE_FORMATS: { format: TableFormat; label: string; hint: string }[] = [
+  { format: "csv", label: "CSV", hint: "for spreadsheets (UTF-8 with a byte-order mark)" },
+  { format: "xlsx", label: "XLSX", hint: "data and about sheets" },
+  { format: "csv-plain", label: "plain CSV", hint: "for scripts" },
+  { format: "json", label: "JSON", hint: "with the about metadata" },
+];
+
+/** The data API address of a table's filtered rows in one format (search text and sort kept). */
+export function tableDownloadUrl(
+  table: TableId,
+  filters: Filters,
+  format: TableFormat,
+  extra: { q?: string; sort?: string; dir?: "asc" | "desc" } = {},
+): string {
+  const params = new URLSearchParams();
+  writeFilters(params, filters);
+  if (extra.q) params.set("q", extra.q);
+  if (extra.sort) params.set("sort", extra.sort);
+  if (extra.dir) params.set("dir", extra.dir);
+  params.set("format", format === "csv-plain" ? "csv" : format);
+  if (format === "csv") params.set("bom", "1");
+  return `/api/v1/${table}?${params.toString()}`;
+}
