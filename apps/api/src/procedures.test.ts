@@ -34,6 +34,20 @@ describe("meta", () => {
     expect(registry.metrics.length).toBe(catalogue.metrics.length);
   });
 
+  it("sends the registry without SQL: metric SQL stays on the server", async () => {
+    const registry = await fx.caller.meta.registry();
+    const text = JSON.stringify(registry);
+    for (const sql of ["SELECT", "PARTITION BY", "FILTER (WHERE", "coalesce(", "nullif("])
+      expect(text).not.toContain(sql);
+    // Every fragment of metric SQL reads the fact table aliased f.
+    expect(text).not.toMatch(/\bf\.[a-z_]+/);
+    for (const m of registry.metrics) {
+      expect(m, m.id).not.toHaveProperty("where");
+      expect(m, m.id).not.toHaveProperty("relation");
+      for (const key of Object.keys(m.aggregate)) expect(["kind", "dimension", "weighted", "k"], m.id).toContain(key);
+    }
+  });
+
   it("gives filter options with counts", async () => {
     const options = await fx.caller.meta.filterOptions({ table: "contracts" });
     const model = options.find((o) => o.dimension === "model")!;

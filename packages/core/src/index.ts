@@ -1,5 +1,8 @@
-export * from "./buyers.js";
-export * from "./classification/index.js";
+/**
+ * The browser-safe registry: ids, labels, formats, vocabularies, colours, caveats, sources.
+ * No SQL (that is in @lens/queries) and no classification patterns (those are in
+ * `@lens/core/classify`, for the build only); bundle-has-no-sql.test.ts in apps/web checks.
+ */
 export * from "./council-names.js";
 export * from "./councils.js";
 export * from "./dimensions.js";
@@ -8,7 +11,6 @@ export * from "./format.js";
 export * from "./html-entities.js";
 export * from "./metrics.js";
 export * from "./plausibility.js";
-export * from "./scope.js";
 export * from "./sources.js";
 export * from "./vocab.js";
 export * from "./warehouse-schema.js";

@@ -7,12 +7,12 @@
  *   as an average of pre-divided values, so any grouping gives the right answer.
  * - Unknown is never zero: rows whose value is unknown leave the denominator (and are
  *   reported as coverage = n / total), they are never counted as "no".
- * - Every SQL fragment here is a fixed string over the fact table aliased `f` (and
- *   `local_authorities la`); nothing in this file is built from user input.
+ * - No SQL here: this registry is browser-safe (the web app imports it). Each metric's SQL
+ *   (relation, row filter, aggregate expressions) is in packages/queries/src/metric-sql.ts,
+ *   typed so that a metric without SQL fails to compile.
  */
 import type { DimensionId, FactTable } from "./dimensions.js";
 import { OUTCOME_METRICS } from "./outcome-metrics.js";
-import { ANY_FLAGGED_SQL, PERIOD_FLAGGED_SQL } from "./plausibility.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
 
@@ -29,37 +29,38 @@ export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "
 export type MetricKind = "count" | "amount" | "median" | "share" | "mix" | "ratio" | "average" | "concentration";
 
 /**
- * How the rows of a group turn into a value. Compiled by ONE function,
- * `compileMetricQuery` in packages/queries.
+ * How the rows of a group turn into a value: the kind (and what the web needs to draw it). The
+ * expressions are in packages/queries/src/metric-sql.ts; ONE function, `compileMetricQuery` in
+ * packages/queries, compiles every kind.
  */
 export type Aggregate =
-  /** Number of rows (or of distinct `distinct` values). */
-  | { kind: "count"; distinct?: string }
+  /** Number of rows (or of distinct values). */
+  | { kind: "count" }
   /** Sum of a numeric expression; n counts the non-NULL values. */
-  | { kind: "sum"; expr: string }
-  /** Median with quartiles; n counts the non-NULL values. `expr` is also the row-level value for distributions. */
-  | { kind: "median"; expr: string }
+  | { kind: "sum" }
+  /** Median with quartiles; n counts the non-NULL values. Its expression is also the row-level value for distributions. */
+  | { kind: "median" }
   /**
-   * Share of rows meeting `condition` among rows meeting `base` (the denominator).
-   * Rows outside `base` are unknown for this metric and are reported as coverage.
+   * Share of rows meeting a condition among rows meeting a base (the denominator).
+   * Rows outside the base are unknown for this metric and are reported as coverage.
    */
-  | { kind: "share"; condition: string; base: string }
+  | { kind: "share" }
   /** Sum of one expression over the sum of another (e.g. for-profit spend / all spend of known ownership). */
-  | { kind: "ratio"; numerator: string; denominator: string }
+  | { kind: "ratio" }
   /**
    * Split of each group across the values of `dimension` (appended to the grouping): rows
-   * (or the sum of `weight`) in the cell over rows (or weight) in the group.
+   * (or, when `weighted`, the sum of a weight such as spend) in the cell over those in the group.
    */
-  | { kind: "mix"; dimension: DimensionId; weight?: string }
+  | { kind: "mix"; dimension: DimensionId; weighted: boolean }
   /** Rows with a known entity divided by the number of distinct entities (e.g. homes per owner). */
-  | { kind: "perEntity"; entity: string }
+  | { kind: "perEntity" }
   /**
    * Herfindahl–Hirschman index of the group's market: Σ (entity weight / total weight)² × 10,000,
    * over rows with a known entity and a positive weight.
    */
-  | { kind: "hhi"; entity: string; weight: string }
+  | { kind: "hhi" }
   /** Share of the group's total weight held by its `k` largest entities (ties broken by name). */
-  | { kind: "topShare"; entity: string; weight: string; k: number }
+  | { kind: "topShare"; k: number }
   /**
    * A figure the publisher computed, one row per area and year (table council_indicators):
    * the compiler reads the rows of the area level the query asks for — England with no place
@@ -83,13 +84,6 @@ export interface MetricDef {
   format: MetricFormat;
   unit: string;
   table: FactTable;
-  /**
-   * A fixed SQL relation replacing the table (aliased `f`), for metrics that need per-entity
-   * windows or a join across tables. It must expose the columns the metric's dimensions use.
-   */
-  relation?: string;
-  /** A fixed row filter that is part of the definition (e.g. children's homes only). */
-  where?: string;
   aggregate: Aggregate;
   /** The dimensions a user may group or filter by. */
   dimensions: readonly DimensionId[];
@@ -106,10 +100,10 @@ export interface MetricDef {
   target?: MetricTarget;
   /**
    * Rows the value leaves out as implausible (contracts.value_flag, set by the build's
-   * plausibility step): `flagged` is the SQL condition for rows that would otherwise count,
-   * and `reason` says so in words. Every answer returns how many were left out.
+   * plausibility step), in words; the condition is the metric's SQL. Every answer returns how
+   * many were left out.
    */
-  implausible?: { flagged: string; reason: string };
+  implausible?: { reason: string };
   /** Whether a higher value reads as better, for rank wording; "neutral" when it is a matter of view. */
   polarity: "higher-better" | "lower-better" | "neutral";
 }
@@ -164,143 +158,17 @@ const SPEND_SOURCES = [
   "wakefield-spend",
 ] as const;
 
-/**
- * A framework or multi-supplier award repeats one ceiling on every supplier's row
- * (`value_is_shared`); that is nobody's value, so it is unknown here rather than counted N times.
- */
-const ANNUAL_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.annual_value_gbp END";
-/**
- * The annual value for a median: also unknown when the row is flagged implausible (value_flag:
- * a one-day or beyond-horizon period makes value ÷ years meaningless, and a value far above the
- * service's range is a block total or a typo). Flagged rows are counted in `implausible`.
- */
-const PLAUSIBLE_ANNUAL_VALUE = `CASE WHEN f.value_is_shared OR ${ANY_FLAGGED_SQL} THEN NULL ELSE f.annual_value_gbp END`;
 const IMPLAUSIBLE_ANNUAL_VALUE = {
-  flagged: `NOT coalesce(f.value_is_shared, false) AND f.annual_value_gbp IS NOT NULL AND ${ANY_FLAGGED_SQL}`,
   reason: "contracts whose value or period is flagged implausible (contracts.value_flag) are left out of the median",
 };
-/** A length is unknown for these metrics when the period is flagged implausible (one-day, beyond the horizon). */
-const PLAUSIBLE_DURATION = `CASE WHEN ${PERIOD_FLAGGED_SQL} THEN NULL ELSE f.duration_months END`;
 const IMPLAUSIBLE_DURATION = {
-  flagged: `f.duration_months IS NOT NULL AND ${PERIOD_FLAGGED_SQL}`,
   reason: "contracts whose period is flagged implausible (one-day placeholder, end date beyond horizon) are left out",
 };
 const FLAGGED_CAVEAT =
   "Values flagged implausible by the build (contracts.value_flag) are kept in the table but left out here; the answer says how many.";
-const CONTRACT_VALUE = "CASE WHEN f.value_is_shared THEN NULL ELSE f.value_gbp END";
-/** Supplier identity for markets: the name, case- and space-folded (full normalisation happens at build). */
-const SUPPLIER = "nullif(lower(trim(f.supplier_name)), '')";
-
-/** Ofsted's definition of a children's home: exactly this provision type, any case (not secure homes, not residential special schools). */
-export const CHILDRENS_HOME = "replace(lower(trim(f.provision_type)), '\u2019', '''') = 'children''s home'";
-/**
- * Registered at the snapshot: Active or Suspended (Ofsted's published "latest judgement" tables
- * count both). Files before 2015 carry no status; every listed provider was registered.
- */
-export const REGISTERED = "coalesce(lower(trim(f.registration_status)), 'active') IN ('active', 'suspended')";
-const INSPECTED = `${REGISTERED} AND f.overall_rating IS NOT NULL`;
-const OWNER = "nullif(lower(trim(f.owner_name)), '')";
-/**
- * 31 March 2018 has two Ofsted files (the judged list and the full register, part 2); counting
- * homes per snapshot from both would count every home twice. Owner metrics read the judged
- * file, like the other inspected-only years.
- */
-const ONE_FILE_PER_DATE = "NOT coalesce(f.is_supplementary, false)";
-
-/**
- * Contract metrics read children's-services contracts that were let: award notices and
- * contract-register entries. Tender notices not yet awarded (stage 'tender') name no supplier
- * and state an estimate, so they would only inflate 'unknown'; they stay queryable in the table.
- * Rows whose supplier field is a placeholder ("TBC", "Not awarded", "Various …") are not awards
- * to anyone: kept, flagged and counted in the table (supplier_is_placeholder), left out here.
- */
-const CONTRACT_SCOPE =
-  "f.in_scope AND f.stage IN ('award', 'register') AND NOT coalesce(f.supplier_is_placeholder, false)";
-
-const FOLLOWING_YEARS = 3;
-/**
- * Contracts with their buyer's next award for the same service (strictly later date), and the
- * latest date in the data (to leave out contracts too recent to have had a follow-up yet).
- */
-const RETENDER_RELATION = `
-  SELECT w.*,
-    min(w.event_date) OVER (
-      PARTITION BY w.la_code, w.service ORDER BY w.event_date
-      RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
-    ) AS next_event_date,
-    max(w.event_date) OVER () AS data_end_date
-  FROM (SELECT t.*, coalesce(t.award_date, t.start_date) AS event_date FROM contracts t WHERE t.in_scope AND t.stage IN ('award', 'register')
-    AND NOT coalesce(t.supplier_is_placeholder, false)) w`;
-
-/**
- * Placement spend (s251 residential care and fostering lines, all provider types) per child
- * looked after at 31 March, per council and year, joined only where both are known.
- */
-const SPEND_PER_CLA_RELATION = `
-  SELECT s.la_code, s.year, s.placement_spend, c.children
-  FROM (
-    SELECT la_code, year, sum(amount_gbp) AS placement_spend
-    FROM spend
-    WHERE la_code IS NOT NULL AND provider_ownership IS NOT NULL AND amount_gbp IS NOT NULL
-      AND regexp_matches(lower(coalesce(service_line, '')), 'residential care|fostering')
-    GROUP BY la_code, year
-  ) s
-  JOIN (
-    SELECT la_code, year, sum(children) AS children
-    FROM cla_placements
-    WHERE la_code IS NOT NULL AND placement_type IS NULL AND children IS NOT NULL
-    GROUP BY la_code, year
-  ) c ON c.la_code = s.la_code AND c.year = s.year`;
 
 /** Weeks in a year (365.25 / 7), to turn a year's spend into a weekly cost. */
 export const WEEKS_PER_YEAR = 52.18;
-
-/**
- * Placement spend by provider ownership beside the children placed with that kind of provider,
- * per council, year and provider type, joined only where both sides are known:
- * - spend: the s251 outturn lines "Residential care" and "Fostering services" (exact line text;
- *   other looked-after lines such as adoption, special guardianship and education are not the
- *   price of a placement), gross, in the return's own / private / voluntary / other public
- *   columns. A zero on a line with children placed is a reporting gap (the money is in another
- *   column), so it counts as no spend recorded rather than a £0 placement;
- * - children: DfE's count at 31 March by placement provider (all placement types); another
- *   council's provision joins "other public", as the return files payments to other councils;
- *   a suppressed cell on either part leaves the provider unknown;
- * - council-years delivered by a children's services trust or company (spend.delivered_by), or
- *   whose placement spend is all "other public", are left out: the trust's own and bought
- *   placements are recorded as other public, so no provider split of that money exists.
- */
-const WEEKLY_COST_RELATION = `
-  WITH s AS (
-    SELECT la_code, year, provider_ownership, sum(amount_gbp) AS placement_spend,
-      bool_or(delivered_by IS NOT NULL) AS by_trust
-    FROM spend
-    WHERE la_code IS NOT NULL AND amount_gbp IS NOT NULL
-      AND provider_ownership IN ('own', 'private', 'voluntary', 'other public')
-      AND lower(trim(service_line)) IN ('residential care', 'fostering services')
-    GROUP BY la_code, year, provider_ownership
-  ),
-  council_year AS (
-    SELECT la_code, year, bool_or(by_trust) AS by_trust,
-      sum(placement_spend) AS all_spend,
-      coalesce(sum(placement_spend) FILTER (WHERE provider_ownership = 'other public'), 0) AS other_public_spend
-    FROM s GROUP BY la_code, year
-  ),
-  c AS (
-    SELECT la_code, year,
-      CASE provider WHEN 'other LA' THEN 'other public' ELSE provider END AS provider_ownership,
-      CASE WHEN count(*) = count(children) THEN sum(children) END AS children
-    FROM cla_placements
-    WHERE la_code IS NOT NULL AND placement_type IS NULL
-      AND provider IN ('own', 'private', 'voluntary', 'other public', 'other LA')
-    GROUP BY la_code, year, 3
-  )
-  SELECT s.la_code, s.year, s.provider_ownership, s.placement_spend, c.children
-  FROM s
-  JOIN c ON c.la_code = s.la_code AND c.year = s.year AND c.provider_ownership = s.provider_ownership
-  JOIN council_year cy ON cy.la_code = s.la_code AND cy.year = s.year
-  WHERE s.placement_spend > 0 AND c.children > 0
-    AND NOT cy.by_trust AND NOT (cy.all_spend > 0 AND cy.other_public_spend = cy.all_spend)`;
 
 const PROVIDER_COUNT_CAVEAT =
   "Ofsted's provider files for 2015–2020, 2023 and 2024 list only inspected providers; counts use only snapshots that cover every registered provider (2014, 2018 part 2, 2021, 2022, 2025), so other years are absent rather than understated.";
@@ -331,7 +199,6 @@ export const METRICS = [
     format: "integer",
     unit: "contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
     aggregate: { kind: "count" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
@@ -351,8 +218,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "sum", expr: ANNUAL_VALUE },
+    aggregate: { kind: "sum" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
     sources: CONTRACT_SOURCES,
@@ -372,8 +238,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "sum", expr: CONTRACT_VALUE },
+    aggregate: { kind: "sum" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 1,
     sources: CONTRACT_SOURCES,
@@ -390,8 +255,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ a year",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "median", expr: PLAUSIBLE_ANNUAL_VALUE },
+    aggregate: { kind: "median" },
     implausible: IMPLAUSIBLE_ANNUAL_VALUE,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -413,8 +277,7 @@ export const METRICS = [
     format: "months",
     unit: "months",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "median", expr: PLAUSIBLE_DURATION },
+    aggregate: { kind: "median" },
     implausible: IMPLAUSIBLE_DURATION,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -433,12 +296,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: {
-      kind: "share",
-      condition: "f.duration_months >= 36",
-      base: `f.duration_months IS NOT NULL AND NOT ${PERIOD_FLAGGED_SQL}`,
-    },
+    aggregate: { kind: "share" },
     implausible: IMPLAUSIBLE_DURATION,
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
@@ -460,8 +318,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "mix", dimension: "procedure" },
+    aggregate: { kind: "mix", dimension: "procedure", weighted: false },
     dimensions: ["model", "ownership", "service", "council", "region", "council_type", "year", "source"],
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -480,8 +337,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "mix", dimension: "model" },
+    aggregate: { kind: "mix", dimension: "model", weighted: false },
     dimensions: ["service", "procedure", "council", "region", "council_type", "year", "source"],
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -498,12 +354,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: {
-      kind: "share",
-      condition: "f.number_of_tenderers = 1",
-      base: "f.number_of_tenderers IS NOT NULL AND f.number_of_tenderers >= 1",
-    },
+    aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -523,11 +374,7 @@ export const METRICS = [
     format: "days",
     unit: "days",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: {
-      kind: "median",
-      expr: "CASE WHEN f.award_date >= f.tender_end_date THEN date_diff('day', f.tender_end_date, f.award_date) END",
-    },
+    aggregate: { kind: "median" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -546,12 +393,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    relation: RETENDER_RELATION,
-    aggregate: {
-      kind: "share",
-      condition: `f.next_event_date <= f.event_date + INTERVAL ${FOLLOWING_YEARS} YEAR`,
-      base: `f.event_date IS NOT NULL AND f.la_code IS NOT NULL AND f.service IS NOT NULL AND f.service <> 'other' AND f.event_date <= f.data_end_date - INTERVAL ${FOLLOWING_YEARS} YEAR`,
-    },
+    aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 10,
     sources: CONTRACT_SOURCES,
@@ -572,8 +414,7 @@ export const METRICS = [
     format: "integer",
     unit: "HHI (0–10,000)",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "hhi", entity: SUPPLIER, weight: CONTRACT_VALUE },
+    aggregate: { kind: "hhi" },
     dimensions: MARKET_DIMENSIONS,
     minN: 10,
     sources: CONTRACT_SOURCES,
@@ -593,8 +434,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contract value",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "topShare", entity: SUPPLIER, weight: CONTRACT_VALUE, k: 5 },
+    aggregate: { kind: "topShare", k: 5 },
     dimensions: MARKET_DIMENSIONS,
     minN: 10,
     sources: CONTRACT_SOURCES,
@@ -611,8 +451,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "share", condition: "f.supplier_is_sme", base: "f.supplier_is_sme IS NOT NULL" },
+    aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -629,8 +468,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of contracts",
     table: "contracts",
-    where: CONTRACT_SCOPE,
-    aggregate: { kind: "share", condition: "f.supplier_is_vcse", base: "f.supplier_is_vcse IS NOT NULL" },
+    aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 5,
     sources: CONTRACT_SOURCES,
@@ -648,7 +486,6 @@ export const METRICS = [
     format: "integer",
     unit: "providers",
     table: "provider_snapshots",
-    where: `f.covers_all_registered AND ${REGISTERED}`,
     aggregate: { kind: "count" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 1,
@@ -666,8 +503,7 @@ export const METRICS = [
     format: "integer",
     unit: "places",
     table: "provider_snapshots",
-    where: `f.covers_all_registered AND ${REGISTERED}`,
-    aggregate: { kind: "sum", expr: "f.places" },
+    aggregate: { kind: "sum" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 1,
     sources: OFSTED_PROVIDERS,
@@ -688,8 +524,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of inspected homes",
     table: "provider_snapshots",
-    where: CHILDRENS_HOME,
-    aggregate: { kind: "share", condition: "f.overall_rating IN ('Good', 'Outstanding')", base: INSPECTED },
+    aggregate: { kind: "share" },
     dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -706,8 +541,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of inspected homes",
     table: "provider_snapshots",
-    where: CHILDRENS_HOME,
-    aggregate: { kind: "share", condition: "f.overall_rating = 'Inadequate'", base: INSPECTED },
+    aggregate: { kind: "share" },
     dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -724,8 +558,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of inspected homes",
     table: "provider_snapshots",
-    where: `${CHILDRENS_HOME} AND ${INSPECTED}`,
-    aggregate: { kind: "mix", dimension: "rating" },
+    aggregate: { kind: "mix", dimension: "rating", weighted: false },
     dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -742,7 +575,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of inspected providers",
     table: "provider_snapshots",
-    aggregate: { kind: "share", condition: "f.overall_rating IN ('Good', 'Outstanding')", base: INSPECTED },
+    aggregate: { kind: "share" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -759,7 +592,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of inspected providers",
     table: "provider_snapshots",
-    aggregate: { kind: "share", condition: "f.overall_rating = 'Inadequate'", base: INSPECTED },
+    aggregate: { kind: "share" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -776,8 +609,7 @@ export const METRICS = [
     format: "decimal",
     unit: "homes per owner",
     table: "provider_snapshots",
-    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
-    aggregate: { kind: "perEntity", entity: OWNER },
+    aggregate: { kind: "perEntity" },
     dimensions: HOME_DIMENSIONS,
     minN: 5,
     sources: OFSTED_PROVIDERS,
@@ -799,8 +631,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of places",
     table: "provider_snapshots",
-    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
-    aggregate: { kind: "topShare", entity: OWNER, weight: "f.places", k: 10 },
+    aggregate: { kind: "topShare", k: 10 },
     dimensions: HOME_DIMENSIONS,
     minN: 10,
     sources: OFSTED_PROVIDERS,
@@ -816,7 +647,6 @@ export const METRICS = [
     format: "integer",
     unit: "providers",
     table: "joiners_leavers",
-    where: "lower(f.event) LIKE 'join%'",
     aggregate: { kind: "count" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 1,
@@ -833,7 +663,6 @@ export const METRICS = [
     format: "integer",
     unit: "providers",
     table: "joiners_leavers",
-    where: "lower(f.event) LIKE 'leav%'",
     aggregate: { kind: "count" },
     dimensions: PROVIDER_DIMENSIONS,
     minN: 1,
@@ -852,7 +681,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£",
     table: "spend",
-    aggregate: { kind: "sum", expr: "f.amount_gbp" },
+    aggregate: { kind: "sum" },
     dimensions: SPEND_DIMENSIONS,
     minN: 1,
     sources: SPEND_SOURCES,
@@ -872,8 +701,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of spend",
     table: "spend",
-    where: "f.provider_ownership IS NOT NULL AND f.amount_gbp IS NOT NULL",
-    aggregate: { kind: "mix", dimension: "provider_ownership", weight: "f.amount_gbp" },
+    aggregate: { kind: "mix", dimension: "provider_ownership", weighted: true },
     dimensions: ["service", "council", "region", "council_type", "year", "source"],
     minN: 1,
     sources: SPEND_SOURCES,
@@ -894,13 +722,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of spend",
     table: "spend",
-    aggregate: {
-      kind: "ratio",
-      numerator:
-        "CASE WHEN coalesce(f.provider_ownership = 'private', f.supplier_ownership = 'for-profit') THEN f.amount_gbp ELSE 0 END",
-      denominator:
-        "CASE WHEN f.provider_ownership IS NOT NULL OR f.supplier_ownership IN ('for-profit', 'not-for-profit', 'public') THEN f.amount_gbp END",
-    },
+    aggregate: { kind: "ratio" },
     dimensions: ["service", "model", "council", "region", "council_type", "year", "source"],
     minN: 1,
     sources: SPEND_SOURCES,
@@ -921,8 +743,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ per child",
     table: "spend",
-    relation: SPEND_PER_CLA_RELATION,
-    aggregate: { kind: "ratio", numerator: "f.placement_spend", denominator: "f.children" },
+    aggregate: { kind: "ratio" },
     dimensions: ["council", "region", "council_type", "year"],
     minN: 1,
     sources: ["s251-outturn", "dfe-cla"],
@@ -944,12 +765,7 @@ export const METRICS = [
     format: "gbp",
     unit: "£ a week per child",
     table: "spend",
-    relation: WEEKLY_COST_RELATION,
-    aggregate: {
-      kind: "ratio",
-      numerator: `f.placement_spend / ${WEEKS_PER_YEAR}`,
-      denominator: "f.children",
-    },
+    aggregate: { kind: "ratio" },
     dimensions: ["provider_ownership", "council", "region", "council_type", "year"],
     minN: 1,
     minDenominator: 10,
@@ -975,14 +791,7 @@ export function getMetric(id: string): MetricDef | undefined {
   return (METRICS as readonly MetricDef[]).find((m) => m.id === id);
 }
 
-/** The row-level value a distribution (box plot, histogram) is drawn from, if the metric has one. */
-export function metricValueExpr(metric: MetricDef): string | undefined {
-  return metric.aggregate.kind === "median" || metric.aggregate.kind === "sum" ? metric.aggregate.expr : undefined;
-}
-
 /** Whether the metric is a proportion of counted rows, so a 95% Wilson interval applies. */
 export function hasBinomialInterval(metric: MetricDef): boolean {
-  return (
-    metric.aggregate.kind === "share" || (metric.aggregate.kind === "mix" && metric.aggregate.weight === undefined)
-  );
+  return metric.aggregate.kind === "share" || (metric.aggregate.kind === "mix" && !metric.aggregate.weighted);
 }

@@ -27,9 +27,6 @@ const LATEST_YEAR =
 const WORKFORCE_RATES =
   "The value is DfE's published rate. council_indicators also keeps the FTEs behind it as numerator and denominator; DfE computes the rate from unrounded FTEs, so their ratio can differ from it by rounding (and for England in 2023–2024 by more).";
 
-const where = (indicator: string, breakdown?: string) =>
-  breakdown ? `f.indicator = '${indicator}' AND f.breakdown = '${breakdown}'` : `f.indicator = '${indicator}'`;
-
 export const OUTCOME_METRICS = [
   {
     id: "cla_three_plus_placements",
@@ -41,7 +38,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of children looked after",
     table: "council_indicators",
-    where: where("cla_three_plus_placements"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -64,7 +60,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of children in long-term care",
     table: "council_indicators",
-    where: where("cla_same_carer_2y"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -82,7 +77,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of placement changes",
     table: "council_indicators",
-    where: where("placement_changes_provider_closure"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -106,7 +100,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of new placements with a known distance",
     table: "council_indicators",
-    where: where("new_placements_over_20_miles"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -129,7 +122,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of care leavers aged 19–21 with known accommodation",
     table: "council_indicators",
-    where: where("care_leavers_suitable_accommodation", "19 to 21"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -153,7 +145,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of care leavers aged 19–21 with known activity",
     table: "council_indicators",
-    where: where("care_leavers_eet", "19 to 21"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -177,7 +168,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of social worker FTE",
     table: "council_indicators",
-    where: where("social_worker_agency_rate"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -195,7 +185,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of social worker FTE",
     table: "council_indicators",
-    where: where("social_worker_turnover"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -219,7 +208,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of social worker posts",
     table: "council_indicators",
-    where: where("social_worker_vacancy_rate"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -237,7 +225,6 @@ export const OUTCOME_METRICS = [
     format: "percent",
     unit: "share of children in children's homes",
     table: "council_indicators",
-    where: where("homes_placed_outside_council"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,
@@ -262,7 +249,6 @@ export const OUTCOME_METRICS = [
     format: "integer",
     unit: "children",
     table: "council_indicators",
-    where: where("homes_net_gain"),
     aggregate: { kind: "published" },
     dimensions: OUTCOME_DIMENSIONS,
     minN: 1,

@@ -36,10 +36,3 @@ export const PLAUSIBILITY = {
    */
   servicesWithoutRange: ["other"],
 } as const;
-
-const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
-
-/** SQL (over contracts aliased `f`): the row's period is flagged implausible. */
-export const PERIOD_FLAGGED_SQL = `coalesce(f.value_flag IN (${sqlList(PERIOD_FLAGS)}), false)`;
-/** SQL (over contracts aliased `f`): the row carries any implausibility flag. */
-export const ANY_FLAGGED_SQL = "f.value_flag IS NOT NULL";

@@ -14,7 +14,7 @@ import {
   SCOPE_RULES,
   type ScopeCpvRule,
   type ScopeRule,
-} from "@lens/core";
+} from "@lens/core/classify";
 
 export type CpvRule = ScopeCpvRule;
 

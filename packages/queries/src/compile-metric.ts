@@ -13,7 +13,6 @@
 
 import type { DuckDBValue } from "@duckdb/node-api";
 import {
-  DIMENSIONS,
   type DimensionId,
   EXCLUSION_FILTERS,
   type FactTable,
@@ -21,6 +20,8 @@ import {
   LIST_FILTER_DIMENSIONS,
   type MetricDef,
 } from "@lens/core";
+import { DIMENSION_SQL } from "./dimension-sql.js";
+import { type SqlMetric, withSql } from "./metric-with-sql.js";
 
 export interface CompiledQuery {
   sql: string;
@@ -39,7 +40,7 @@ export class QueryInputError extends Error {
 const NO_QUARTILES = "NULL::DOUBLE AS q1, NULL::DOUBLE AS q3";
 
 /** SQL for value / numerator / denominator / n / total / quartiles of a single-level aggregate. */
-function singleLevelAggregateSql(metric: MetricDef): string {
+function singleLevelAggregateSql(metric: SqlMetric): string {
   const a = metric.aggregate;
   const total = "count(*)::INTEGER AS total";
   switch (a.kind) {
@@ -86,7 +87,7 @@ export function dimensionSql(metric: MetricDef, dimension: DimensionId): string 
 }
 
 export function tableDimensionSql(table: FactTable, dimension: DimensionId): string {
-  const expr = DIMENSIONS[dimension].expr[table];
+  const expr = DIMENSION_SQL[dimension][table];
   if (expr === undefined) throw new QueryInputError(`dimension '${dimension}' does not apply to ${table}`);
   return expr;
 }
@@ -166,7 +167,8 @@ export function filterSql(
     // One of three fixed literals, never user text.
     clauses.unshift(`f.geographic_level = '${level}'`);
   }
-  if (metric.where) clauses.unshift(`(${metric.where})`);
+  const where = withSql(metric).where;
+  if (where) clauses.unshift(`(${where})`);
   if (metric.aggregate.kind === "published" && !groupBy.includes("year")) {
     // Without a year grouping every area shows the latest year of the selection, the same
     // year for all: an area whose figures stop earlier (an abolished council) is absent, not
@@ -177,7 +179,8 @@ export function filterSql(
 }
 
 export function fromSql(metric: MetricDef): string {
-  const relation = metric.relation ? `(${metric.relation})` : metric.table;
+  const sql = withSql(metric).relation;
+  const relation = sql ? `(${sql})` : metric.table;
   return `${relation} f LEFT JOIN local_authorities la ON la.la_code = f.la_code`;
 }
 
@@ -226,7 +229,7 @@ export function compileMetricQuery(
   if (groupBy.length > maxDims)
     throw new QueryInputError(`at most ${maxDims === 2 ? "two" : maxDims} group-by dimensions`);
   if (new Set(groupBy).size !== groupBy.length) throw new QueryInputError("group-by dimensions must differ");
-  const a = metric.aggregate;
+  const a = withSql(metric).aggregate;
   if (a.kind === "mix" && groupBy.includes(a.dimension))
     throw new QueryInputError(`metric '${metric.id}' already splits by '${a.dimension}'; group by another dimension`);
   const userDims = groupBy.map((d, i) => ({ id: d, expr: dimensionSql(metric, d), alias: `d${i}` }));
@@ -288,7 +291,7 @@ ${order}`;
     return { sql, params, dims: [...groupBy] };
   }
 
-  const aggregateSql = a.kind === "published" ? publishedAggregateSql() : singleLevelAggregateSql(metric);
+  const aggregateSql = a.kind === "published" ? publishedAggregateSql() : singleLevelAggregateSql(withSql(metric));
   const select = [...dimSelect, aggregateSql].join(",\n  ");
   const group = aliases.length > 0 ? `GROUP BY ${list(aliases)}` : "";
   const order = aliases.length > 0 ? `ORDER BY ${list(aliases.map((x) => `${x} NULLS LAST`))}` : "";

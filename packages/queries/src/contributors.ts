@@ -16,6 +16,7 @@ import {
   type MetricDef,
 } from "@lens/core";
 import { type CompiledQuery, filterSql, fromSql, tableDimensionSql } from "./compile-metric.js";
+import { withSql } from "./metric-with-sql.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 export interface SourceContribution {
@@ -35,7 +36,7 @@ export interface Contributors {
 
 /** SQL condition: the row counts in its group's n. */
 export function countedRowSql(metric: MetricDef): string {
-  const a = metric.aggregate;
+  const a = withSql(metric).aggregate;
   switch (a.kind) {
     case "count":
       return a.distinct ? `(${a.distinct}) IS NOT NULL` : "TRUE";
@@ -79,7 +80,8 @@ export function compileContributorsQuery(metric: MetricDef, filters: Filters): C
       // The statement binds nothing: DuckDB refuses parameters a statement does not name.
       params: {},
     };
-  const flagged = metric.implausible ? `(${metric.implausible.flagged})` : "FALSE";
+  const implausible = withSql(metric).implausible;
+  const flagged = implausible ? `(${implausible.flagged})` : "FALSE";
   const cols = dims.map((d) => `CAST(${tableDimensionSql(metric.table, d)} AS VARCHAR) AS ${d}`);
   // With one dimension grouping(x) is 0 on every row, so the CASEs pick it.
   const dimension = `CASE ${dims.map((d) => `WHEN grouping(${d}) = 0 THEN '${d}'`).join(" ")} END`;

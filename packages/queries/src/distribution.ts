@@ -6,10 +6,11 @@
  * groups can be compared bar for bar. Groups below the metric's minimum n are withheld whole.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { dimensionIdSchema, filtersSchema, metricIdSchema, metricValueExpr } from "@lens/core";
+import { dimensionIdSchema, filtersSchema, metricIdSchema } from "@lens/core";
 import { z } from "zod";
 import { dimensionSql, filterSql, fromSql, QueryInputError } from "./compile-metric.js";
 import { requireMetric } from "./metric-input.js";
+import { metricValueExpr } from "./metric-with-sql.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 export const MAX_BINS = 100;

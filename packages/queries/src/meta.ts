@@ -51,7 +51,7 @@ export async function filterOptions(
   const { table } = filterOptionsInput.parse(input);
   const out: DimensionOptions[] = [];
   for (const def of Object.values(DIMENSIONS)) {
-    if (def.expr[table] === undefined) continue;
+    if (!def.tables.includes(table)) continue;
     const rows = await runQuery<{ value: string | number | null; n: number }>(
       connection,
       {
@@ -210,7 +210,7 @@ export function registryCatalogue() {
       id: d.id,
       label: d.label,
       description: d.description,
-      tables: Object.keys(d.expr),
+      tables: d.tables,
       values: d.values ?? null,
       labels: d.labels ?? null,
       colours: d.colours ?? null,

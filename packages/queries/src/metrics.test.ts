@@ -8,6 +8,8 @@ import { DIMENSIONS, type DimensionId, getMetric, hasBinomialInterval, METRICS, 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare, type RawMetricRow, runMetric } from "./compare.js";
 import { compileMetricQuery } from "./compile-metric.js";
+import { DIMENSION_SQL } from "./dimension-sql.js";
+import { type SqlMetric, withSql } from "./metric-with-sql.js";
 import { runQuery } from "./run.js";
 import {
   claRow,
@@ -103,7 +105,7 @@ describe("the registry", () => {
       expect(m.definition.length, m.id).toBeGreaterThan(40);
       expect(m.sources.length, m.id).toBeGreaterThan(0);
       expect(m.minN, m.id).toBeGreaterThanOrEqual(1);
-      for (const d of m.dimensions) expect(DIMENSIONS[d].expr[m.table], `${m.id} × ${d}`).toBeDefined();
+      for (const d of m.dimensions) expect(DIMENSION_SQL[d][m.table], `${m.id} × ${d}`).toBeDefined();
       if (m.kind === "share") expect(hasBinomialInterval(m), m.id).toBe(true);
     }
   });
@@ -158,8 +160,8 @@ describe("unknown is never zero", () => {
   }
 
   it("takes a ratio over rows where both sides are known, so a missing numerator is not a 0", async () => {
-    const ratio: MetricDef = {
-      ...metric("spend_share_for_profit"),
+    const ratio: SqlMetric = {
+      ...withSql(metric("spend_share_for_profit")),
       aggregate: { kind: "ratio", numerator: "f.amount_gbp", denominator: "coalesce(f.amount_gbp, 10) * 2" },
     };
     const ratioFx = await fixtureWarehouse({

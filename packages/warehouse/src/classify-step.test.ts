@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { describeRules, RULESET_VERSION, SCHEMA_SQL } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core";
+import { describeRules, RULESET_VERSION } from "@lens/core/classify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openMemoryWarehouse, queryRows, type Warehouse } from "./db.js";

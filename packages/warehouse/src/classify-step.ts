@@ -14,10 +14,15 @@
 
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import {
-  buildOfstedOwnerLookup,
-  CHILDRENS_SERVICES_TRUSTS,
   COMMISSIONING_MODELS,
   type CommissioningModel,
+  SPEND_OWNERSHIPS,
+  SUPPLIER_OWNERSHIPS,
+  type SupplierOwnership,
+} from "@lens/core";
+import {
+  buildOfstedOwnerLookup,
+  CHILDRENS_SERVICES_TRUSTS,
   classifyCommissioningModel,
   classifyService,
   describeRules,
@@ -25,12 +30,9 @@ import {
   normaliseProcedure,
   type OfstedOwnerLookup,
   RULESET_VERSION,
-  SPEND_OWNERSHIPS,
-  SUPPLIER_OWNERSHIPS,
-  type SupplierOwnership,
   serviceReason,
   supplierCouldBeInHouse,
-} from "@lens/core";
+} from "@lens/core/classify";
 import { decideSupplierOwnership, type SupplierDecision } from "./supplier-ownership.js";
 
 export interface ClassificationSummary {

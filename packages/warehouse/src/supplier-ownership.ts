@@ -17,7 +17,7 @@ import {
   type OfstedOwnerLookup,
   type OwnershipDecision,
   organisationMatchKey,
-} from "@lens/core";
+} from "@lens/core/classify";
 
 export interface SupplierDecision {
   key: string;

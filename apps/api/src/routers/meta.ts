@@ -11,7 +11,7 @@ const CATALOGUE = registryCatalogue();
 
 export const metaRouter = router({
   build: publicProcedure.query(({ ctx }) => ctx.warehouse.info),
-  /** The full metric definitions (including their SQL) and the source catalogue. */
+  /** The metric definitions and the source catalogue. No SQL: that stays on the server (@lens/queries' metric-sql.ts). */
   registry: publicProcedure.query(() => ({ metrics: METRICS, sources: SOURCES })),
   /** Metrics and dimensions as plain data: labels, definitions, vocabularies, colours. */
   catalogue: publicProcedure.query(() => CATALOGUE),

@@ -4,7 +4,8 @@
  * durations computed exactly as the OCDS path does, and a writer that refuses duplicate ids.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { decodeHtmlEntities, type ScopeDecision } from "@lens/core";
+import { decodeHtmlEntities } from "@lens/core";
+import type { ScopeDecision } from "@lens/core/classify";
 import { queryRows } from "../query.js";
 import { type CellValue, TableWriter } from "../table-writer.js";
 

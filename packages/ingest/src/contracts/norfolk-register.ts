@@ -5,7 +5,7 @@
  * Organisation name blank). Scope reads the register's own category and directorate first
  * (core's childrensScope), since the register has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
  */
-import { childrensScope, classifyBuyer } from "@lens/core";
+import { childrensScope, classifyBuyer } from "@lens/core/classify";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,

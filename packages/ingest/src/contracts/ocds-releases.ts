@@ -15,7 +15,7 @@
  * is accounted for: kept, or rejected as superseded, duplicate, planning-only or cancelled.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { childrensScope, classifyBuyer } from "@lens/core";
+import { childrensScope, classifyBuyer } from "@lens/core/classify";
 import { decodeStoredText } from "../decode-stored-text.js";
 import { queryRows } from "../query.js";
 

@@ -15,7 +15,7 @@
  * childrensScope reads the ProClass description (as the register's category), the title and
  * the description.
  */
-import { childrensScope, classifyBuyer } from "@lens/core";
+import { childrensScope, classifyBuyer } from "@lens/core/classify";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,

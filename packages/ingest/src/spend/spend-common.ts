@@ -2,13 +2,8 @@
  * Helpers shared by the spend parsers: council codes of every vintage, budget-line text
  * cleaning and its mapping to a Lens service, and Windows-1252 repair.
  */
-import {
-  ABOLISHED_COUNCILS,
-  isCurrentCouncilCode,
-  type Service,
-  serviceForLedgerLine,
-  serviceReason,
-} from "@lens/core";
+import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
+import { serviceForLedgerLine, serviceReason } from "@lens/core/classify";
 import { type CsvRecord, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
