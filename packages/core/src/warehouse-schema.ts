@@ -8,8 +8,9 @@
  * Bumped whenever a table or column is added, renamed or dropped (here or in a build step):
  * the API refuses a warehouse built with another version instead of failing query by query.
  * 2: service/scope/ownership rule columns, value_flag, exclusions.
+ * 3: supplier_owner_links (the supplier ↔ Ofsted owner linkage build step).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE local_authorities (

@@ -21,6 +21,7 @@ import {
 import { classifyWarehouse } from "./classify-step.js";
 import { openWarehouse } from "./db.js";
 import { flagImplausibleValues } from "./plausibility-step.js";
+import { linkSuppliersToOwners } from "./supplier-owner-links.js";
 
 export interface SourceSummary {
   source: string;
@@ -160,6 +161,9 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       columns: { flagged: formatCount(Object.values(plausibility.flagged).reduce((a, n) => a + n, 0)) },
     });
 
+    // After classification: every supplier name on contracts and spend is final by then.
+    const linkage = await linkSuppliersToOwners(connection);
+
     const builtAt = new Date().toISOString();
     const rejectWriter = await TableWriter.open(connection, "rejects");
     for (const r of rejects)
@@ -188,6 +192,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
       ruleset_version: classification.rulesetVersion,
       sources: summaries.map((s) => s.source).join(","),
       value_flags: JSON.stringify(plausibility.flagged),
+      supplier_owner_links: JSON.stringify(linkage.byConfidence),
     };
     for (const [key, value] of Object.entries(entries)) info.append({ key, value });
     info.close();
