@@ -3,9 +3,10 @@
  * and a message naming what was wrong with their input — never a stack trace.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { QueryInputError, QueryTimeoutError, type RunOptions } from "@lens/queries";
+import type { RunOptions } from "@lens/queries";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { clientError } from "./error-status.js";
 import { QueryCache } from "./query-cache.js";
 import type { WarehouseHolder } from "./warehouse-holder.js";
 
@@ -55,18 +56,18 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Maps input problems found below the zod layer (e.g. a dimension a metric does not allow) to 400s. */
+/**
+ * Maps failures below the zod layer (e.g. a dimension a metric does not allow, a query past its
+ * deadline) to the status the data API gives too (error-status.ts). tRPC's own errors (a zod
+ * input error is already BAD_REQUEST) pass through.
+ */
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof QueryInputError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
-    if (cause instanceof QueryTimeoutError)
-      throw new TRPCError({ code: "TIMEOUT", message: `${cause.message}; narrow the selection`, cause });
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(result.error.cause ?? result.error);
-      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The query failed; the error has been logged." });
-    }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const cause = result.error.cause ?? result.error;
+    const mapped = clientError(cause);
+    if (mapped.log) console.error(cause);
+    throw new TRPCError({ code: mapped.code, message: mapped.message, ...(mapped.log ? {} : { cause }) });
   }
   return result;
 });

@@ -13,7 +13,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SOURCES } from "@lens/core";
-import { compare, QueryInputError, QueryTimeoutError, registryCatalogue, sourcesUsed } from "@lens/queries";
+import { compare, QueryInputError, registryCatalogue, sourcesUsed } from "@lens/queries";
+import { clientError } from "../error-status.js";
 import { type Context, cachedQuery } from "../trpc.js";
 import { answerNotes, flattenMetricRows, metricCsv } from "./csv.js";
 import { contributingSources, describeCouncils, licenceOf, SAMPLE_NOTICE } from "./describe.js";
@@ -57,11 +58,12 @@ export function createDataApiHandler(ctx: Context): (req: IncomingMessage, res: 
         res.destroy();
         return;
       }
-      if (error instanceof QueryInputError) return sendError(res, 400, { parameter: "query", message: error.message });
-      if (error instanceof QueryTimeoutError)
-        return sendError(res, 503, { message: `${error.message}; narrow the selection` });
-      console.error(error);
-      sendError(res, 500, { message: "The query failed; the error has been logged." });
+      const mapped = clientError(error);
+      if (mapped.log) console.error(error);
+      sendError(res, mapped.status, {
+        ...(error instanceof QueryInputError ? { parameter: "query" } : {}),
+        message: mapped.message,
+      });
     });
   };
 }
