@@ -39,7 +39,37 @@ describe("childrensScope", () => {
     [{ title: "0-19 Healthy Child Programme", description: "health visiting for children" }, false, "K7"],
     [{ title: "Lot 3", cpv: "85312120" }, true, "K8"],
     [{ title: "Residential Children&#039;s Homes Framework" }, true, "K9"],
-    [{ title: "Placements for 0 - 25 years at schools and colleges" }, true, "K10"],
+    [{ title: "Placements for 0 - 25 years at schools and colleges" }, true, "K9"],
+    [{ title: "Placements for 0 - 25 years", description: "call-off from a framework" }, true, "K10"],
+    // Early-education places are education funding (definitional call, docs/methods.md).
+    [
+      { category: "Childrens services - playgroups & nurseries", directorate: "CHILDREN", title: "Pre-school" },
+      false,
+      "K11",
+    ],
+    [{ title: "Funded early education", description: "free early education for two-year-olds" }, false, "K11"],
+    // A broad ProClass "- Children" category counts only when the text is no false friend.
+    [
+      { category: "Social Community Care Supplies & Services - Children", title: "Client Caseload Information System" },
+      false,
+      "K5",
+    ],
+    [
+      { category: "Social Community Care Supplies & Services - Children", title: "Traineeship Development Fund" },
+      false,
+      "K6",
+    ],
+    [{ category: "Social Community Care Supplies & Services - Children", title: "Carer Support" }, true, "K1"],
+    [{ title: "Community connection service", description: "for vulnerable adults aged 18 years plus" }, false, "K6"],
+    [{ title: "Long Lane Recreation Ground BMX Track", description: "a play area for children" }, false, "K5"],
+    // A council's whole passenger-transport DPS is no children's contract; a school route is.
+    [{ title: "Provision of Passenger Transport Services - Dynamic Purchasing System" }, false, "K0"],
+    [{ title: "Passenger transport DPS call-off: Woodbridge to Gusford Primary School" }, true, "K9"],
+    [
+      { title: "Taxi framework call-off", description: "passenger transport for children, young people and adults" },
+      true,
+      "K10",
+    ],
     [{ title: "SEND tribunal advice" }, true, "K9"],
     [{ title: "Please send your quotation for office chairs" }, false, "K0"],
     [{ title: "Marketing partner to foster a paradigm shift in growth" }, false, "K0"],

@@ -5,14 +5,17 @@
  * and its id and evidence become `scope_reason`.
  *
  * Order, and why:
- *  1. a source's own category and directorate (a register's) — the publisher filed it there;
+ *  1. a source's own category and directorate (a register's) — the publisher filed it there —
+ *     except early-education places (K11, education funding) and a broad ProClass
+ *     "… - Children" category, which counts only after the checks in 2;
  *  2. notices that only look like children's services — works at a school, staff training and
  *     apprenticeships, adult-only services, public-health programmes — are out, because a
  *     children's word in them names the setting or the audience, not the service bought;
  *  3. a children's-services CPV code;
  *  4. a service word (the same word rules that decide `service`: fostering, children's homes,
  *     short breaks, SEND transport …) or a children word (children, young people, looked-after,
- *     care leavers, an age band such as "0-25 years") in the title or description.
+ *     care leavers, an age band such as "0-25 years") in the title or description; a bare
+ *     "passenger transport" or "taxi" counts only beside a school, pupil or college word.
  * Deliberately broad on 3–4 (recall first); 2 holds back the false friends the labelled set
  * showed.
  */
@@ -78,8 +81,22 @@ export function matchesScopeCpv(code: string, rules: readonly ScopeCpvRule[] = C
 }
 
 /** Register categories that are children's services (Norfolk's "Childrens services - …", education transport). */
-const CHILDREN_CATEGORY =
-  /^child\w* services?\b|^passenger transport\W*(education|childrens social care)|\s-\s*children$/i;
+const CHILDREN_CATEGORY = /^child\w* services?\b|^passenger transport\W*(education|childrens social care)/i;
+/**
+ * A broad ProClass category ("Social Community Care Supplies & Services - Children"): Salford
+ * files its children's directorate's whole budget there, staff programmes, software and adult
+ * projects included, so it counts only when the title and description are not one of the false
+ * friends below (K1 after the K5–K7 checks).
+ */
+const BROAD_CHILDREN_CATEGORY = /\s-\s*children$/i;
+/**
+ * Early-education places (the funded entitlement paid to nurseries, pre-schools and playgroups)
+ * are education funding, not a commissioned children's service: a definitional call written
+ * in docs/methods.md.
+ */
+const EARLY_EDUCATION_CATEGORY = /^child\w* services?\W+(playgroups|nurseries|early (years|education))/i;
+const EARLY_EDUCATION_TEXT =
+  /\b(early education funding|funded early education|free early education|nursery education funding|(free|funded) (childcare|entitlement)|childcare entitlement|pre-?school (&|and) playgroup)\b/i;
 /** Back-office categories: a children's directorate buying these is not buying a service for children. */
 const BACK_OFFICE_CATEGORY =
   /^(fm|ict|hr|legal|staffing|vehicle|highways|waste)\b|^information communication technology|rent (&|and) rates|venue hire|subscriptions|exam fees|books, cds|auditors|research and evaluation|consultants|^schools - (professional|school meals)|emergency svces/i;
@@ -92,13 +109,21 @@ const ADULT_CATEGORY =
 /** A title that ends in "Training" buys training for staff ("travel training" for SEND pupils is a service). */
 const STAFF_TRAINING_TITLE = /(?<!travel )\btraining\s*$/i;
 const NOT_A_SERVICE_TITLE =
-  /\b(roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management|works (at|to)|fire stopping|local bus services?)\b/i;
+  /\b(recreation grounds?|bmx|skate ?parks?|multi-use games|consultancy (report|review)|traded services?|information systems?|case ?management systems?|attendance (monitoring|data)|data (analytics|collection)|electronic personal education plans?|e-?peps?|leadership development|healthwatch|volunteering|roofing|re-?roofing|refurbish\w*|construction|building works?|landscaping|demolition|extension works|installation of|gates?|fencing|boilers?|windows|heating|ventilation|playgrounds?|play areas?|fire risk assessments?|marketing services|apprentice(ship)?s?|apprentice levy|degree apprenticeships?|recruitment campaign|software|licen[cs]es?|catering equipment|furniture|cctv|asbestos|insurance|supply and delivery of|crowd management|works (at|to)|fire stopping|local bus services?)\b/i;
 const ADULT_ONLY =
-  /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living|esol|english for speakers of other languages|entrepreneur\w*|employment support|employability|into employment|community renewal fund|victims (and survivors )?of domestic abuse|adults?'?s? (&|and) child\w*'?s? services)\b/i;
+  /\b(adults? (aged )?(19|18) ?\+|aged 19 and over|19\+|adult (learning|education|social care|skills)|community learning|employment (and|&) skills|older (people|persons)|elderly|dementia|detox\w*|in-?patient|for adults\b|adults only|for an adult|adults? with (a )?(learning )?disabilit\w*|supported living|esol|english for speakers of other languages|entrepreneur\w*|employment support|employability|into employment|community renewal fund|victims (and survivors )?of domestic abuse|adults?'?s? (&|and) child\w*'?s? services|adults? aged 18 (years )?(plus|and over|\+)|aged 18 years (plus|and over)|self[- ]directed support|direct payments? support|traineeships?|parental learning|women'?s (project|centre|services?|support)|for women\b)\b/i;
 const PUBLIC_HEALTH_PROGRAMME =
   /\b(healthy child programme|health visiting|school nursing|sexual health|contracepti\w*|genito-?urinary|smoking cessation|nhs health checks?)\b/i;
 /** Professional services to the council: a children's lot of a legal framework buys advice, not a service. */
 const PROFESSIONAL_SERVICE_TITLE = /\b(barristers?|solicitors?|legal (services|advice|framework)|counsel)\b/i;
+
+/**
+ * Transport words that alone do not make a children's contract: a council's whole
+ * passenger-transport or taxi DPS serves adult and children's services alike (a definitional
+ * call in docs/methods.md). With a school, pupil or college word beside them they do.
+ */
+const GENERIC_TRANSPORT_WORD = /^(passenger transport|taxis?)$/;
+const EDUCATION_PLACE_WORD = /\b(schools?|academy|academies|colleges?|pupils?|students?|education|sixth form)\b/i;
 
 /** Words that make it a children's service despite an adult or works word beside them. */
 const CHILDREN_SERVICE_STRONG =
@@ -119,7 +144,8 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   {
     id: "K1",
     childrens: true,
-    description: "The register's own category is a children's service or education transport.",
+    description:
+      "The register's own category is a children's service or education transport (a broad ProClass '… - Children' category only after the K5–K7 checks find no false friend).",
   },
   {
     id: "K2",
@@ -171,6 +197,12 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
     description:
       "A children word in the title or description (children, young people, looked-after, care leavers, an age band).",
   },
+  {
+    id: "K11",
+    childrens: false,
+    description:
+      "Early-education places (the funded nursery, pre-school and playgroup entitlement): education funding, not a commissioned children's service.",
+  },
   { id: "K0", childrens: false, description: "No children's category, CPV code or word." },
 ];
 
@@ -206,12 +238,17 @@ const decided = (childrens: boolean, rule: string, reason: string): ScopeDecisio
 
 export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
   const category = evidence.category?.trim() ?? "";
+  let broadChildrenCategory = false;
   if (category !== "") {
+    if (EARLY_EDUCATION_CATEGORY.test(category))
+      return decided(false, "K11", `register category '${category}' (early-education places)`);
     if (CHILDREN_CATEGORY.test(category)) return decided(true, "K1", `register category '${category}'`);
+    broadChildrenCategory = BROAD_CHILDREN_CATEGORY.test(category);
     if (BACK_OFFICE_CATEGORY.test(category)) return decided(false, "K2", `register category '${category}'`);
     if (evidence.directorate?.trim().toUpperCase() === "CHILDREN")
       return decided(true, "K3", `children's directorate, category '${category}'`);
-    if (ADULT_CATEGORY.test(category)) return decided(false, "K4", `register category '${category}'`);
+    if (!broadChildrenCategory && ADULT_CATEGORY.test(category))
+      return decided(false, "K4", `register category '${category}'`);
   }
   // The C1 mojibake for "’" (U+0080 U+0099) is read as an apostrophe, for matching only.
   const title = evidence.title ? decodeHtmlEntities(evidence.title).replace(/\u0080\u0099/g, "'") : "";
@@ -224,6 +261,8 @@ export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
     return decided(false, "K5", `title word '${professional[0]}' (a professional service to the council)`);
   const strong = CHILDREN_SERVICE_STRONG.exec(title);
   if (!strong) {
+    const early = EARLY_EDUCATION_TEXT.exec(text);
+    if (early) return decided(false, "K11", `early-education wording '${early[0]}'`);
     const works = NOT_A_SERVICE_TITLE.exec(title) ?? STAFF_TRAINING_TITLE.exec(title);
     if (works) return decided(false, "K5", `title word '${works[0]}' (a purchase at a setting, not a service)`);
     const adult = ADULT_ONLY.exec(text);
@@ -231,11 +270,16 @@ export function childrensScope(evidence: ScopeEvidence): ScopeDecision {
     const health = PUBLIC_HEALTH_PROGRAMME.exec(text);
     if (health) return decided(false, "K7", `public-health programme '${health[0]}'`);
   }
+  if (broadChildrenCategory) return decided(true, "K1", `register category '${category}'`);
   const code = codesOf(evidence.cpv).find((c) => matchesScopeCpv(c));
   if (code) return decided(true, "K8", `CPV ${code}`);
   for (const t of [title, description]) {
     if (t === "") continue;
     const word = serviceWord(t);
+    // A council's whole passenger-transport or taxi DPS is not a children's contract unless a
+    // school, pupil or college word (or the SEND acronym) says whose transport it is.
+    if (word && GENERIC_TRANSPORT_WORD.test(word) && !EDUCATION_PLACE_WORD.test(text) && !SEND_ACRONYM.test(text))
+      continue;
     if (word) return decided(true, "K9", `service word '${word}'`);
   }
   const word = CHILDREN_WORDS.exec(text);

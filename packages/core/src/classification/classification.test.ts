@@ -160,6 +160,14 @@ describe("classifyService", () => {
     [{ title: "Fostering collaboration across the business hub" }, "other", "SV0"],
     [{ title: "Nursing beds for older people in residential care homes" }, "other", "SV0"],
     [{ title: "Placements", description: "Independent fostering agency placements" }, "fostering", "SD4"],
+    [{ title: "Specialist Youth club and Holiday Provision for Young People with Autism" }, "short breaks", "ST1"],
+    [{ title: "Greater Manchester Residential Framework" }, "residential care", "ST2"],
+    [{ title: "Care homes residential framework for older people" }, "other", "SV0"],
+    // A youth justice service's "16-17" is not the care-leavers age band.
+    [{ title: "Targeted CAMHS for Children (16-17) Youth Justice Service" }, "youth", "ST8"],
+    [{ title: "Supported accommodation for 16-17 year olds" }, "care leavers", "ST3"],
+    [{ title: "NEPO Placements for 0 - 25 years in Schools and Colleges" }, "SEND and transport", "ST5"],
+    [{ title: "Services within Children and Family Centres" }, "family support", "ST7"],
   ])("%j → %s (%s)", (evidence, service, rule) => {
     const result = classifyService(evidence);
     expect([result.service, result.rule]).toEqual([service, rule]);
@@ -203,6 +211,7 @@ describe("classifySupplierOwnership: one case per rule, in precedence order", ()
   const ofsted = buildOfstedOwnerLookup([
     { ownerName: "Keys Group", sector: "Private" },
     { ownerName: "Break", sector: "Voluntary" },
+    { ownerName: "Sunfield Children's Homes Limited", sector: "Voluntary" },
     { ownerName: "Aycliffe Secure Centre", sector: "Local Authority" },
     { ownerName: "Ambiguous Care", sector: "Private" },
     { ownerName: "Ambiguous Care", sector: "Voluntary" },
@@ -249,6 +258,12 @@ describe("classifySupplierOwnership: one case per rule, in precedence order", ()
     ["O18", { supplierName: "Aurora Fairway School" }, "for-profit"],
     ["O18", { supplierName: "Reed Community Social Care" }, "for-profit"],
     ["O99", { supplierName: "Kings Ely School", isVcse: false }, "unknown"],
+    // A register's company-number column holding a charity number ("CHA…") is a charity number.
+    ["O20", { supplierName: "Special Spirits", companyNumber: "CHA1165823" }, "not-for-profit"],
+    // An Ofsted owner matches with plurals folded ("Home Ltd" / "Homes Limited").
+    ["O8", { supplierName: "Sunfield Childrens Home Ltd", ofstedOwners: ofsted }, "not-for-profit"],
+    // "Mini Bus" written as two words is the same trading name, and outranks a VCSE flag.
+    ["O15", { supplierName: "Ian Evans Mini Bus Services", isVcse: true }, "for-profit"],
     ["O99", { supplierName: "Ambiguous Care", ofstedOwners: ofsted }, "unknown"],
     ["O99", { supplierName: null }, "unknown"],
   ])("%s: %j", (rule, evidence, ownership) => {

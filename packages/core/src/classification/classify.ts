@@ -7,12 +7,14 @@ import type { CommissioningModel, ProcedureType, Service, SpendOwnership, Suppli
 import { SPEND_OWNERSHIPS } from "../vocab.js";
 import {
   type Arrangement,
+  charityNumberInCompanyField,
   companyNumber,
   detectArrangement,
   ledgerCategoryMeaning,
   type OfstedOwnerLookup,
+  ofstedOwnerKey,
 } from "./evidence.js";
-import { normaliseOrganisationName, organisationMatchKey } from "./normalise.js";
+import { normaliseOrganisationName } from "./normalise.js";
 import { normaliseProcedure } from "./procedure.js";
 import { MODEL_RULES, type ModelFacts, OWNERSHIP_RULES, type OwnershipFacts, type OwnershipRule } from "./rules.js";
 import { categoriseService } from "./service.js";
@@ -25,7 +27,7 @@ export interface OwnershipEvidence {
   isVcse?: boolean | null;
   /** Council ledger supplier category (e.g. Devon "Creditor Type": LTD, CHTY, CIC, WGA …). */
   ledgerCategory?: string | null;
-  /** Ofsted owner organisation → sector, keyed by organisationMatchKey. */
+  /** Ofsted owner organisation → sector, keyed by ofstedOwnerKey. */
   ofstedOwners?: OfstedOwnerLookup | null;
   /** Registry numbers the source gives (Companies House, Charity Commission). */
   companyNumber?: string | null;
@@ -59,7 +61,7 @@ export function ownershipFacts(evidence: OwnershipEvidence): OwnershipFacts {
   const supplierName = (evidence.supplierName ?? "").trim();
   const name = normaliseOrganisationName(supplierName);
   const meaning = ledgerCategoryMeaning(evidence.ledgerCategory);
-  const key = organisationMatchKey(supplierName);
+  const key = ofstedOwnerKey(supplierName);
   return {
     supplierName,
     name,
@@ -68,7 +70,8 @@ export function ownershipFacts(evidence: OwnershipEvidence): OwnershipFacts {
     ledger: meaning && evidence.ledgerCategory ? { ...meaning, raw: evidence.ledgerCategory.trim() } : null,
     ofstedSector: key !== "" ? (evidence.ofstedOwners?.get(key) ?? null) : null,
     companyNumber: companyNumber(evidence.companyNumber),
-    charityNumber: evidence.charityNumber?.trim().replace(/\s+/g, "") || null,
+    charityNumber:
+      evidence.charityNumber?.trim().replace(/\s+/g, "") || charityNumberInCompanyField(evidence.companyNumber) || null,
     transportOperator: evidence.transportOperator === true,
     companyNumberIsTelling: evidence.companyNumberIsTelling === true,
   };

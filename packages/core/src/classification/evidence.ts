@@ -115,7 +115,7 @@ export function isPlaceholderSupplier(name: string | null | undefined): boolean 
  * car, coach and minibus operators, travel and hire firms, "& Son(s)", "Bros".
  */
 export const TRADING_NAME =
-  /\b(taxis?|cabs?|cars|car hire|coach(es|ways| hire| travel| company)?|minibus(es)?|mini coach(es)?|minicoach(es)?|travel|private hire|chauffeur\w*|hire|motors|garage|executive travel|transport services|and sons?|bros|brothers)\b/;
+  /\b(taxis?|cabs?|cars|car hire|coach(es|ways| hire| travel| company)?|mini ?bus(es)?|mini coach(es)?|minicoach(es)?|travel|private hire|chauffeur\w*|hire|motors|garage|executive travel|transport services|and sons?|bros|brothers)\b/;
 
 /** Words that say an organisation, not a person, even in a two- or three-word name. */
 const ORGANISATION_WORD =
@@ -146,6 +146,19 @@ export function companyNumber(raw: string | null | undefined): string | null {
   if (society) return `RS${society[1]}`;
   if (!/^([A-Z]{2}\d{5,6}[A-Z]?|\d{5,8})$/.test(v)) return null;
   return /^\d+$/.test(v) ? v.padStart(8, "0") : v;
+}
+
+/**
+ * A register's company-number column sometimes holds a charity number instead ("CHA1165823",
+ * "Charity 1165823"): returned as the charity number, so rule O20 reads it as one.
+ */
+export function charityNumberInCompanyField(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m =
+    /^\s*(?:cha|charity(?:\s*(?:no\.?|number))?|reg(?:istered)?\s*charity(?:\s*(?:no\.?|number))?)\s*:?\s*(\d{6,7})\s*$/i.exec(
+      raw,
+    );
+  return m?.[1] ?? null;
 }
 
 /** Company-number prefixes of bodies that cannot distribute profit: mutual societies, CIOs, royal charter bodies. */
@@ -212,7 +225,19 @@ export function ledgerCategoryMeaning(category: string | null | undefined): Ledg
   return LEDGER_CATEGORIES[key] ?? null;
 }
 
-/** Ofsted owner organisation → provider sector; keys are organisationMatchKey(owner name). */
+/**
+ * The key an Ofsted owner and a supplier are matched on: organisationMatchKey with plurals
+ * folded ("Sunfield Childrens Home Ltd" and "Sunfield Children's Homes Limited" are one owner).
+ * Matching only: two owners that fold together with different sectors are dropped, not guessed.
+ */
+export function ofstedOwnerKey(name: string | null | undefined): string {
+  return organisationMatchKey(name)
+    .split(" ")
+    .map((w) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w))
+    .join(" ");
+}
+
+/** Ofsted owner organisation → provider sector; keys are ofstedOwnerKey(owner name). */
 export type OfstedOwnerLookup = ReadonlyMap<string, Sector>;
 
 export const SECTOR_OWNERSHIP: Record<Sector, SupplierOwnership> = {
@@ -232,7 +257,7 @@ export function buildOfstedOwnerLookup(
 ): Map<string, Sector> {
   const seen = new Map<string, Set<Sector>>();
   for (const row of rows) {
-    const key = organisationMatchKey(row.ownerName);
+    const key = ofstedOwnerKey(row.ownerName);
     const sector = normaliseSector(row.sector);
     if (key === "" || sector == null) continue;
     const set = seen.get(key) ?? new Set<Sector>();

@@ -32,7 +32,7 @@ import { normaliseOrganisationName } from "./normalise.js";
 import { isCompetitive } from "./procedure.js";
 import { describeServiceRules } from "./service.js";
 
-export const RULESET_VERSION = "2026.12-2";
+export const RULESET_VERSION = "2026.12-3";
 
 /** What the ownership rules can see about one supplier. */
 export interface OwnershipFacts {

@@ -192,7 +192,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "1",
     service: "short breaks",
     pattern:
-      /\bshort[- ]?breaks?\b|\brespite\b|\b(activities|holiday provision|play ?schemes?|clubs?) for (disabled children|children with (a )?disabilit\w*)|\b(youth clubs?|clubs?|sports|trips|activities|holiday (provision|schemes?)|play ?schemes?)\b[^.]{0,60}\b(children|young people) with (a )?disabilit\w*/,
+      /\bshort[- ]?breaks?\b|\brespite\b|\b(activities|holiday provision|play ?schemes?|clubs?) for (disabled children|children with (a )?disabilit\w*)|\b(youth clubs?|clubs?|sports|trips|activities|holiday (provision|schemes?)|play ?schemes?)\b[^.]{0,60}\b(children|young people) with (a |complex )?(disabilit\w*|autism|autistic\w*|additional needs)/,
     notIn: ADULT_CONTEXT,
     description: "Short breaks or respite; activities and holiday provision for disabled children.",
   },
@@ -200,10 +200,17 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "2",
     service: "residential care",
     pattern:
-      /\bchildren'?s homes?\b|\bresidential (care|placements?|provision|homes?|services?)\b|\bsecure (children'?s )?(home|accommodation|welfare)\b|\blooked[- ]after (children|provision)\b|\bplacements? for (children|looked)\b|\bspot placements?\b|\bemergency (residential )?placements?\b|\bexternal placements?\b|\bassessment unit\b|\bresidential (and|&) fostering\b/,
+      /\bchildren'?s homes?\b|\bresidential (care|placements?|provision|homes?|services?|frameworks?)\b|\bsecure (children'?s )?(home|accommodation|welfare)\b|\blooked[- ]after (children|provision)\b|\bplacements? for (children|looked)\b|\bspot placements?\b|\bemergency (residential )?placements?\b|\bexternal placements?\b|\bassessment unit\b|\bresidential (and|&) fostering\b/,
     notIn: ADULT_CONTEXT,
     description:
       "Children's homes, residential, secure and external placements (before fostering: 'Residential & Fostering Placements' are placements).",
+  },
+  {
+    // Before the care-leavers age band: a youth justice service's "16-17" contract is youth work.
+    key: "8",
+    service: "youth",
+    pattern: /\byouth (justice|offending)\b/,
+    description: "Youth justice and youth offending services (before the 16-17 age band of care leavers).",
   },
   {
     key: "3",
@@ -226,7 +233,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "5",
     service: "SEND and transport",
     pattern:
-      /\bspecial educational\b|\bspecial needs\b|\behcp?s?\b|\bindependent special\b|\bspecial schools?\b|\balternative (provision|education)\b|\bhome[- ]to[- ]school\b|\bschool transport\b|\bpassenger transport\b|\btaxis?\b|\btransport for (children|pupils)\b|\btravel (assistance|training)\b|\bdisabled children\b|\b(send|sen)[- ](transport|travel|provision|pupils?|children|services?|support|schools?|placements?|tribunal|sufficiency|framework|units?)\b/,
+      /\bspecial educational\b|\bspecial needs\b|\behcp?s?\b|\bindependent special\b|\bspecial schools?\b|\balternative (provision|education)\b|\bplacements?\b[^.]{0,60}\bschools?\b|\bhome[- ]to[- ]school\b|\bschool transport\b|\bpassenger transport\b|\btaxis?\b|\btransport for (children|pupils)\b|\btravel (assistance|training)\b|\bdisabled children\b|\b(send|sen)[- ](transport|travel|provision|pupils?|children|services?|support|schools?|placements?|tribunal|sufficiency|framework|units?)\b/,
     notIn: ADULT_CONTEXT,
     description:
       "Special educational needs, home-to-school and SEND transport (lower-case 'send' only with a SEND noun).",
@@ -242,7 +249,7 @@ const WORD_RULES: ReadonlyArray<Omit<ServiceRule, "evidence" | "id"> & { key: st
     key: "7",
     service: "family support",
     pattern:
-      /\bfamily support\b|\bfamilies first\b|\bparenting\b|\bearly help\b|\bfamily hubs?\b|\bchildren'?s centres?\b|\btroubled families\b|\bsupporting families\b|\bedge of care\b|\bfamily (therapy|group conferenc\w*|interventions?)\b|\bcontact (centres?|services?)\b|\badoption\b|\byoung carers?\b|\bfamily engagement\b|\bspeech,? language and communication\b/,
+      /\bfamily support\b|\bfamilies first\b|\bparenting\b|\bearly help\b|\bfamily hubs?\b|\bchildren'?s centres?\b|\b(children (and|&) )?family centres?\b|\btroubled families\b|\bsupporting families\b|\bedge of care\b|\bfamily (therapy|group conferenc\w*|interventions?)\b|\bcontact (centres?|services?)\b|\badoption\b|\byoung carers?\b|\bfamily engagement\b|\bspeech,? language and communication\b/,
     description: "Family and parenting support, early help, children's centres, adoption support.",
   },
 ];
