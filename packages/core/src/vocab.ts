@@ -46,6 +46,28 @@ export const OWNERSHIP_INFO: Record<SupplierOwnership, { label: string; colour: 
 export const SECTORS = ["Local Authority", "Private", "Voluntary", "Health Authority", "Academy"] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/** Ofsted's sector spellings across vintages (keys: lower case, spaces collapsed). */
+const SECTOR_SPELLINGS: Readonly<Record<string, Sector | null>> = {
+  "local authority": "Local Authority",
+  private: "Private",
+  voluntary: "Voluntary",
+  "health authority": "Health Authority",
+  academy: "Academy",
+  // One row (2018, CAFCASS, a non-departmental public body): neither a council nor a health
+  // body, so it stays unclassified (NULL) with the original kept rather than forced into one.
+  "public sector": null,
+};
+
+/**
+ * The one reading of an Ofsted sector: a sector, null (blank or deliberately unclassified, as
+ * "Public sector" is), or undefined (a spelling never seen: the ingest rejects the row).
+ */
+export function normaliseSector(raw: string | null): Sector | null | undefined {
+  if (raw === null) return null;
+  const key = raw.replace(/\s+/g, " ").trim().toLowerCase();
+  return key in SECTOR_SPELLINGS ? SECTOR_SPELLINGS[key] : undefined;
+}
+
 export const SECTOR_INFO: Record<Sector, { label: string; colour: string }> = {
   "Local Authority": { label: "Local authority", colour: "#009E73" },
   Private: { label: "Private", colour: "#D55E00" },

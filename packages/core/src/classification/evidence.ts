@@ -4,7 +4,7 @@
  * co-operative arrangements (grant, partnership, reserved contract) a notice can describe.
  * All matching runs on normaliseOrganisationName output, so spelling variants agree.
  */
-import type { Sector, SupplierOwnership } from "../vocab.js";
+import { normaliseSector, type Sector, type SupplierOwnership } from "../vocab.js";
 import { normaliseOrganisationName, organisationMatchKey } from "./normalise.js";
 
 /** Returns the first matching phrase, or null. */
@@ -272,17 +272,6 @@ export function buildOfstedOwnerLookup(
     }
   }
   return lookup;
-}
-
-function normaliseSector(raw: string | null): Sector | null {
-  if (!raw) return null;
-  const s = raw.trim().toLowerCase();
-  if (s === "private") return "Private";
-  if (s === "voluntary") return "Voluntary";
-  if (s === "local authority" || s === "public sector") return "Local Authority";
-  if (s === "health authority") return "Health Authority";
-  if (s === "academy") return "Academy";
-  return null;
 }
 
 /** Strips council-type words so "Devon County Council" and "DEVON CC" share a core ("devon"). */

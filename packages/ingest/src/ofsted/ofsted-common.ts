@@ -5,7 +5,7 @@
  * `undefined` for a value they have never seen, so the caller rejects the row with the value
  * named instead of guessing.
  */
-import { councilCodeForName, type Rating, type Sector } from "@lens/core";
+import { councilCodeForName, normaliseSector, type Rating, type Sector } from "@lens/core";
 import { CsvError, type CsvRecord, headerIndex, headerKey, parseCsv } from "../csv.js";
 import { readHead, readTextFile } from "../files.js";
 import { type IngestContext, SourceError, type SourceFile } from "../types.js";
@@ -140,27 +140,6 @@ export function normaliseRating(raw: string | null): Rating | null | undefined {
   if (key in FOUR_POINT) return FOUR_POINT[key];
   if (NOT_FOUR_POINT.has(key)) return null;
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------
-// Sectors
-
-const SECTOR_MAP: Readonly<Record<string, Sector | null>> = {
-  "local authority": "Local Authority",
-  private: "Private",
-  voluntary: "Voluntary",
-  "health authority": "Health Authority",
-  academy: "Academy",
-  // One row (2018, CAFCASS, a non-departmental public body): neither a council nor a health
-  // body, so it stays unclassified (NULL) with the original kept rather than forced into one.
-  "public sector": null,
-};
-
-/** Normalised sector, null (blank or deliberately unclassified), or undefined (never seen: reject). */
-export function normaliseSector(raw: string | null): Sector | null | undefined {
-  if (raw === null) return null;
-  const key = raw.replace(/\s+/g, " ").trim().toLowerCase();
-  return key in SECTOR_MAP ? SECTOR_MAP[key] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
