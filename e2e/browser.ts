@@ -51,4 +51,20 @@ export async function openPage(context: BrowserContext, url: string): Promise<Wa
   return { page, consoleErrors };
 }
 
+/**
+ * Scrolls down the page a screen at a time and back to the top, so every chart that is drawn
+ * only once it comes near the viewport (DrawWhenNear) has been drawn.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+}
+
 export type { Browser, Page };

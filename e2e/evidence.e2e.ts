@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLAIMS } from "../apps/web/src/evidence/claims.js";
-import { ARTIFACTS, launchBrowser, openPage, type Page } from "./browser.js";
+import { ARTIFACTS, launchBrowser, openPage, type Page, scrollThrough } from "./browser.js";
 import { seriousAxeViolations, trpcGet } from "./page-checks.js";
 
 const baseUrl = inject("baseUrl");
@@ -82,7 +82,13 @@ describe("evidence", () => {
       const { page, consoleErrors } = await openPage(browser.context, `${baseUrl}/evidence/${claim.id}`);
       await expect.poll(() => page.getByTestId("finding").count(), { timeout: 20_000 }).toBe(1);
       await expect
-        .poll(() => page.locator(".chart-canvas svg.recharts-surface, .empty-chart").count(), { timeout: 20_000 })
+        .poll(
+          async () => {
+            await scrollThrough(page); // charts below the fold are drawn when scrolled near
+            return page.locator(".chart-canvas svg.recharts-surface, .empty-chart").count();
+          },
+          { timeout: 20_000 },
+        )
         .toBeGreaterThanOrEqual(claim.charts.length);
       await expect(page.locator("h1").textContent()).resolves.toBe(claim.title);
       const button = page.getByRole("button", { name: "Download brief (PDF)" });

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ARTIFACTS, launchBrowser, openPage, type Page } from "./browser.js";
+import { ARTIFACTS, launchBrowser, openPage, type Page, scrollThrough } from "./browser.js";
 import { seriousAxeViolations, trpcGet } from "./page-checks.js";
 
 const baseUrl = inject("baseUrl");
@@ -28,7 +28,13 @@ const en = (n: number) => n.toLocaleString("en-GB");
 
 async function waitForCharts(page: Page, count: number) {
   await expect
-    .poll(() => page.locator(".chart-canvas svg.recharts-surface, .empty-chart").count(), { timeout: 15_000 })
+    .poll(
+      async () => {
+        await scrollThrough(page); // charts below the fold are drawn when scrolled near
+        return page.locator(".chart-canvas svg.recharts-surface, .empty-chart").count();
+      },
+      { timeout: 15_000 },
+    )
     .toBeGreaterThanOrEqual(count);
 }
 
@@ -37,6 +43,7 @@ async function axe(page: Page, name: string) {
 }
 
 async function screenshots(page: Page, name: string) {
+  await scrollThrough(page);
   await page.screenshot({ path: join(ARTIFACTS, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(400);

@@ -12,6 +12,7 @@ import { lazy, Suspense } from "react";
 import { SMALL_N } from "../charts/build-spec.js";
 import type { ChartSpec, ChartTable, WithoutOffer } from "../charts/chart-spec.js";
 import { ChartFrame } from "./ChartFrame.js";
+import { DrawWhenNear } from "./DrawWhenNear.js";
 import { useFilters } from "./FilterBar.js";
 import { withExclusion } from "./filter-state.js";
 import { ScrollRegion } from "./ScrollRegion.js";
@@ -171,9 +172,11 @@ export function ChartCard({
         </p>
       ) : (
         <div className="chart-canvas" data-kind={spec.kind}>
-          <Suspense fallback={<LoadingBlock label={spec.title} height={height ?? skeletonHeight} />}>
-            <LensChart spec={spec} height={height} />
-          </Suspense>
+          <DrawWhenNear height={height ?? skeletonHeight} label={spec.title}>
+            <Suspense fallback={<LoadingBlock label={spec.title} height={height ?? skeletonHeight} />}>
+              <LensChart spec={spec} height={height} />
+            </Suspense>
+          </DrawWhenNear>
         </div>
       )}
     </ChartFrame>
