@@ -3,9 +3,19 @@
  * region, England, rank, quartile, trend, gap to target) → specs and sentences.
  */
 import { formatCount, formatValue, labelForValue, type MetricDef } from "@lens/core";
+import { answerParts } from "./answer-spec.js";
 import type { BenchmarkMetric, BenchmarkResult, CompareRow, ComparisonAnswer } from "./api-types.js";
-import { buildCompareSpec, nounFor, type SpecContext } from "./build-spec.js";
-import type { ChartSpec, ReferenceLine } from "./chart-spec.js";
+import {
+  buildCompareSpec,
+  fillYears,
+  nounFor,
+  SMALL_N,
+  type SpecContext,
+  summariseSpec,
+  vintageOf,
+} from "./build-spec.js";
+import type { ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
+import { THEME } from "./theme.js";
 
 type AreaValue = BenchmarkMetric["england"];
 type TrendPoint = BenchmarkMetric["trend"]["council"][number];
@@ -98,9 +108,9 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
   const { council } = result;
   const rows = [row(council.laCode, bm.council), ...bm.neighbours.map((n) => row(n.laCode, n.value))];
   const referenceLines: ReferenceLine[] = [];
-  if (bm.england?.value != null) referenceLines.push({ value: bm.england.value, label: "England", colour: "#1d1d1f" });
+  if (bm.england?.value != null) referenceLines.push({ value: bm.england.value, label: "England", colour: THEME.ink });
   if (bm.region?.value != null)
-    referenceLines.push({ value: bm.region.value, label: council.region, colour: "#6a3d9a" });
+    referenceLines.push({ value: bm.region.value, label: council.region, colour: THEME.region });
   const spec = buildCompareSpec({
     id: `benchmark-${metric.id}-${council.laCode}`,
     metric,
@@ -122,51 +132,88 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
   return withAnswer(spec);
 }
 
-/** The council's and England's values by year → a two-line trend. */
+/**
+ * The council's and England's values by year → a two-line trend, built from the trend points
+ * themselves: one line per area (the council in the highlight colour, England in ink), every
+ * year between the first and last a category, suppressed years gaps. The table has one row per
+ * area and year with a point.
+ */
 export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput): ChartSpec {
-  const rows: CompareRow[] = [];
-  const areas: [string, readonly TrendPoint[]][] = [
-    [result.council.name, bm.trend.council],
-    ["England", bm.trend.england],
+  const areas = [
+    { key: "council", label: result.council.name, colour: THEME.highlight, points: bm.trend.council },
+    { key: "england", label: "England", colour: THEME.ink, points: bm.trend.england },
   ];
-  for (const [area, points] of areas)
-    for (const p of points)
-      rows.push({
-        dims: { year: p.year, source: area },
-        value: p.suppressed ? null : p.value,
-        numerator: null,
-        denominator: null,
-        n: p.n,
-        total: p.n,
-        coverage: null,
-        suppressed: p.suppressed,
-        ciLow: null,
-        ciHigh: null,
-        q1: null,
-        q3: null,
-      });
-  const spec = buildCompareSpec({
+  const years = fillYears(areas.flatMap((a) => a.points.map((p) => p.year))).filter((y): y is number => y !== null);
+  const rateLike = metric.kind !== "count" && metric.kind !== "amount";
+  const series: Series[] = areas.map((a) => {
+    const at = years.map((y) => a.points.find((p) => p.year === y));
+    return {
+      key: a.key,
+      label: a.label,
+      colour: a.colour,
+      values: at.map((p) => (p && !p.suppressed ? p.value : null)),
+      n: at.map((p) => p?.n ?? 0),
+      suppressed: at.map((p) => p?.suppressed ?? false),
+      smallN: at.map((p) => rateLike && !!p && !p.suppressed && p.n < SMALL_N),
+    };
+  });
+  const rows: ChartTable["rows"] = areas.flatMap((a) =>
+    a.points.map((p) => ({
+      year: p.year,
+      area: a.label,
+      value: p.suppressed ? null : p.value,
+      n: p.n,
+      suppressed: p.suppressed,
+    })),
+  );
+  const noun = nounFor(metric);
+  const parts = answerParts(metric, benchmarkAnswer(bm), ctx.isSample, noun);
+  const total = (points: readonly TrendPoint[]) => formatCount(points.reduce((a, p) => a + p.n, 0));
+  const notes = [...parts.notes, ...metric.caveats];
+  if (series.some((s) => s.smallN?.some(Boolean)))
+    notes.push(`Hollow points rest on fewer than ${SMALL_N} ${noun}: read them with care.`);
+  if (series.some((s) => s.suppressed?.some(Boolean)))
+    notes.push(
+      `Years with fewer than ${metric.minN} ${noun} are suppressed: shown as gaps in the line, never as zero.`,
+    );
+  const spec: ChartSpec = {
     id: `benchmark-trend-${metric.id}-${result.council.laCode}`,
-    metric,
-    rows,
-    answer: benchmarkAnswer(bm),
-    groupBy: ["year", "source"],
     kind: "line",
-    ctx,
     title: `${metric.label}: ${result.council.name} and England over time`,
     subtitle: `${capitalise(metric.unit)}, by year (all years, other filters kept)`,
+    filtersInWords: ctx.filtersInWords,
+    format: metric.format,
+    xLabel: "Year",
+    yLabel: metric.shortLabel,
+    categories: years.map(String),
+    series,
     referenceLines:
       metric.target && metric.format !== "percent"
         ? [{ value: metric.target.value, label: metric.target.label }]
         : undefined,
-  });
-  // "source" carries the area name here; colour the council like its highlighted bar.
-  for (const s of spec.series) s.colour = s.label === "England" ? "#1d1d1f" : "#0b5cad";
-  const total = (points: readonly TrendPoint[]) => formatCount(points.reduce((a, p) => a + p.n, 0));
-  spec.n = `n = ${total(bm.trend.council)} ${nounFor(metric)} in ${result.council.name}; ${total(bm.trend.england)} in England`;
-  spec.xLabel = "Year";
-  if (spec.table.columns[1]) spec.table.columns[1].label = "Area";
-  return withAnswer(spec);
+    notes,
+    source: parts.source,
+    licence: parts.licence,
+    vintage: vintageOf(ctx.builtAt),
+    n: `n = ${total(bm.trend.council)} ${noun} in ${result.council.name}; ${total(bm.trend.england)} in England`,
+    summary: "",
+    yearRange: ctx.yearRange,
+    table: {
+      columns: [
+        { key: "year", label: "Year" },
+        { key: "area", label: "Area" },
+        { key: "value", label: metric.shortLabel, format: metric.format },
+        { key: "n", label: "n", format: "integer" },
+        { key: "suppressed", label: "Suppressed" },
+      ],
+      rows,
+    },
+    isSample: ctx.isSample,
+    yDomain: metric.format === "percent" ? [0, 1] : undefined,
+    disclosures: parts.disclosures.length > 0 ? parts.disclosures : undefined,
+  };
+  spec.summary = summariseSpec(spec);
+  return spec;
 }
 
 /** How far the council is from the three-year-contract ask, in words, from the API's values and gaps. */

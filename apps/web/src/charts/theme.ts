@@ -27,6 +27,8 @@ export const THEME = {
   pointOpacity: 0.6,
   pointRadius: 4,
   highlightRadius: 6,
+  /** A benchmarked council's region, beside England's ink line. */
+  region: "#6a3d9a",
   /** A target or a national figure across the value axis. */
   reference: { colour: "#1d1d1f", dash: "6 3", width: 2 },
   /** Groups above the suppression floor but still small. */

@@ -3,6 +3,7 @@ import type { ChartKind, ChartSpec } from "../charts/chart-spec.js";
 import { composeExportSvg, type ExportLayout, layoutExport, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
 import { longSpec } from "./fixtures.js";
 import { approximateMeasure } from "./measure-text.js";
+import { drawChart } from "./render-chart.js";
 import { boxesOverlap } from "./svg-text.js";
 
 const META = {
@@ -50,7 +51,7 @@ describe("layoutExport", () => {
   for (const preset of PRESETS)
     for (const kind of KINDS)
       it(`keeps every text box inside the ${preset} frame without overlaps (${kind}, long labels)`, async () => {
-        const layout = await layoutExport(longSpec(kind), SIZE_PRESETS[preset], META);
+        const layout = await layoutExport(longSpec(kind), SIZE_PRESETS[preset], META, drawChart);
         expect(layout.width).toBe(SIZE_PRESETS[preset].width);
         if (SIZE_PRESETS[preset].height !== null) expect(layout.height).toBe(SIZE_PRESETS[preset].height);
         checkLayout(layout);
@@ -76,23 +77,23 @@ describe("layoutExport", () => {
           },
         ],
       });
-      checkLayout(await layoutExport(spec, SIZE_PRESETS[preset], META));
+      checkLayout(await layoutExport(spec, SIZE_PRESETS[preset], META, drawChart));
     });
 
   it("fits narrow custom widths (a phone)", async () => {
     for (const kind of KINDS)
-      checkLayout(await layoutExport(longSpec(kind), { width: 360, height: null, density: 1 }, META));
+      checkLayout(await layoutExport(longSpec(kind), { width: 360, height: null, density: 1 }, META, drawChart));
   });
 
   it("drops notes before it would clip them, and says so", async () => {
-    const layout = await layoutExport(longSpec("grouped-bar"), SIZE_PRESETS.social, META);
+    const layout = await layoutExport(longSpec("grouped-bar"), SIZE_PRESETS.social, META, drawChart);
     const texts = layout.texts.map((t) => t.text).join(" ");
     if (layout.notesShown < 3) expect(texts).toMatch(/more notes? with the chart at the permalink/);
     checkLayout(layout);
   });
 
   it("grows the standard frame with its content and keeps every note", async () => {
-    const layout = await layoutExport(longSpec("bar"), SIZE_PRESETS.standard, META);
+    const layout = await layoutExport(longSpec("bar"), SIZE_PRESETS.standard, META, drawChart);
     expect(layout.notesShown).toBe(3);
     expect(layout.height).toBeGreaterThan(600);
   });
@@ -101,7 +102,7 @@ describe("layoutExport", () => {
 describe("composeExportSvg", () => {
   it("is a standalone, well-formed SVG carrying its own context as text", async () => {
     const spec = longSpec("bar");
-    const svg = await composeExportSvg(spec, "standard", META);
+    const svg = await composeExportSvg(spec, "standard", META, drawChart);
     const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
     expect(doc.querySelector("parsererror")).toBeNull();
     const text = [...doc.querySelectorAll("text")].map((t) => t.textContent).join(" ");
@@ -119,18 +120,23 @@ describe("composeExportSvg", () => {
   });
 
   it("has no watermark on real data", async () => {
-    const svg = await composeExportSvg(longSpec("line", { isSample: false }), "social", META);
+    const svg = await composeExportSvg(longSpec("line", { isSample: false }), "social", META, drawChart);
     expect(svg).not.toContain("Sample data");
   });
 
   it("escapes markup in every piece of text", async () => {
-    const svg = await composeExportSvg(longSpec("bar", { title: "<script>alert(1)</script> & co" }), "square", META);
+    const svg = await composeExportSvg(
+      longSpec("bar", { title: "<script>alert(1)</script> & co" }),
+      "square",
+      META,
+      drawChart,
+    );
     expect(svg).not.toContain("<script>");
     expect(new DOMParser().parseFromString(svg, "image/svg+xml").querySelector("parsererror")).toBeNull();
   });
 
   it("draws nothing for suppressed values (a gap, never a zero-height bar)", async () => {
-    const svg = await composeExportSvg(longSpec("bar"), "standard", META);
+    const svg = await composeExportSvg(longSpec("bar"), "standard", META, drawChart);
     // The category with no value is labelled so on its axis (recharts' tick text).
     const ticks = [...new DOMParser().parseFromString(svg, "image/svg+xml").querySelectorAll("text")].map(
       (t) => t.textContent ?? "",
@@ -144,13 +150,13 @@ describe("composeExportSvg", () => {
   it("shades a line chart's 95% confidence interval and keys it in the legend", async () => {
     const spec = longSpec("line");
     for (const size of PRESETS) {
-      const svg = await composeExportSvg(spec, size, META);
+      const svg = await composeExportSvg(spec, size, META, drawChart);
       expect(svg.match(/class="recharts-layer recharts-area ci-band"/g)?.length).toBe(spec.series.length);
       expect(svg).toContain('class="legend-ci-band"');
       expect(textOf(svg).join(" ")).toContain("Shaded: 95% confidence interval");
     }
     const bare = { ...spec, series: spec.series.map(({ ciLow, ciHigh, ...s }) => s) };
-    const svg = await composeExportSvg(bare, "standard", META);
+    const svg = await composeExportSvg(bare, "standard", META, drawChart);
     expect(svg).not.toContain("ci-band");
     expect(textOf(svg).join(" ")).not.toContain("Shaded:");
   });
@@ -158,7 +164,7 @@ describe("composeExportSvg", () => {
   it("draws a box plot's outliers and says once what box, whiskers and circles mean", async () => {
     const spec = longSpec("box");
     const outliers = spec.boxes!.reduce((a, b) => a + b.outliers.length, 0);
-    const svg = await composeExportSvg(spec, "standard", META);
+    const svg = await composeExportSvg(spec, "standard", META, drawChart);
     // One ring per outlier on the scale; the rest counted at the top.
     const rings = svg.match(/class="box-outlier"/g)?.length ?? 0;
     const above = [...svg.matchAll(/class="box-outliers-above"[\s\S]*?\+(\d+)</g)].reduce(
@@ -181,7 +187,7 @@ describe("composeExportSvg", () => {
     for (const kind of KINDS)
       for (const size of PRESETS) {
         const spec = longSpec(kind, { disclosures: DISCLOSURES, notes: [DISCLOSURES[0]!, "A caveat."] });
-        const layout = await layoutExport(spec, SIZE_PRESETS[size], META);
+        const layout = await layoutExport(spec, SIZE_PRESETS[size], META, drawChart);
         checkLayout(layout);
         const header = layout.texts.filter((t) => t.role === "disclosure");
         expect(header.map((t) => t.text).join(" ")).toBe(DISCLOSURES.join(" "));
@@ -206,6 +212,7 @@ describe("composeExportSvg", () => {
       { ...base, boxes, likeForLike: "Like for like (service × source mix)" },
       "standard",
       META,
+      drawChart,
     );
     expect(svg.match(/<g class="box-adjusted"/g)?.length).toBe(2);
     expect(svg.match(/class="box-adjusted-interval"/g)?.length).toBe(2);

@@ -16,7 +16,6 @@ import type { ChartSpec } from "../charts/chart-spec.js";
 import { type LegendItem, legendItems } from "../charts/legend.js";
 import { THEME } from "../charts/theme.js";
 import { approximateMeasure, type MeasureText } from "./measure-text.js";
-import { type ChartDrawing, drawChart } from "./render-chart.js";
 import {
   escapeXml,
   LINE_HEIGHT,
@@ -180,7 +179,17 @@ function attempts(fixed: boolean, notes: number): Attempt[] {
   return list;
 }
 
-/** Draws the chart's own <svg> at a size: LensChart offscreen (render-chart.tsx). */
+/** The chart's own <svg> at a size, as markup. */
+export interface ChartDrawing {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws the chart's <svg> at a size: `drawChart` (render-chart.tsx) renders LensChart offscreen.
+ * Passed in, so this module stays free of React and recharts.
+ */
 export type DrawChart = (spec: ChartSpec, width: number, height: number) => Promise<ChartDrawing>;
 
 /** The frame laid out around a box left for the chart; `assemble` puts the chart's SVG in it. */
@@ -214,7 +223,7 @@ export async function layoutExport(
   spec: ChartSpec,
   size: ExportSize,
   meta: ExportMeta,
-  draw: DrawChart = drawChart,
+  draw: DrawChart,
 ): Promise<ExportLayout> {
   const plan = planExport(spec, size, meta);
   const chart = await draw(spec, plan.chart.w, plan.chart.h);
@@ -394,7 +403,7 @@ export async function composeExportSvg(
   spec: ChartSpec,
   size: SizePreset | ExportSize,
   meta: ExportMeta,
-  draw: DrawChart = drawChart,
+  draw: DrawChart,
 ): Promise<string> {
   return (await layoutExport(spec, typeof size === "string" ? SIZE_PRESETS[size] : size, meta, draw)).svg;
 }

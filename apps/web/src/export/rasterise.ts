@@ -13,6 +13,7 @@ import {
   type SizePreset,
 } from "./compose-svg.js";
 import { canvasMeasure, type MeasureText } from "./measure-text.js";
+import { drawChart } from "./render-chart.js";
 
 let measurer: MeasureText | undefined;
 
@@ -36,7 +37,7 @@ export function composeForBrowser(
   custom?: ExportSize,
 ): Promise<ExportLayout> {
   const measure = browserMeasure();
-  return layoutExport(spec, custom ?? SIZE_PRESETS[size], measure ? { ...meta, measure } : meta);
+  return layoutExport(spec, custom ?? SIZE_PRESETS[size], measure ? { ...meta, measure } : meta, drawChart);
 }
 
 export async function svgToPng(svg: string, width: number, height: number, density: number): Promise<Blob> {

@@ -8,13 +8,7 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import type { ChartSpec } from "../charts/chart-spec.js";
-
-export interface ChartDrawing {
-  /** Standalone markup of the chart's <svg> (no style, no focus attributes). */
-  svg: string;
-  width: number;
-  height: number;
-}
+import type { ChartDrawing } from "./compose-svg.js";
 
 const nextTick = () =>
   new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
 import { filtersFromParams } from "../components/filter-state.js";
+import { highlightFromParams, highlightInWords, withHighlight } from "../components/highlight.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { briefChartFilters } from "../evidence/chart-filters.js";
@@ -46,10 +47,15 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
   const build = useBuild();
   // An evidence chart draws with its brief's filters (every council for a scatter; one spend source on a real build).
   const filters = filtersFromParams(params);
-  const { spec, state } = useChartSpec(
+  const { spec: drawn, state } = useChartSpec(
     recipe,
     recipe.id.startsWith("evidence-") ? briefChartFilters(recipe, filters, build.data?.isSample ?? true) : filters,
   );
+  // A highlighted council is drawn and worded as on the page it came from.
+  const highlight = highlightFromParams(params);
+  const words = drawn ? highlightInWords(drawn, highlight) : null;
+  const marked = drawn ? withHighlight(drawn, highlight) : null;
+  const spec = marked && words ? { ...marked, notes: [words, ...marked.notes] } : marked;
   const viewport = useViewport();
 
   // The page the chart lives on, with the same state: where "Open" and permalinks point.
