@@ -183,6 +183,18 @@ const RATING_CAVEATS = [
 const OWNER_NAMES_CAVEAT =
   "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.";
 
+const SUPPLIER_SNAPSHOT_CAVEAT =
+  "Ofsted's first snapshot with ratings is 31 March 2015: contracts starting earlier (most of Norfolk's 2015 register) or without a date are read against it. Before 2018 the files name no owner, so a home's owner then is its first named owner from 2018 on; homes closed before 2018 are missed.";
+
+const SUPPLIER_QUALITY_CAVEATS = [
+  "Only contracts whose supplier is linked to an Ofsted owner running registered, inspected children's homes at the snapshot count; the others are counted in 'Contracts whose supplier runs no rated children's home'.",
+  "The linkage matches names (labelled sample: precision 100%, recall 88%); a group linked by its stem brings in every company sharing it.",
+  "The interval treats contract × home pairs as independent; one large chain with many contracts makes it narrower than it should be.",
+  "A supplier's homes need not be the homes a contract buys: the measure describes who the council contracts with, not the placements made.",
+  SUPPLIER_SNAPSHOT_CAVEAT,
+  RATING_CAVEATS[0],
+] as const;
+
 /** Where these shares part from Ofsted's published national series (asserted in metric-consistency.test.ts). */
 const HOMES_SERIES_CAVEAT =
   "Ofsted's published series disagrees with its own provider files in 2018 (every category differs), 2019 (the published row repeats the 2018 file) and 2023 (2 homes whose latest event is a monitoring inspection judged Requires improvement are left out of the published denominator); these figures follow the files. Ofsted publishes no sector split: sector groups add up to the national figure.";
@@ -668,6 +680,61 @@ export const METRICS = [
     minN: 1,
     sources: ["ofsted-joiners-leavers"],
     caveats: ["Published for 2016-17 to 2022-23 only.", "A change of owner can appear as a leaver and a joiner."],
+    polarity: "neutral",
+  },
+  // ── Quality of the supplier (contracts × the Ofsted-rated homes of their supplier) ─────────
+  {
+    id: "supplier_homes_good_outstanding",
+    label: "Suppliers' children's homes rated Good or Outstanding",
+    shortLabel: "Supplier homes Good/Outstanding",
+    definition:
+      "For each let children's-services contract, the registered children's homes run by its supplier (linked to Ofsted's owners by supplier_owner_links: same company number, same normalised name or trading name, or the companies of a group that names itself) at the latest 31 March snapshot with ratings on or before the contract's start (else award) date; the share of those homes with a 4-point judgement rated Good or Outstanding at their latest full inspection. Pooled over contracts: n counts contract × home pairs, so a chain with several contracts counts its homes once per contract.",
+    kind: "share",
+    format: "percent",
+    unit: "share of the suppliers' inspected homes",
+    table: "contracts",
+    aggregate: { kind: "share" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 10,
+    sources: [...CONTRACT_SOURCES, ...OFSTED_PROVIDERS],
+    caveats: SUPPLIER_QUALITY_CAVEATS,
+    polarity: "higher-better",
+  },
+  {
+    id: "supplier_homes_inadequate",
+    label: "Suppliers' children's homes rated Inadequate",
+    shortLabel: "Supplier homes Inadequate",
+    definition:
+      "As 'Suppliers' children's homes rated Good or Outstanding', the share of the homes run by each contract's supplier at the snapshot on or before its start (else award) rated Inadequate at their latest full inspection, over homes with a 4-point judgement; n counts contract × home pairs.",
+    kind: "share",
+    format: "percent",
+    unit: "share of the suppliers' inspected homes",
+    table: "contracts",
+    aggregate: { kind: "share" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 10,
+    sources: [...CONTRACT_SOURCES, ...OFSTED_PROVIDERS],
+    caveats: SUPPLIER_QUALITY_CAVEATS,
+    polarity: "lower-better",
+  },
+  {
+    id: "contracts_supplier_without_home",
+    label: "Contracts whose supplier runs no rated children's home",
+    shortLabel: "Supplier without a home",
+    definition:
+      "Let children's-services contracts naming a supplier whose supplier ran no registered, inspected children's home at the snapshot the quality metrics read (on or before the contract's start, else award): the supplier is not linked to any Ofsted owner, or is linked but none of its homes was registered and rated then. These contracts are in no quality share; they are counted here so that none is dropped.",
+    kind: "count",
+    format: "integer",
+    unit: "contracts",
+    table: "contracts",
+    aggregate: { kind: "count" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 1,
+    sources: [...CONTRACT_SOURCES, ...OFSTED_PROVIDERS],
+    caveats: [
+      "Most are suppliers of services that are not children's homes (transport, family support, fostering agencies), or names the linkage cannot match (see Sources & methods).",
+      SUPPLIER_SNAPSHOT_CAVEAT,
+    ],
     polarity: "neutral",
   },
   // ── Spend ─────────────────────────────────────────────────────────────────────────────

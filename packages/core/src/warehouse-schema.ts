@@ -12,6 +12,25 @@
  */
 export const SCHEMA_VERSION = 3;
 
+/**
+ * Suppliers linked to Ofsted owners, one row per supplier name × owner name as written (filled
+ * by the warehouse's linkage step after classification; docs/warehouse.md). Part of the schema
+ * so that every warehouse, and every fixture built from SCHEMA_SQL, has it.
+ */
+export const SUPPLIER_OWNER_LINKS_SQL = `
+CREATE OR REPLACE TABLE supplier_owner_links (
+  supplier_name VARCHAR NOT NULL,
+  supplier_company_number VARCHAR,
+  supplier_charity_number VARCHAR,
+  supplier_is_placeholder BOOLEAN NOT NULL,
+  confidence VARCHAR NOT NULL,
+  owner_name VARCHAR,
+  owner_key VARCHAR,
+  owner_group VARCHAR,
+  reason VARCHAR NOT NULL
+);
+`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE local_authorities (
   la_code VARCHAR PRIMARY KEY,
@@ -241,7 +260,7 @@ CREATE TABLE rejects (
   line INTEGER,
   reason VARCHAR NOT NULL
 );
-`;
+${SUPPLIER_OWNER_LINKS_SQL}`;
 
 /** Tables whose row counts /api/health reports. */
 export const MAIN_TABLES = [

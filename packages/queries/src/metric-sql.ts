@@ -181,6 +181,43 @@ const WEEKLY_COST_RELATION = `
   WHERE s.placement_spend > 0 AND c.children > 0
     AND NOT cy.by_trust AND NOT (cy.all_spend > 0 AND cy.other_public_spend = cy.all_spend)`;
 
+/**
+ * Let contracts × the rated children's homes of their supplier at the contract's snapshot (one
+ * row per pair; one row with NULL home for a contract whose supplier has none, so no contract
+ * is dropped). The snapshot is the latest judged 31 March file on or before the start (else
+ * award) date, or the first judged file for earlier and undated contracts (ASOF join). Files
+ * before 2018 name no owner: a home's owner then is its first named owner (by URN). Suppliers
+ * reach owners through supplier_owner_links (names as written on both sides).
+ */
+const SUPPLIER_HOMES_RELATION = `
+  WITH first_owner AS (
+    SELECT urn, arg_min(owner_name, snapshot_date) AS owner_name FROM provider_snapshots
+    WHERE nullif(trim(owner_name), '') IS NOT NULL GROUP BY urn
+  ),
+  homes AS (
+    SELECT f.snapshot_date, f.urn, f.overall_rating, coalesce(nullif(trim(f.owner_name), ''), fo.owner_name) AS owner_name
+    FROM provider_snapshots f LEFT JOIN first_owner fo ON fo.urn = f.urn
+    WHERE ${CHILDRENS_HOME} AND ${INSPECTED} AND ${ONE_FILE_PER_DATE}
+  ),
+  snaps AS (SELECT DISTINCT snapshot_date FROM homes),
+  c AS (
+    SELECT t.*, coalesce(t.start_date, t.award_date, DATE '1900-01-01') AS quality_from FROM contracts t
+    WHERE t.in_scope AND t.stage IN ('award', 'register') AND NOT coalesce(t.supplier_is_placeholder, false)
+      AND t.supplier_name IS NOT NULL
+  ),
+  cs AS (
+    SELECT c.*, coalesce(s.snapshot_date, (SELECT min(snapshot_date) FROM snaps)) AS quality_snapshot
+    FROM c ASOF LEFT JOIN snaps s ON c.quality_from >= s.snapshot_date
+  ),
+  pairs AS (
+    SELECT DISTINCT cs.contract_id, h.urn AS home_urn, h.overall_rating AS home_rating
+    FROM cs
+    JOIN (SELECT DISTINCT supplier_name, owner_name FROM supplier_owner_links WHERE owner_name IS NOT NULL) o
+      ON o.supplier_name = cs.supplier_name
+    JOIN homes h ON h.owner_name = o.owner_name AND h.snapshot_date = cs.quality_snapshot
+  )
+  SELECT cs.*, p.home_urn, p.home_rating FROM cs LEFT JOIN pairs p ON p.contract_id = cs.contract_id`;
+
 const where = (indicator: string, breakdown?: string) =>
   breakdown ? `f.indicator = '${indicator}' AND f.breakdown = '${breakdown}'` : `f.indicator = '${indicator}'`;
 
@@ -272,6 +309,23 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
   top10_owner_places_share: {
     where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
     aggregate: { kind: "topShare", entity: OWNER, weight: "f.places" },
+  },
+  supplier_homes_good_outstanding: {
+    relation: SUPPLIER_HOMES_RELATION,
+    aggregate: {
+      kind: "share",
+      condition: "f.home_rating IN ('Good', 'Outstanding')",
+      base: "f.home_rating IS NOT NULL",
+    },
+  },
+  supplier_homes_inadequate: {
+    relation: SUPPLIER_HOMES_RELATION,
+    aggregate: { kind: "share", condition: "f.home_rating = 'Inadequate'", base: "f.home_rating IS NOT NULL" },
+  },
+  contracts_supplier_without_home: {
+    relation: SUPPLIER_HOMES_RELATION,
+    where: "f.home_urn IS NULL",
+    aggregate: { kind: "count" },
   },
   joiners: { where: "lower(f.event) LIKE 'join%'", aggregate: { kind: "count" } },
   leavers: { where: "lower(f.event) LIKE 'leav%'", aggregate: { kind: "count" } },

@@ -10,22 +10,10 @@
  * both tables has at least one row.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core";
 import { isPlaceholderSupplier } from "@lens/core/classify";
 import { queryRows } from "./db.js";
 import { buildOwnerIndex, type LinkConfidence, matchSupplier } from "./supplier-owner-links-match.js";
-
-const LINKS_DDL = `
-CREATE OR REPLACE TABLE supplier_owner_links (
-  supplier_name VARCHAR NOT NULL,
-  supplier_company_number VARCHAR,
-  supplier_charity_number VARCHAR,
-  supplier_is_placeholder BOOLEAN NOT NULL,
-  confidence VARCHAR NOT NULL,
-  owner_name VARCHAR,
-  owner_key VARCHAR,
-  owner_group VARCHAR,
-  reason VARCHAR NOT NULL
-)`;
 
 export interface LinkSummary {
   /** Distinct supplier names (placeholders included). */
@@ -63,7 +51,7 @@ export async function linkSuppliersToOwners(connection: DuckDBConnection): Promi
   const byConfidence = Object.fromEntries(
     (["company-number", "exact-normalised", "trading-name", "stem-group", "none"] as const).map((c) => [c, 0]),
   ) as Record<LinkConfidence, number>;
-  await connection.run(LINKS_DDL);
+  await connection.run(SUPPLIER_OWNER_LINKS_SQL);
   const appender = await connection.createAppender("supplier_owner_links");
   const put = (placeholder: boolean, values: readonly (string | null)[]): void => {
     const [name, company, charity, ...rest] = values;
