@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from "./dimensions.js";
-import { METRIC_IDS } from "./metrics.js";
+import { METRIC_IDS, type MetricDef } from "./metrics.js";
 import { SOURCES } from "./sources.js";
 
 export const MIN_YEAR = 2000;
@@ -94,3 +94,36 @@ export const LIST_FILTER_DIMENSIONS: readonly Exclude<DimensionId, "year">[] = F
   DimensionId,
   "year"
 >[];
+
+/**
+ * The filters a metric can take, and the ones it cannot (reported, never silently applied
+ * or dropped): the server narrows a request spanning several metrics with it, the page says
+ * what it narrowed. The year range applies wherever the metric has years.
+ */
+export function filtersForMetric(
+  metric: Pick<MetricDef, "dimensions">,
+  filters: Filters,
+): { applied: Filters; ignored: DimensionId[] } {
+  const applied: Filters = {};
+  const ignored: DimensionId[] = [];
+  const hasYear = metric.dimensions.includes("year");
+  if (filters.from !== undefined || filters.to !== undefined) {
+    if (hasYear) {
+      if (filters.from !== undefined) applied.from = filters.from;
+      if (filters.to !== undefined) applied.to = filters.to;
+    } else ignored.push("year");
+  }
+  for (const d of LIST_FILTER_DIMENSIONS) {
+    const values = filters[d];
+    if (!values || values.length === 0) continue;
+    if (metric.dimensions.includes(d)) applied[d] = values;
+    else ignored.push(d);
+  }
+  for (const { key, dimension } of EXCLUSION_FILTERS) {
+    const values = filters[key];
+    if (!values || values.length === 0) continue;
+    if (metric.dimensions.includes(dimension)) applied[key] = values;
+    else if (!ignored.includes(dimension)) ignored.push(dimension);
+  }
+  return { applied, ignored };
+}

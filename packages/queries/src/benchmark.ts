@@ -10,11 +10,18 @@
  * Gap to target = target − value (positive: short of the target), for metrics with a target.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type DimensionId, type Filters, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
+import {
+  type DimensionId,
+  type Filters,
+  filtersForMetric,
+  filtersSchema,
+  type MetricDef,
+  metricIdSchema,
+} from "@lens/core";
 import { z } from "zod";
 import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
-import { filtersForMetric, requireDimension, requireMetric } from "./metric-input.js";
+import { requireDimension, requireMetric } from "./metric-input.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 export const MAX_BENCHMARK_METRICS = 12;
@@ -113,7 +120,7 @@ async function benchmarkMetric(
   if (metric.aggregate.kind === "mix")
     throw new QueryInputError(`metric '${metric.id}' has several values per council; benchmark a single-valued metric`);
   requireDimension(metric, "council", "benchmarked");
-  const { filters: f, ignored } = filtersForMetric(metric, filters);
+  const { applied: f, ignored } = filtersForMetric(metric, filters);
   const { from: _from, to: _to, ...allYears } = f;
   const hasYear = metric.dimensions.includes("year");
   const run = (groupBy: DimensionId[], extra: Filters) =>

@@ -5,11 +5,11 @@
  * apply to each metric that has the dimension; the ones a metric cannot take are listed.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type DimensionId, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
+import { type DimensionId, filtersForMetric, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
 import { z } from "zod";
 import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
-import { filtersForMetric, requireDimension, requireMetric } from "./metric-input.js";
+import { requireDimension, requireMetric } from "./metric-input.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 export const scatterInput = z.object({
@@ -54,8 +54,8 @@ async function perCouncil(
     throw new QueryInputError(`metric '${metric.id}' has several values per council; pick a single-valued metric`);
   requireDimension(metric, "council", "compared across councils");
   const narrowed = filtersForMetric(metric, filters);
-  const { rows } = await runMetric(connection, metric, ["council"], narrowed.filters, options);
-  const answer = await describeAnswer(connection, metric, [], narrowed.filters, options);
+  const { rows } = await runMetric(connection, metric, ["council"], narrowed.applied, options);
+  const answer = await describeAnswer(connection, metric, [], narrowed.applied, options);
   return {
     byCouncil: new Map(rows.map((r) => [String(r.dims.council), r] as [string, MetricRow])),
     ignored: narrowed.ignored,

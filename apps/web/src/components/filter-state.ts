@@ -15,7 +15,6 @@ import {
   LIST_FILTER_DIMENSIONS,
   labelForValue,
   MAX_YEAR,
-  type MetricDef,
   MIN_YEAR,
   SOURCES,
 } from "@lens/core";
@@ -102,26 +101,8 @@ export function writeFilters(params: URLSearchParams, filters: Filters): void {
   }
 }
 
-/** The filters a metric accepts, and the ones that do not apply to it (to say so). */
-export function filtersForMetric(metric: MetricDef, filters: Filters): { applied: Filters; ignored: ListFilterId[] } {
-  const applied: Record<string, unknown> = {};
-  const ignored: ListFilterId[] = [];
-  if (filters.from !== undefined) applied.from = filters.from;
-  if (filters.to !== undefined) applied.to = filters.to;
-  for (const d of LIST_FILTER_DIMENSIONS) {
-    const values = filters[d];
-    if (!values || values.length === 0) continue;
-    if (metric.dimensions.includes(d)) applied[d] = values;
-    else ignored.push(d);
-  }
-  for (const { key, dimension } of EXCLUSION_FILTERS) {
-    const values = filters[key];
-    if (!values || values.length === 0) continue;
-    if (metric.dimensions.includes(dimension)) applied[key] = values;
-    else if (!ignored.includes(dimension)) ignored.push(dimension);
-  }
-  return { applied: applied as Filters, ignored };
-}
+/** The filters a metric accepts, and the ones that do not apply to it (to say so): the server's own rule. */
+export { filtersForMetric } from "@lens/core";
 
 /** Names shown in words before "and N more" (the permalink and the table carry the full list). */
 export const MAX_NAMED_VALUES = 5;
@@ -186,7 +167,7 @@ export function selectionSummary(labels: readonly string[]): string {
  */
 export function filtersInWords(
   filters: Filters,
-  ignored: readonly ListFilterId[] = [],
+  ignored: readonly DimensionId[] = [],
   place = "all councils in England",
 ): string {
   const parts: string[] = [];

@@ -6,7 +6,7 @@ import type { SpecContext } from "../charts/build-spec.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
-import { filtersForMetric, filtersInWords, type ListFilterId, yearRangeOf } from "./filter-state.js";
+import { filtersForMetric, filtersInWords, yearRangeOf } from "./filter-state.js";
 
 /** A metric's query: the registry entry, the API's data, and the filters it applied or ignored. */
 export interface DataQuery<D> {
@@ -14,7 +14,7 @@ export interface DataQuery<D> {
   data: D | undefined;
   state: QueryState;
   applied: Filters;
-  ignored: ListFilterId[];
+  ignored: DimensionId[];
 }
 export type MetricQuery = DataQuery<CompareResult>;
 
@@ -22,7 +22,7 @@ export type MetricQuery = DataQuery<CompareResult>;
 function metricWithFilters(
   metricId: string,
   filters: Filters,
-): { metric: MetricDef; applied: Filters; ignored: ListFilterId[] } {
+): { metric: MetricDef; applied: Filters; ignored: DimensionId[] } {
   const metric = getMetric(metricId);
   if (!metric) throw new Error(`unknown metric '${metricId}'`);
   return { metric, ...filtersForMetric(metric, filters) };
