@@ -9,6 +9,7 @@ export * from "./dimensions.js";
 export * from "./filters.js";
 export * from "./format.js";
 export * from "./html-entities.js";
+export * from "./ledger-metrics.js";
 export * from "./metrics.js";
 export * from "./plausibility.js";
 export * from "./sources.js";

@@ -12,6 +12,7 @@
  *   typed so that a metric without SQL fails to compile.
  */
 import type { DimensionId, FactTable } from "./dimensions.js";
+import { LEDGER_METRICS } from "./ledger-metrics.js";
 import { OUTCOME_METRICS } from "./outcome-metrics.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
@@ -846,6 +847,8 @@ export const METRICS = [
     ],
     polarity: "neutral",
   },
+  // ── Payments by provider ownership in the council ledgers ─────────────────────────────
+  ...LEDGER_METRICS,
   // ── Outcomes for children (published council figures) ─────────────────────────────────
   ...OUTCOME_METRICS,
 ] as const satisfies readonly MetricDef[];

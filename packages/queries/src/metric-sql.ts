@@ -9,6 +9,7 @@
  * the fact table aliased `f` (and `local_authorities la`); nothing here is built from user input.
  */
 import { type MetricId, WEEKS_PER_YEAR } from "@lens/core";
+import { LEDGER_METRIC_SQL } from "./ledger-metric-sql.js";
 import { ANY_FLAGGED_SQL, PERIOD_FLAGGED_SQL } from "./plausibility-sql.js";
 
 /** The expressions of an aggregate; its kind (and a mix's dimension, a top-k's k) is in the registry. */
@@ -351,6 +352,7 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
     relation: WEEKLY_COST_RELATION,
     aggregate: { kind: "ratio", numerator: `f.placement_spend / ${WEEKS_PER_YEAR}`, denominator: "f.children" },
   },
+  ...LEDGER_METRIC_SQL,
   cla_three_plus_placements: { where: where("cla_three_plus_placements"), aggregate: { kind: "published" } },
   cla_same_carer_2y: { where: where("cla_same_carer_2y"), aggregate: { kind: "published" } },
   placement_changes_provider_closure: {
