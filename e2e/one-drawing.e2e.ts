@@ -163,6 +163,8 @@ describe("one drawing for page, embed and export", () => {
       const figure = "id" in c ? `figure[data-chart-id="${c.id}"]` : "figure[data-chart-id]";
       // Charts below the fold are drawn when scrolled near.
       await page.locator(figure).first().scrollIntoViewIfNeeded({ timeout: 30_000 });
+      // Charts below the fold may draw only once scrolled to.
+      await page.locator(figure).first().scrollIntoViewIfNeeded();
       await page.locator(`${figure} svg.recharts-surface`).first().waitFor({ timeout: 30_000 });
       const id = (await page.locator(figure).first().getAttribute("data-chart-id"))!;
       const onPage = await signatureOf(page, `${figure} svg.recharts-surface`);

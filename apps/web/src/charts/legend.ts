@@ -50,8 +50,10 @@ export function legendItems(spec: ChartSpec): LegendItem[] {
       for (const s of spec.series)
         items.push({ label: s.label, colour: s.colour, glyph: spec.kind === "line" ? "line" : "square" });
     const highlighted = highlightedLabels(spec);
-    for (const c of spec.categories.filter((cat) => highlighted.has(cat)))
-      items.push({ label: `${c} (highlighted)`, colour: THEME.highlight, glyph: "square" });
+    const shown = spec.categories.filter((cat) => highlighted.has(cat));
+    for (const c of shown) items.push({ label: `${c} (highlighted)`, colour: THEME.highlight, glyph: "square" });
+    if (shown.length > 0 && shown.length < spec.categories.length)
+      items.push({ label: spec.highlightCouncil ? "Other councils" : "Others", colour: THEME.muted, glyph: "square" });
   }
   for (const k of markKey(spec)) items.push({ label: k.label, colour: KEY_COLOURS[k.glyph], glyph: k.glyph });
   for (const r of spec.referenceLines ?? [])

@@ -21,7 +21,7 @@ export const THEME = {
   highlight: "#D55E00",
   /** Every other mark while something is highlighted: grey, so the highlight is the only colour. */
   muted: "#a3acb6",
-  mutedOpacity: 0.55,
+  mutedOpacity: 0.7,
   /** Points of a scatter without a highlight. */
   point: "#0072B2",
   pointOpacity: 0.6,

@@ -115,7 +115,7 @@ describe("composeExportSvg", () => {
     expect(text).toContain("Exported 25 Nov 2026");
     expect(text.replace(/ /g, "")).toContain(META.permalink.replace(/&/g, "&"));
     // No external references: no href, no url() beyond the chart's own clip paths, no @import, no <image>.
-    expect(svg.replace(/url\(#recharts[\w-]+\)/g, "")).not.toMatch(/href=|url\(|@import|<image|<foreignObject/);
+    expect(svg.replace(/url\(#chart-\d+\)/g, "")).not.toMatch(/href=|url\(|@import|<image|<foreignObject/);
     expect(doc.documentElement.getAttribute("width")).toBe("1200");
   });
 

@@ -32,6 +32,31 @@ async function settled(host: HTMLElement): Promise<SVGSVGElement> {
   throw new Error("the chart did not finish drawing");
 }
 
+/**
+ * recharts names its clip paths and layers after React ids, which differ from one page load to
+ * the next: they are renumbered in document order (and their url(#…) references with them), so
+ * the same chart always exports the same file.
+ */
+function renumberIds(svg: SVGSVGElement): void {
+  const names = new Map<string, string>();
+  for (const el of svg.querySelectorAll("[id]")) {
+    const next = `chart-${names.size + 1}`;
+    names.set(el.id, next);
+    el.id = next;
+  }
+  if (names.size === 0) return;
+  for (const el of svg.querySelectorAll("*"))
+    for (const attr of [...el.attributes])
+      if (attr.value.includes("url(#"))
+        el.setAttribute(
+          attr.name,
+          attr.value.replace(/url\(#([^)]+)\)/g, (whole, id: string) => {
+            const renamed = names.get(id);
+            return renamed ? `url(#${renamed})` : whole;
+          }),
+        );
+}
+
 export async function drawChart(spec: ChartSpec, width: number, height: number): Promise<ChartDrawing> {
   const { LensChart } = await import("../charts/LensChart.js");
   const host = document.createElement("div");
@@ -50,6 +75,7 @@ export async function drawChart(spec: ChartSpec, width: number, height: number):
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("data-role", "chart");
     for (const el of svg.querySelectorAll("[tabindex]")) el.removeAttribute("tabindex");
+    renumberIds(svg);
     return { svg: new XMLSerializer().serializeToString(svg), width, height };
   } finally {
     root.unmount();
