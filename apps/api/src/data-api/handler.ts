@@ -6,6 +6,7 @@
  *   GET /api/v1/dimensions         — the dimensions and their vocabularies
  *   GET /api/v1/councils           — the 153 councils with codes, region, type and neighbours
  *   GET /api/v1/sources            — the source catalogue, and the files this warehouse was built from
+ *   GET /api/v1/contracts, /providers — the whole filtered table as JSON, CSV or XLSX (capped), and …/about
  *
  * Numbers come from the same `compare` query and the same cache entry as the dashboard's
  * `metrics.compare`, so a chart, its CSV and this API cannot disagree. Bad input is a 400
@@ -18,7 +19,8 @@ import { clientError } from "../error-status.js";
 import { type Context, cachedQuery } from "../trpc.js";
 import { answerNotes, flattenMetricRows, metricCsv } from "./csv.js";
 import { contributingSources, describeCouncils, licenceOf, SAMPLE_NOTICE } from "./describe.js";
-import { type ParamError, parseMetricQuery } from "./params.js";
+import { type ParamError, parseMetricQuery, parseTableQuery, TABLE_METRIC, type TableName } from "./params.js";
+import { buildOf, tableAboutEndpoint, tableEndpoint } from "./table-download.js";
 
 export const DATA_API_PREFIX = "/api/v1";
 
@@ -97,11 +99,26 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   }
   const path = url.pathname.replace(/\/+$/, "");
   const rest = path.slice(DATA_API_PREFIX.length);
+  // Every answer names the build it came from, errors included.
+  const build = ctx.warehouse.info.buildId;
+  res.setHeader("x-lens-build", build);
 
-  if (rest === "") return sendJson(res, 200, apiIndex());
-  if (rest === "/metrics") return sendJson(res, 200, { metrics: CATALOGUE.metrics.map((m) => describeMetric(m.id)) });
-  if (rest === "/dimensions") return sendJson(res, 200, { dimensions: CATALOGUE.dimensions });
-  if (rest === "/councils") return sendJson(res, 200, { councils: describeCouncils() });
+  const table = /^\/(contracts|providers)(\/about)?$/.exec(rest);
+  if (table) {
+    const name = table[1] as TableName;
+    const parsed = parseTableQuery(name, url.searchParams);
+    if (!parsed.ok) return sendError(res, 400, parsed.error);
+    const headers = { ...CORS, "cache-control": "public, max-age=300", "x-content-type-options": "nosniff" };
+    if (table[2]) return tableAboutEndpoint(ctx, parsed.value, url.searchParams, res, headers);
+    return tableEndpoint(ctx, parsed.value, url.searchParams, res, headers);
+  }
+
+  if (rest === "") return sendJson(res, 200, { ...apiIndex(), build: buildOf(ctx.warehouse.info) });
+  const named = { build: buildOf(ctx.warehouse.info) };
+  if (rest === "/metrics")
+    return sendJson(res, 200, { metrics: CATALOGUE.metrics.map((m) => describeMetric(m.id)), ...named });
+  if (rest === "/dimensions") return sendJson(res, 200, { dimensions: CATALOGUE.dimensions, ...named });
+  if (rest === "/councils") return sendJson(res, 200, { councils: describeCouncils(), ...named });
   if (rest === "/sources") return sourcesEndpoint(ctx, res);
   const match = /^\/metrics\/([^/]+)$/.exec(rest);
   if (match) {
@@ -137,6 +154,10 @@ function apiIndex() {
       "GET /api/v1/dimensions",
       "GET /api/v1/councils",
       "GET /api/v1/sources",
+      ...Object.keys(TABLE_METRIC).flatMap((t) => [
+        `GET /api/v1/${t}?{filters as the ${t} metric}&q=&sort=&dir=&format=json|csv|xlsx&bom=1`,
+        `GET /api/v1/${t}/about?{same parameters}`,
+      ]),
     ],
   };
 }
@@ -151,6 +172,7 @@ async function sourcesEndpoint(ctx: Context, res: ServerResponse) {
     sample: info.isSample,
     notice: info.isSample ? SAMPLE_NOTICE : null,
     builtAt: info.builtAt,
+    build: buildOf(info),
   });
 }
 
@@ -200,5 +222,6 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
     sample: info.isSample,
     notice: info.isSample ? SAMPLE_NOTICE : null,
     builtAt: info.builtAt,
+    build: buildOf(info),
   });
 }

@@ -10,10 +10,8 @@
  */
 import {
   COMMISSIONING_MODELS,
-  COUNCILS,
   type CommissioningModel,
   DIMENSION_IDS,
-  DIMENSIONS,
   type DimensionId,
   EXCLUSION_FILTERS,
   type Filters,
@@ -25,6 +23,16 @@ import {
   MIN_YEAR,
 } from "@lens/core";
 import { ADJUST_DIMENSIONS, type AdjustDimension } from "@lens/queries";
+import {
+  dimensionVocabulary,
+  enumValues,
+  formatParam,
+  METRIC_FORMATS,
+  type MetricFormat,
+  TABLE_FORMATS,
+  TABLE_PARAMS,
+  type TableFormat,
+} from "./query-schemas.js";
 
 export interface ParamError {
   parameter: string;
@@ -40,7 +48,7 @@ export interface MetricQuery {
   adjust: AdjustDimension[];
   /** Models compared like for like; [] = the default (market-led and cooperative, or the model filter's). */
   adjustGroups: CommissioningModel[];
-  format: "json" | "csv";
+  format: MetricFormat;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParamError };
@@ -49,7 +57,6 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParamE
 export const MAX_VALUES_PER_FILTER = 200;
 export const MAX_VALUE_LENGTH = 200;
 
-const COUNCIL_CODES = new Set(COUNCILS.map((c) => c.laCode));
 const fail = (error: ParamError): { ok: false; error: ParamError } => ({ ok: false, error });
 
 /** Splits `a,b` and repeated parameters into one list of trimmed, non-empty values. */
@@ -89,24 +96,26 @@ export function parseMetricId(metricId: string): ParseResult<MetricDef> {
   return { ok: true, value: metric };
 }
 
-export function parseMetricQuery(metricId: string, params: URLSearchParams): ParseResult<MetricQuery> {
-  const metricResult = parseMetricId(metricId);
-  if (!metricResult.ok) return metricResult;
-  const metric = metricResult.value;
+/**
+ * The names a route's filters take for `metric`'s dimensions: `from`, `to`, one per dimension
+ * (year excepted) and the exclusions the metric's dimensions allow.
+ */
+export function filterParamNames(metric: MetricDef): string[] {
   const dims = metric.dimensions;
-  const filterDims = dims.filter((d) => d !== "year");
-  const exclusions = EXCLUSION_FILTERS.filter((e) => (dims as readonly string[]).includes(e.dimension));
-  const allowedParams = [
-    "groupBy",
+  return [
     "from",
     "to",
-    "format",
-    "adjust",
-    "adjustGroups",
-    ...filterDims,
-    ...exclusions.map((e) => e.key),
+    ...dims.filter((d) => d !== "year"),
+    ...EXCLUSION_FILTERS.filter((e) => (dims as readonly string[]).includes(e.dimension)).map((e) => e.key),
   ];
+}
 
+/** Every parameter given must be one of `allowedParams`; an unknown one is an error naming it. */
+function checkKnownParams(
+  metric: MetricDef,
+  params: URLSearchParams,
+  allowedParams: readonly string[],
+): ParseResult<true> {
   for (const name of new Set(params.keys())) {
     if (allowedParams.includes(name)) continue;
     const isDimension = (DIMENSION_IDS as readonly string[]).includes(name);
@@ -120,13 +129,32 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
         : exclusion
           ? `metric '${metric.id}' has no '${exclusion.dimension}' dimension to exclude by`
           : `unknown parameter '${truncate(name)}'`,
-      allowed: allowedParams,
+      allowed: [...allowedParams],
     });
   }
+  return { ok: true, value: true };
+}
 
-  const format = params.get("format") ?? "json";
-  if (format !== "json" && format !== "csv")
-    return fail({ parameter: "format", message: `unknown format '${truncate(format)}'`, allowed: ["json", "csv"] });
+/** `format=…` checked against the route's own formats (the zod enum the OpenAPI document shows). */
+function parseFormat<F extends string>(params: URLSearchParams, formats: readonly [F, ...F[]]): ParseResult<F> {
+  const raw = params.get("format") ?? formats[0];
+  const checked = formatParam(formats).safeParse(raw);
+  if (!checked.success)
+    return fail({ parameter: "format", message: `unknown format '${truncate(raw)}'`, allowed: formats });
+  return { ok: true, value: checked.data as F };
+}
+
+export function parseMetricQuery(metricId: string, params: URLSearchParams): ParseResult<MetricQuery> {
+  const metricResult = parseMetricId(metricId);
+  if (!metricResult.ok) return metricResult;
+  const metric = metricResult.value;
+  const dims = metric.dimensions;
+  const allowedParams = ["groupBy", "format", "adjust", "adjustGroups", ...filterParamNames(metric)];
+  const known = checkKnownParams(metric, params, allowedParams);
+  if (!known.ok) return known;
+
+  const format = parseFormat(params, METRIC_FORMATS);
+  if (!format.ok) return format;
 
   const groupBy = listOf(params, "groupBy");
   if (groupBy.length > 2) return fail({ parameter: "groupBy", message: "at most two dimensions", allowed: dims });
@@ -145,6 +173,92 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
   const adjustGroups = parseAdjustGroups(params, groupBy, adjust.value.length > 0);
   if (!adjustGroups.ok) return adjustGroups;
 
+  const filters = parseFilters(metric, params);
+  if (!filters.ok) return filters;
+  return {
+    ok: true,
+    value: {
+      metric,
+      groupBy: groupBy as DimensionId[],
+      filters: filters.value,
+      adjust: adjust.value,
+      adjustGroups: adjustGroups.value,
+      format: format.value,
+    },
+  };
+}
+
+/** The table routes: the contracts metric's filters on contracts, the providers metric's on providers. */
+export const TABLE_METRIC = { contracts: "contracts", providers: "providers" } as const;
+export type TableName = keyof typeof TABLE_METRIC;
+
+export interface TableQuery {
+  table: TableName;
+  metric: MetricDef;
+  filters: Filters;
+  format: TableFormat;
+  bom: boolean;
+  q: string | undefined;
+  sort: string;
+  dir: "asc" | "desc";
+  /** contracts: notices judged not children's services are left out unless asked for. */
+  includeOutOfScope: boolean;
+  /** providers: the latest snapshot among the matches (each provider once), or every snapshot. */
+  snapshot: "latest" | "all";
+}
+
+/**
+ * `GET /api/v1/contracts` and `/providers`: the same filters as the metrics routes (through
+ * the same parser), the table's text search and sort, `format` and `bom`.
+ */
+export function parseTableQuery(table: TableName, params: URLSearchParams): ParseResult<TableQuery> {
+  const metric = getMetric(TABLE_METRIC[table])!;
+  const own = TABLE_PARAMS[table];
+  const allowedParams = [...Object.keys(own), ...filterParamNames(metric)];
+  const known = checkKnownParams(metric, params, allowedParams);
+  if (!known.ok) return known;
+  const format = parseFormat(params, TABLE_FORMATS);
+  if (!format.ok) return format;
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(own)) {
+    if (name === "format") continue;
+    const all = params.getAll(name);
+    if (all.length > 1) return fail({ parameter: name, message: `'${name}' given more than once` });
+    const checked = schema.safeParse(all[0]);
+    if (!checked.success) {
+      const allowed = enumValues(schema);
+      return fail({
+        parameter: name,
+        message: `'${truncate(all[0] ?? "")}' is not valid for '${name}': ${checked.error.issues[0]?.message ?? "invalid"}`,
+        ...(allowed ? { allowed } : {}),
+      });
+    }
+    values[name] = checked.data;
+  }
+  const filters = parseFilters(metric, params);
+  if (!filters.ok) return filters;
+  return {
+    ok: true,
+    value: {
+      table,
+      metric,
+      filters: filters.value,
+      format: format.value,
+      bom: values.bom === true,
+      q: (values.q as string | undefined) || undefined,
+      sort: values.sort as string,
+      dir: values.dir as "asc" | "desc",
+      includeOutOfScope: values.includeOutOfScope === true,
+      snapshot: (values.snapshot as "latest" | "all" | undefined) ?? "latest",
+    },
+  };
+}
+
+/** `from`, `to`, the dimension lists and the exclusions, checked against the registries and the shared filters schema. */
+function parseFilters(metric: MetricDef, params: URLSearchParams): ParseResult<Filters> {
+  const dims = metric.dimensions;
+  const filterDims = dims.filter((d) => d !== "year");
+  const exclusions = EXCLUSION_FILTERS.filter((e) => (dims as readonly string[]).includes(e.dimension));
   const from = parseYear(params, "from");
   if (!from.ok) return from;
   const to = parseYear(params, "to");
@@ -164,8 +278,8 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
     const tooLong = values.find((v) => v.length > MAX_VALUE_LENGTH);
     if (tooLong !== undefined)
       return fail({ parameter: d, message: `values are at most ${MAX_VALUE_LENGTH} characters` });
-    const vocabulary = d === "council" ? COUNCIL_CODES : DIMENSIONS[d].values ? new Set(DIMENSIONS[d].values) : null;
-    const unknown = vocabulary ? values.find((v) => !vocabulary.has(v)) : undefined;
+    const vocabulary = dimensionVocabulary(d);
+    const unknown = vocabulary ? values.find((v) => !vocabulary.includes(v)) : undefined;
     if (unknown !== undefined)
       return fail({
         parameter: d,
@@ -173,7 +287,7 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
           d === "council"
             ? `unknown council '${truncate(unknown)}': use the DfE 3-digit code (GET /api/v1/councils lists them)`
             : `unknown value '${truncate(unknown)}'`,
-        allowed: d === "council" ? [...COUNCIL_CODES] : (DIMENSIONS[d].values ?? []),
+        allowed: vocabulary ?? [],
       });
     filters[d] = [...new Set(values)];
   }
@@ -191,17 +305,7 @@ export function parseMetricQuery(metricId: string, params: URLSearchParams): Par
     const issue = checked.error.issues[0];
     return fail({ parameter: String(issue?.path[0] ?? "filters"), message: issue?.message ?? "invalid filters" });
   }
-  return {
-    ok: true,
-    value: {
-      metric,
-      groupBy: groupBy as DimensionId[],
-      filters: checked.data,
-      adjust: adjust.value,
-      adjustGroups: adjustGroups.value,
-      format,
-    },
-  };
+  return { ok: true, value: checked.data };
 }
 
 /**
