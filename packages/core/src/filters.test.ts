@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersForMetric } from "./filters.js";
+import { FIRST_YEAR, filtersForMetric, filtersSchema, LAST_YEAR, MAX_YEAR, MIN_YEAR } from "./filters.js";
 
 describe("filtersForMetric", () => {
   it("applies what the metric has and names the rest as ignored, the year range included", () => {
@@ -17,5 +17,13 @@ describe("filtersForMetric", () => {
         { from: 2019, to: 2021, excludeCouncils: ["886"], excludeSources: ["norfolk-register"] },
       ),
     ).toEqual({ applied: { from: 2019, to: 2021, excludeCouncils: ["886"] }, ignored: ["source"] });
+  });
+});
+
+describe("the year range", () => {
+  it("accepts every year of the data", () => {
+    expect(MIN_YEAR).toBeLessThanOrEqual(FIRST_YEAR);
+    expect(LAST_YEAR).toBeLessThanOrEqual(MAX_YEAR);
+    expect(filtersSchema.parse({ from: FIRST_YEAR, to: LAST_YEAR })).toEqual({ from: FIRST_YEAR, to: LAST_YEAR });
   });
 });

@@ -8,6 +8,15 @@ import { DIMENSION_IDS, DIMENSIONS, type DimensionId } from "./dimensions.js";
 import { METRIC_IDS, type MetricDef } from "./metrics.js";
 import { SOURCES } from "./sources.js";
 
+/**
+ * The one year range. FIRST_YEAR..LAST_YEAR are the years of the data, offered by the year
+ * pickers and meant by an open end in words and file names: from the earliest year any source
+ * covers (the s251 outturn 2008-09, year 2009; a year is the one a financial year ends in) to the
+ * latest release. A filter may name any year MIN_YEAR..MAX_YEAR, a margin around them, so a
+ * permalink stays valid when a release moves the ends.
+ */
+export const FIRST_YEAR = 2009;
+export const LAST_YEAR = 2025;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2030;
 

@@ -11,7 +11,9 @@ import {
   type DimensionId,
   EXCLUSION_FILTERS,
   type ExclusionFilterKey,
+  FIRST_YEAR,
   type Filters,
+  LAST_YEAR,
   LIST_FILTER_DIMENSIONS,
   labelForValue,
   MAX_YEAR,
@@ -23,8 +25,8 @@ export type ListFilterId = Exclude<DimensionId, "year">;
 /** Filter controls a page can show; "year" is the from/to range. */
 export type FilterControl = "year" | ListFilterId;
 
-export const FIRST_YEAR = 2015;
-export const LAST_YEAR = 2025;
+/** The years of the data (@lens/core's one year range). */
+export { FIRST_YEAR, LAST_YEAR };
 
 function yearParam(raw: string | null): number | undefined {
   if (raw === null || !/^\d{4}$/.test(raw)) return undefined;
