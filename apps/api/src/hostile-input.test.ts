@@ -110,9 +110,17 @@ const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => C
     valid: { council: "886" },
     call: () => (i) => fx.caller.councilIlacs(i as never),
   },
+  ledgerPayments: {
+    valid: { council: "886" },
+    call: () => (i) => fx.caller.ledgerPayments(i as never),
+  },
   "contracts.search": {
     valid: { q: "foster", page: 1, pageSize: 10, sort: "value", filters: { model: ["cooperative"] } },
     call: () => (i) => fx.caller.contracts.search(i as never),
+  },
+  "contracts.redFlags": {
+    valid: { q: "foster", filters: { model: ["cooperative"] } },
+    call: () => (i) => fx.caller.contracts.redFlags(i as never),
   },
   "providers.search": {
     valid: { q: "home", page: 1, pageSize: 10, filters: {} },

@@ -113,6 +113,12 @@ describe("benchmark and search", () => {
     await expect(fx.caller.councilIlacs({ council: "999" })).rejects.toThrow(/unknown council/);
   });
 
+  it("ledgerPayments: the sample has no council ledger, so no council-years and no shared providers", async () => {
+    const r = await fx.caller.ledgerPayments({});
+    expect(r).toEqual({ councilYears: [], crossCouncil: [], suppliersPerCouncil: [], sources: [] });
+    await expect(fx.caller.ledgerPayments({ council: "88" })).rejects.toThrow(/3-digit/);
+  });
+
   it("the sample's ILACS workbook and placement files build without rejects, so spend per child is benchmarked", async () => {
     const sources = await fx.caller.meta.sources();
     for (const id of ["ofsted-ilacs", "dfe-cla"])
@@ -130,6 +136,23 @@ describe("benchmark and search", () => {
     expect(r.rows).toHaveLength(10);
     expect(r.total).toBeGreaterThan(100);
     for (const row of r.rows) expect(row.sourceLink).toBeTruthy();
+  });
+
+  it("contracts.redFlags: a count per flag that matches the flag filter of contracts.search", async () => {
+    const r = await fx.caller.contracts.redFlags({});
+    expect(r.flags.map((f) => f.flag)).toEqual([
+      "direct-award-for-profit",
+      "one-tenderer",
+      "short-care-contract",
+      "no-prior-tender-notice",
+      "value-above-range",
+    ]);
+    for (const f of r.flags) {
+      const page = await fx.caller.contracts.search({ flag: f.flag, pageSize: 5 });
+      expect(page.total, f.flag).toBe(f.flagged);
+      expect(f.flagged).toBeLessThanOrEqual(f.judged);
+      for (const row of page.rows) expect(row.redFlags).toContain(f.flag);
+    }
   });
 
   it("providers.search: paged", async () => {

@@ -1,5 +1,6 @@
 import { benchmarkProcedure, councilIlacsProcedure } from "./routers/benchmark.js";
 import { exportCsvProcedure } from "./routers/export.js";
+import { ledgerPaymentsProcedure } from "./routers/ledger-payments.js";
 import { metaRouter } from "./routers/meta.js";
 import { metricsRouter } from "./routers/metrics.js";
 import { contractsRouter, providersRouter } from "./routers/search.js";
@@ -10,6 +11,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   benchmark: benchmarkProcedure,
   councilIlacs: councilIlacsProcedure,
+  ledgerPayments: ledgerPaymentsProcedure,
   contracts: contractsRouter,
   providers: providersRouter,
   exportCsv: exportCsvProcedure,
