@@ -138,6 +138,23 @@ describe("benchmark and search", () => {
     for (const row of r.rows) expect(row.sourceLink).toBeTruthy();
   });
 
+  it("contracts.redFlags: a count per flag that matches the flag filter of contracts.search", async () => {
+    const r = await fx.caller.contracts.redFlags({});
+    expect(r.flags.map((f) => f.flag)).toEqual([
+      "direct-award-for-profit",
+      "one-tenderer",
+      "short-care-contract",
+      "no-prior-tender-notice",
+      "value-above-range",
+    ]);
+    for (const f of r.flags) {
+      const page = await fx.caller.contracts.search({ flag: f.flag, pageSize: 5 });
+      expect(page.total, f.flag).toBe(f.flagged);
+      expect(f.flagged).toBeLessThanOrEqual(f.judged);
+      for (const row of page.rows) expect(row.redFlags).toContain(f.flag);
+    }
+  });
+
   it("providers.search: paged", async () => {
     const r = await fx.caller.providers.search({ pageSize: 5 });
     expect(r.rows).toHaveLength(5);

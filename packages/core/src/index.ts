@@ -12,6 +12,7 @@ export * from "./html-entities.js";
 export * from "./ledger-metrics.js";
 export * from "./metrics.js";
 export * from "./plausibility.js";
+export * from "./red-flags.js";
 export * from "./sources.js";
 export * from "./vocab.js";
 export * from "./warehouse-schema.js";

@@ -14,6 +14,7 @@
 import type { DimensionId, FactTable } from "./dimensions.js";
 import { LEDGER_METRICS } from "./ledger-metrics.js";
 import { OUTCOME_METRICS } from "./outcome-metrics.js";
+import { RED_FLAGS, type RedFlagId } from "./red-flags.js";
 
 export type MetricFormat = "integer" | "gbp" | "months" | "days" | "percent" | "decimal";
 
@@ -200,6 +201,29 @@ const SUPPLIER_QUALITY_CAVEATS = [
 const HOMES_SERIES_CAVEAT =
   "Ofsted's published series disagrees with its own provider files in 2018 (every category differs), 2019 (the published row repeats the 2018 file) and 2023 (2 homes whose latest event is a monitoring inspection judged Requires improvement are left out of the published denominator); these figures follow the files. Ofsted publishes no sector split: sector groups add up to the national figure.";
 
+const RED_FLAG_CAVEAT =
+  "A red flag is a reason to look at a contract, not a finding: a direct award or a short placement can be lawful and right, and the data behind a flag are often incomplete.";
+
+/** A red flag's share: contracts carrying it among those it can be judged on (words in red-flags.ts). */
+function redFlagShare<const Id extends string>(id: Id, flag: RedFlagId) {
+  const info = RED_FLAGS[flag];
+  return {
+    id,
+    label: `Share of contracts flagged: ${info.label.toLowerCase()}`,
+    shortLabel: `Flag: ${info.label.toLowerCase()}`,
+    definition: `${info.reason} Share among ${info.judgedOn}.`,
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts",
+    table: "contracts",
+    aggregate: { kind: "share" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: CONTRACT_SOURCES,
+    caveats: [RED_FLAG_CAVEAT],
+    polarity: "neutral",
+  } as const;
+}
 export const METRICS = [
   // ── Contracts ──────────────────────────────────────────────────────────────────────────
   {
@@ -488,6 +512,11 @@ export const METRICS = [
     caveats: ["VCSE status is flagged explicitly by few sources; read the coverage."],
     polarity: "neutral",
   },
+  redFlagShare("red_flag_direct_award_for_profit", "direct-award-for-profit"),
+  redFlagShare("red_flag_one_tenderer", "one-tenderer"),
+  redFlagShare("red_flag_short_care", "short-care-contract"),
+  redFlagShare("red_flag_no_prior_tender", "no-prior-tender-notice"),
+  redFlagShare("red_flag_value_above_range", "value-above-range"),
   // ── Quality (Ofsted) ──────────────────────────────────────────────────────────────────
   {
     id: "providers",

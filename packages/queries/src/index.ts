@@ -16,6 +16,8 @@ export * from "./metric-input.js";
 export * from "./metric-sql.js";
 export * from "./metric-with-sql.js";
 export * from "./plausibility-sql.js";
+export * from "./red-flag-counts.js";
+export * from "./red-flag-sql.js";
 export * from "./run.js";
 export * from "./scatter.js";
 export * from "./search.js";

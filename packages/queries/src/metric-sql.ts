@@ -8,9 +8,10 @@
  * for an id the registry does not have) fails to compile. Every fragment is a fixed string over
  * the fact table aliased `f` (and `local_authorities la`); nothing here is built from user input.
  */
-import { type MetricId, WEEKS_PER_YEAR } from "@lens/core";
+import { type MetricId, type RedFlagId, WEEKS_PER_YEAR } from "@lens/core";
 import { LEDGER_METRIC_SQL } from "./ledger-metric-sql.js";
 import { ANY_FLAGGED_SQL, PERIOD_FLAGGED_SQL } from "./plausibility-sql.js";
+import { RED_FLAG_SQL } from "./red-flag-sql.js";
 
 /** The expressions of an aggregate; its kind (and a mix's dimension, a top-k's k) is in the registry. */
 export type AggregateSql =
@@ -227,6 +228,15 @@ const ANNUAL_VALUE_FLAGGED = `NOT coalesce(f.value_is_shared, false) AND f.annua
 /** Rows whose length would count but whose period is flagged implausible. */
 const DURATION_FLAGGED = `f.duration_months IS NOT NULL AND ${PERIOD_FLAGGED_SQL}`;
 
+/** A red flag's share over the contracts metrics' scope: flagged among those it can be judged on. */
+function redFlagShare(flag: RedFlagId): MetricSql {
+  const { condition, base } = RED_FLAG_SQL[flag];
+  return {
+    where: CONTRACT_SCOPE,
+    aggregate: { kind: "share", condition: `coalesce(${condition}, false)`, base: `coalesce(${base}, false)` },
+  };
+}
+
 export const METRIC_SQL: Record<MetricId, MetricSql> = {
   contracts: { where: CONTRACT_SCOPE, aggregate: { kind: "count" } },
   total_annual_value: { where: CONTRACT_SCOPE, aggregate: { kind: "sum", expr: ANNUAL_VALUE } },
@@ -252,6 +262,11 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
   },
   procedure_mix: { where: CONTRACT_SCOPE, aggregate: { kind: "mix" } },
   model_mix: { where: CONTRACT_SCOPE, aggregate: { kind: "mix" } },
+  red_flag_direct_award_for_profit: redFlagShare("direct-award-for-profit"),
+  red_flag_one_tenderer: redFlagShare("one-tenderer"),
+  red_flag_short_care: redFlagShare("short-care-contract"),
+  red_flag_no_prior_tender: redFlagShare("no-prior-tender-notice"),
+  red_flag_value_above_range: redFlagShare("value-above-range"),
   single_tenderer_share: {
     where: CONTRACT_SCOPE,
     aggregate: {

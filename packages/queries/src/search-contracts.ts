@@ -4,9 +4,10 @@
  * SQLite), every contract filter, and each row's source link (the notice URL, else file:line).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type DimensionId, filtersSchema, METRICS } from "@lens/core";
+import { type DimensionId, filtersSchema, METRICS, RED_FLAG_IDS } from "@lens/core";
 import { z } from "zod";
 import { filtersToSql } from "./compile-metric.js";
+import { RED_FLAG_SQL, RED_FLAGS_LIST_SQL } from "./red-flag-sql.js";
 import { type RunOptions, runQuery } from "./run.js";
 import { type Page, pagingInput } from "./search.js";
 
@@ -32,6 +33,8 @@ export const searchContractsInput = z.object({
     .default("award_date"),
   /** Notices judged not to be children's services are hidden unless asked for. */
   includeOutOfScope: z.boolean().default(false),
+  /** Only contracts carrying this red flag (a reason to look, see @lens/core red-flags.ts). */
+  flag: z.enum(RED_FLAG_IDS).optional(),
 });
 export type SearchContractsInput = z.input<typeof searchContractsInput>;
 
@@ -70,14 +73,20 @@ export interface ContractRow {
   sourceLine: number | null;
   /** Where to check this row: the notice URL, else "file:line". */
   sourceLink: string;
+  /** The red flags it carries (reasons to look, not verdicts), in the registry's order. */
+  redFlags: string[];
 }
 
-export async function searchContracts(
-  connection: DuckDBConnection,
-  input: SearchContractsInput,
-  options: RunOptions = {},
-): Promise<Page<ContractRow>> {
-  const p = searchContractsInput.parse(input);
+/**
+ * The WHERE clauses of a contracts search — filters, scope, text and red flag — shared by the
+ * page of rows and the red-flag counts, so both describe the same selection.
+ */
+export function contractClauses(p: {
+  filters: z.output<typeof filtersSchema>;
+  includeOutOfScope: boolean;
+  q?: string | undefined;
+  flag?: (typeof RED_FLAG_IDS)[number] | undefined;
+}): ReturnType<typeof filtersToSql> {
   const { clauses, params } = filtersToSql("contracts", CONTRACT_FILTER_DIMENSIONS, p.filters);
   if (!p.includeOutOfScope) clauses.push("f.in_scope");
   if (p.q) {
@@ -89,6 +98,18 @@ export async function searchContracts(
     );
     params.q = p.q;
   }
+  // The flag's id is one of the registry's (zod checked it): its SQL is a fixed string.
+  if (p.flag) clauses.push(`coalesce(${RED_FLAG_SQL[p.flag].condition}, false)`);
+  return { clauses, params };
+}
+
+export async function searchContracts(
+  connection: DuckDBConnection,
+  input: SearchContractsInput,
+  options: RunOptions = {},
+): Promise<Page<ContractRow>> {
+  const p = searchContractsInput.parse(input);
+  const { clauses, params } = contractClauses(p);
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
   const sortKey = CONTRACT_SORTS[p.sort];
   const dir = p.dir === "asc" ? "ASC" : "DESC";
@@ -126,6 +147,7 @@ SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS
   f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
   f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
   coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
+  ${RED_FLAGS_LIST_SQL} AS "redFlags",
   (SELECT count(*) FROM hits)::INTEGER AS total
 FROM page JOIN contracts f ON f.rowid = page.rid LEFT JOIN local_authorities la ON la.la_code = f.la_code
 ORDER BY ${sortKey} ${dir} NULLS LAST, f.contract_id`,

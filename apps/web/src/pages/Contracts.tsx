@@ -3,12 +3,13 @@
  * the API, every row linking to its source notice (or file and line). State is in the URL.
  */
 
-import { formatCount, formatDate, formatValue, labelForValue, MODEL_INFO } from "@lens/core";
+import { formatCount, formatDate, formatValue, isRedFlagId, labelForValue, MODEL_INFO } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { ContractRow } from "../charts/api-types.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
 import { filtersInWords } from "../components/filter-state.js";
+import { RedFlagChips, RedFlagFilter } from "../components/RedFlags.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { TableDownloads } from "../components/TableDownloads.js";
@@ -80,6 +81,8 @@ export default function Contracts() {
     : "award_date";
   const dir = params.get("dir") === "asc" ? "asc" : "desc";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const flagParam = params.get("flag");
+  const flag = isRedFlagId(flagParam) ? flagParam : null;
   // The box follows the URL (back/forward, links) but is edited freely until submitted.
   const [text, setText] = useState(q);
   const [shownQ, setShownQ] = useState(q);
@@ -89,7 +92,20 @@ export default function Contracts() {
   }
 
   const result = useQuery({
-    ...trpc.contracts.search.queryOptions({ q: q || undefined, sort, dir, page, pageSize: PAGE_SIZE, filters }),
+    ...trpc.contracts.search.queryOptions({
+      q: q || undefined,
+      sort,
+      dir,
+      page,
+      pageSize: PAGE_SIZE,
+      filters,
+      ...(flag ? { flag } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  // Counts per flag for the selection before the flag filter, so every button says what it would show.
+  const flagCounts = useQuery({
+    ...trpc.contracts.redFlags.queryOptions({ q: q || undefined, filters }),
     placeholderData: keepPreviousData,
   });
   const data = result.data;
@@ -128,6 +144,17 @@ export default function Contracts() {
         </div>
       </form>
       <FilterBar controls={["year", "region", "council", "service", "model", "procedure", "ownership"]} />
+      <RedFlagFilter
+        tally={flagCounts.data}
+        selected={flag}
+        onSelect={(f) =>
+          setParams((p) => {
+            if (f) p.set("flag", f);
+            else p.delete("flag");
+            p.delete("page");
+          })
+        }
+      />
       <section className="card" aria-labelledby={`${id}-results`}>
         <h2 id={`${id}-results`} className="results-heading">
           {data ? (
@@ -228,6 +255,7 @@ export default function Contracts() {
                       <tr key={r.contractId}>
                         <td className="contract-title card-head">
                           <SourceLink row={r} />
+                          <RedFlagChips flags={r.redFlags} />
                         </td>
                         <td data-label="Council">{r.councilName ?? r.buyerName ?? "—"}</td>
                         <td data-label="Supplier">
