@@ -185,6 +185,9 @@ const RATING_CAVEATS = [
 const OWNER_NAMES_CAVEAT =
   "Owner names are recorded from 2018 and are free text: one group trading through several companies counts as several owners.";
 
+const LINK_RATE_CAVEAT =
+  "Most suppliers are not care providers (transport, schools, IT), so a low rate is expected; on a labelled sample of 140 suppliers the linkage made no wrong link and found 88% of the links a reader found.";
+
 const SUPPLIER_SNAPSHOT_CAVEAT =
   "Ofsted's first snapshot with ratings is 31 March 2015: contracts starting earlier (most of Norfolk's 2015 register) or without a date are read against it. Before 2018 the files name no owner, so a home's owner then is its first named owner from 2018 on; homes closed before 2018 are missed.";
 
@@ -681,6 +684,70 @@ export const METRICS = [
     polarity: "lower-better",
   },
   {
+    id: "places_per_home",
+    label: "Places per children's home",
+    shortLabel: "Places per home",
+    definition:
+      "Registered places of registered (Active or Suspended) children's homes divided by the number of those homes whose places are recorded, at each 31 March snapshot: the average home's size, by sector.",
+    kind: "ratio",
+    format: "decimal",
+    unit: "places per home",
+    table: "provider_snapshots",
+    aggregate: { kind: "ratio" },
+    dimensions: HOME_DIMENSIONS,
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      "The 2015 file has no places column, and the 2014 file lists places for some homes only.",
+      "Ofsted's files for 2015–2020, 2023 and 2024 list only inspected homes; new homes not yet inspected are missing from those years.",
+      SNAPSHOT_SUM_CAVEAT,
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "chain_size_per_home",
+    label: "Size of the chain the average children's home belongs to",
+    shortLabel: "Chain size per home",
+    definition:
+      "For each registered children's home with a named owner at a 31 March snapshot, the number of children's homes its owner group runs in England at that snapshot, averaged over homes. An owner group is the owner's spellings folded to one name (case, punctuation, spacing, legal suffixes), and the companies of a group a supplier names ('Keys Group': every 'Keys …' company), as in the supplier linkage. Unlike homes per owner, this weighs each chain by its homes: it is the chain size the average home (and so roughly the average child in a home) belongs to.",
+    kind: "ratio",
+    format: "decimal",
+    unit: "homes in the owner's chain, per home",
+    table: "provider_snapshots",
+    aggregate: { kind: "ratio" },
+    dimensions: HOME_DIMENSIONS,
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      OWNER_NAMES_CAVEAT,
+      "The chain is counted across England even when the homes are grouped by council or region.",
+      "Groups trading under unrelated company names (a parent with differently named subsidiaries) count as several chains; the measure understates chain size.",
+      "Ofsted's files for 2015–2020, 2023 and 2024 list only inspected homes, so those years count inspected homes.",
+    ],
+    polarity: "neutral",
+  },
+  {
+    id: "closure_rate",
+    label: "Children's homes leaving the register",
+    shortLabel: "Closure rate",
+    definition:
+      "Children's homes that de-registered during the year to 31 March (Ofsted's joiners-and-leavers file) divided by the registered children's homes at the start of that year (the 31 March snapshot a year earlier), by sector. Only years whose starting snapshot lists every registered home are given: 2018-19 (start: the full register of 31 March 2018), 2021-22 and 2022-23.",
+    kind: "ratio",
+    format: "percent",
+    unit: "leavers per home at the start of the year",
+    table: "joiners_leavers",
+    aggregate: { kind: "ratio" },
+    dimensions: HOME_DIMENSIONS,
+    minN: 5,
+    sources: ["ofsted-joiners-leavers", ...OFSTED_PROVIDERS],
+    caveats: [
+      "A change of owner can appear as a leaver and a joiner: a closure here is a de-registration, not always a home that stopped caring for children.",
+      "The other years' starting snapshots list only inspected homes, which would overstate the rate, so they are left out.",
+      "A home's council and sector are those of its row in each file; a home that changed sector within the year counts in each.",
+    ],
+    polarity: "neutral",
+  },
+  {
     id: "joiners",
     label: "Providers joining the register",
     shortLabel: "Joiners",
@@ -767,6 +834,23 @@ export const METRICS = [
     ],
     polarity: "neutral",
   },
+  {
+    id: "supplier_owner_link_rate",
+    label: "Contracts whose supplier is linked to an Ofsted owner",
+    shortLabel: "Supplier linked to Ofsted",
+    definition:
+      "Contract rows (any stage, in scope or not) naming a supplier that is not a placeholder, whose supplier name is linked to at least one Ofsted owner in supplier_owner_links (same company number, same normalised name or trading name, or a group that names itself and the companies sharing its stem), as a share of those rows: the linkage's match rate.",
+    kind: "share",
+    format: "percent",
+    unit: "share of contracts naming a supplier",
+    table: "contracts",
+    aggregate: { kind: "share" },
+    dimensions: CONTRACT_DIMENSIONS,
+    minN: 5,
+    sources: [...CONTRACT_SOURCES, ...OFSTED_PROVIDERS],
+    caveats: [LINK_RATE_CAVEAT],
+    polarity: "neutral",
+  },
   // ── Spend ─────────────────────────────────────────────────────────────────────────────
   {
     id: "spend_total",
@@ -786,6 +870,23 @@ export const METRICS = [
       "Sources overlap (s251 outturn, researcher panels, council ledgers): filter or group by source, or the same money counts twice.",
       LEDGER_PART_YEARS,
     ],
+    polarity: "neutral",
+  },
+  {
+    id: "spend_supplier_owner_link_rate",
+    label: "Payments whose supplier is linked to an Ofsted owner",
+    shortLabel: "Payee linked to Ofsted",
+    definition:
+      "Ledger payment rows naming a supplier that is not a placeholder, whose supplier name is linked to at least one Ofsted owner in supplier_owner_links, as a share of those rows: the linkage's match rate on spend.",
+    kind: "share",
+    format: "percent",
+    unit: "share of payments naming a supplier",
+    table: "spend",
+    aggregate: { kind: "share" },
+    dimensions: SPEND_DIMENSIONS,
+    minN: 5,
+    sources: [...SPEND_SOURCES, ...OFSTED_PROVIDERS],
+    caveats: [LINK_RATE_CAVEAT],
     polarity: "neutral",
   },
   {

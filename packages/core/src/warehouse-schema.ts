@@ -8,13 +8,14 @@
  * Bumped whenever a table or column is added, renamed or dropped (here or in a build step):
  * the API refuses a warehouse built with another version instead of failing query by query.
  * 2: service/scope/ownership rule columns, value_flag, exclusions.
- * 3: supplier_owner_links (the supplier ↔ Ofsted owner linkage build step).
+ * 3: supplier_owner_links and owner_groups (the supplier ↔ Ofsted owner linkage build step).
  */
 export const SCHEMA_VERSION = 3;
 
 /**
- * Suppliers linked to Ofsted owners, one row per supplier name × owner name as written (filled
- * by the warehouse's linkage step after classification; docs/warehouse.md). Part of the schema
+ * Suppliers linked to Ofsted owners, one row per supplier name × owner name as written, and
+ * every Ofsted owner spelling with its comparison key and owner group (filled by the
+ * warehouse's linkage step after classification; docs/warehouse.md). Part of the schema
  * so that every warehouse, and every fixture built from SCHEMA_SQL, has it.
  */
 export const SUPPLIER_OWNER_LINKS_SQL = `
@@ -28,6 +29,11 @@ CREATE OR REPLACE TABLE supplier_owner_links (
   owner_key VARCHAR,
   owner_group VARCHAR,
   reason VARCHAR NOT NULL
+);
+CREATE OR REPLACE TABLE owner_groups (
+  owner_name VARCHAR NOT NULL,
+  owner_key VARCHAR NOT NULL,
+  owner_group VARCHAR NOT NULL
 );
 `;
 

@@ -220,6 +220,41 @@ const SUPPLIER_HOMES_RELATION = `
   )
   SELECT cs.*, p.home_urn, p.home_rating FROM cs LEFT JOIN pairs p ON p.contract_id = cs.contract_id`;
 
+/** Rows naming a real supplier, with whether that name is linked to any Ofsted owner. */
+const linkedRelation = (table: "contracts" | "spend") => `
+  SELECT t.*, coalesce(l.linked, false) AS supplier_linked FROM ${table} t
+  LEFT JOIN (SELECT supplier_name, bool_or(owner_name IS NOT NULL) AS linked, bool_or(supplier_is_placeholder) AS placeholder
+             FROM supplier_owner_links GROUP BY supplier_name) l ON l.supplier_name = t.supplier_name
+  WHERE t.supplier_name IS NOT NULL AND NOT coalesce(l.placeholder, false)`;
+
+/**
+ * Each registered children's home with a named owner and the number of homes its owner group
+ * runs at the same snapshot (across England: the window is over the snapshot, not the council).
+ */
+const CHAIN_SIZE_RELATION = `
+  SELECT f.*, count(*) OVER (PARTITION BY f.snapshot_date, g.owner_group) AS chain_size
+  FROM provider_snapshots f JOIN owner_groups g ON g.owner_name = f.owner_name
+  WHERE ${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`;
+
+/**
+ * Children's homes leaving in a year (1 in `leaving`) beside the registered homes at the start
+ * of it (1 in `at_start`: the full-register snapshot of 31 March a year earlier), both carrying
+ * the year the leavers' file is for. Only years with both parts are kept.
+ */
+const CLOSURE_RELATION = `
+  WITH leavers AS (
+    SELECT f.sector, f.la_code, f.year, f.source, 1 AS leaving, 0 AS at_start FROM joiners_leavers f
+    WHERE ${CHILDRENS_HOME} AND lower(f.event) LIKE 'leav%'
+  ),
+  stock AS (
+    SELECT f.sector, f.la_code, f.year + 1 AS year, 'ofsted-joiners-leavers' AS source, 0 AS leaving, 1 AS at_start
+    FROM provider_snapshots f
+    WHERE ${CHILDRENS_HOME} AND ${REGISTERED} AND f.covers_all_registered
+      AND month(f.snapshot_date) = 3 AND day(f.snapshot_date) = 31
+  )
+  SELECT * FROM leavers WHERE year IN (SELECT year FROM stock)
+  UNION ALL SELECT * FROM stock WHERE year IN (SELECT year FROM leavers)`;
+
 const where = (indicator: string, breakdown?: string) =>
   breakdown ? `f.indicator = '${indicator}' AND f.breakdown = '${breakdown}'` : `f.indicator = '${indicator}'`;
 
@@ -342,6 +377,26 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
     relation: SUPPLIER_HOMES_RELATION,
     where: "f.home_urn IS NULL",
     aggregate: { kind: "count" },
+  },
+  supplier_owner_link_rate: {
+    relation: linkedRelation("contracts"),
+    aggregate: { kind: "share", condition: "f.supplier_linked", base: "true" },
+  },
+  spend_supplier_owner_link_rate: {
+    relation: linkedRelation("spend"),
+    aggregate: { kind: "share", condition: "f.supplier_linked", base: "true" },
+  },
+  places_per_home: {
+    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE}`,
+    aggregate: { kind: "ratio", numerator: "f.places", denominator: "CASE WHEN f.places IS NOT NULL THEN 1 END" },
+  },
+  chain_size_per_home: {
+    relation: CHAIN_SIZE_RELATION,
+    aggregate: { kind: "ratio", numerator: "f.chain_size", denominator: "1" },
+  },
+  closure_rate: {
+    relation: CLOSURE_RELATION,
+    aggregate: { kind: "ratio", numerator: "f.leaving", denominator: "f.at_start" },
   },
   joiners: { where: "lower(f.event) LIKE 'join%'", aggregate: { kind: "count" } },
   leavers: { where: "lower(f.event) LIKE 'leav%'", aggregate: { kind: "count" } },

@@ -82,6 +82,15 @@ describe("supplier_owner_links on handmade tables", () => {
         owner_name: null,
       }),
     ]);
+    // Keys is a chain because a supplier named the group; Acme's two spellings are one owner.
+    expect(
+      await queryRows(connection, "SELECT owner_name, owner_key, owner_group FROM owner_groups ORDER BY owner_name"),
+    ).toEqual([
+      { owner_name: "ACME CARE LTD", owner_key: "acmecare", owner_group: "acmecare" },
+      { owner_name: "Acme Care Limited", owner_key: "acmecare", owner_group: "acmecare" },
+      { owner_name: "Keys Care Ltd", owner_key: "keyscare", owner_group: "keys" },
+      { owner_name: "Keys Education Ltd", owner_key: "keyseducation", owner_group: "keys" },
+    ]);
     // TBC is no supplier: out of both counts. The NULL supplier row is not a supplier either.
     expect(await linkRatesBySource(connection)).toEqual<LinkRate[]>([
       { table: "contracts", source: "cf", suppliers: 1, linkedSuppliers: 0, rows: 1, linkedRows: 0 },

@@ -8,6 +8,9 @@
  * one row with NULL owner and confidence `none`; a placeholder ("TBC", "Various") keeps one
  * with confidence `none` and says so. Nothing is dropped: every distinct supplier name of
  * both tables has at least one row.
+ *
+ * Also writes `owner_groups`: every Ofsted owner spelling with its key and its group (a stem
+ * group that a supplier's name confirmed, else the key), for chain sizes.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core";
@@ -52,6 +55,7 @@ export async function linkSuppliersToOwners(connection: DuckDBConnection): Promi
     (["company-number", "exact-normalised", "trading-name", "stem-group", "none"] as const).map((c) => [c, 0]),
   ) as Record<LinkConfidence, number>;
   await connection.run(SUPPLIER_OWNER_LINKS_SQL);
+  const usedStems = new Set<string>();
   const appender = await connection.createAppender("supplier_owner_links");
   const put = (placeholder: boolean, values: readonly (string | null)[]): void => {
     const [name, company, charity, ...rest] = values;
@@ -75,6 +79,7 @@ export async function linkSuppliersToOwners(connection: DuckDBConnection): Promi
     }
     const link = matchSupplier({ name: s.supplier_name, companyNumber: s.company, charityNumber: s.charity }, index);
     byConfidence[link.confidence] += 1;
+    if (link.confidence === "stem-group" && link.group) usedStems.add(link.group);
     if (link.owners.length === 0) {
       put(false, [...head, link.confidence, null, null, null, link.reason]);
       continue;
@@ -83,6 +88,21 @@ export async function linkSuppliersToOwners(connection: DuckDBConnection): Promi
       for (const name of owner.names) put(false, [...head, link.confidence, name, owner.key, link.group, link.reason]);
   }
   appender.closeSync();
+
+  // Owner groups for market structure: a stem group counts as one chain only where a supplier
+  // named itself that group (a shared first word alone does not make one); otherwise the owner's
+  // spellings folded to one key.
+  const groups = await connection.createAppender("owner_groups");
+  for (const entry of index.byKey.values()) {
+    const group = entry.stem && usedStems.has(entry.stem) ? entry.stem : entry.key;
+    for (const name of entry.names) {
+      groups.appendVarchar(name);
+      groups.appendVarchar(entry.key);
+      groups.appendVarchar(group);
+      groups.endRow();
+    }
+  }
+  groups.closeSync();
   return { suppliers: suppliers.length, byConfidence, ownerNames: owners.length };
 }
 
