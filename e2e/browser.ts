@@ -56,7 +56,8 @@ export async function openPage(context: BrowserContext, url: string): Promise<Wa
  * only once it comes near the viewport (DrawWhenNear) has been drawn.
  */
 export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  // A string, not a function: this module is also compiled without the DOM's types (bench/).
+  await page.evaluate(`(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
@@ -64,7 +65,7 @@ export async function scrollThrough(page: Page): Promise<void> {
     }
     window.scrollTo(0, 0);
     await frame();
-  });
+  })()`);
 }
 
 export type { Browser, Page };
