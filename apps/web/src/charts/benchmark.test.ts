@@ -1,7 +1,7 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import type { BenchmarkMetric, BenchmarkResult } from "./api-types.js";
-import { askDistanceInWords, buildBenchmarkSpec, ordinal, rankInWords } from "./benchmark.js";
+import { askDistanceInWords, buildBenchmarkSpec, buildTrendSpec, ordinal, rankInWords } from "./benchmark.js";
 import { buildScatterSpec } from "./build-spec.js";
 import { compareRow, comparisonAnswer } from "./fixtures.js";
 
@@ -88,5 +88,44 @@ describe("who supplied a benchmark's and a scatter's rows", () => {
     expect(spec.disclosures).toEqual([`${x.shortLabel}: ${about.sentence}`]);
     expect(spec.source).toContain("Contracts Finder notices");
     expect(spec.source).toContain("Ofsted's provider files");
+  });
+});
+
+describe("the benchmark trend", () => {
+  const point = (year: number, value: number | null, n: number, suppressed = false) => ({ year, value, n, suppressed });
+  const bm = {
+    metric: "share_36_months",
+    council: area(0.6),
+    neighbours: [],
+    england: area(0.45),
+    region: null,
+    // 2019 has no council point and 2020 is suppressed: both are gaps, never zero.
+    trend: {
+      council: [point(2017, 0.4, 40), point(2018, 0.5, 12), point(2020, null, 3, true)],
+      england: [point(2017, 0.45, 900), point(2018, 0.47, 950), point(2019, 0.48, 990), point(2020, 0.5, 1000)],
+    },
+    ...about,
+  } as unknown as BenchmarkMetric;
+  const result = { council: { laCode: "886", name: "Kent", region: "South East" }, metrics: [bm] } as BenchmarkResult;
+  const spec = buildTrendSpec({ metric: getMetric("share_36_months")!, result, bm, ctx });
+
+  it("draws one line per area over every year, from the trend points themselves", () => {
+    expect(spec.kind).toBe("line");
+    expect(spec.categories).toEqual(["2017", "2018", "2019", "2020"]);
+    expect(spec.series.map((s) => [s.label, s.values])).toEqual([
+      ["Kent", [0.4, 0.5, null, null]],
+      ["England", [0.45, 0.47, 0.48, 0.5]],
+    ]);
+    expect(spec.series[0]!.suppressed).toEqual([false, false, false, true]);
+    expect(spec.series[0]!.smallN).toEqual([false, true, false, false]);
+  });
+
+  it("tables one row per area and year with a point, and counts n per area", () => {
+    expect(spec.table.columns.map((c) => c.label)).toEqual(["Year", "Area", spec.yLabel, "n", "Suppressed"]);
+    expect(spec.table.rows).toHaveLength(7);
+    expect(spec.table.rows[2]).toEqual({ year: 2020, area: "Kent", value: null, n: 3, suppressed: true });
+    expect(spec.n).toBe("n = 55 contracts in Kent; 3,840 in England");
+    expect(spec.disclosures).toEqual([about.sentence]);
+    expect(spec.without).toBeUndefined();
   });
 });

@@ -2,19 +2,12 @@
  * Council benchmark shaping: the API's benchmark result (council, ten statistical neighbours,
  * region, England, rank, quartile, trend, gap to target) → specs and sentences.
  */
-import { formatCount, formatValue, labelForValue, type MetricDef } from "@lens/core";
+import { formatCount, labelForValue, type MetricDef } from "@lens/core";
 import { answerParts } from "./answer-spec.js";
 import type { BenchmarkMetric, BenchmarkResult, CompareRow, ComparisonAnswer } from "./api-types.js";
-import {
-  buildCompareSpec,
-  fillYears,
-  nounFor,
-  SMALL_N,
-  type SpecContext,
-  summariseSpec,
-  vintageOf,
-} from "./build-spec.js";
+import { buildCompareSpec, fillYears, nounFor, SMALL_N, type SpecContext, vintageOf } from "./build-spec.js";
 import type { ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
+import { summariseSpec } from "./sentences.js";
 import { THEME } from "./theme.js";
 
 type AreaValue = BenchmarkMetric["england"];
@@ -33,24 +26,6 @@ export interface RankResult {
 export function rankOf(bm: BenchmarkMetric): RankResult | null {
   if (bm.rank === null || bm.quartile === null || !bm.council || bm.council.value === null) return null;
   return { rank: bm.rank, of: bm.rankOf, quartile: bm.quartile, value: bm.council.value };
-}
-
-export function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${s}`;
-}
-
-/** "Top", "Second", "Third", "Bottom" for quartiles 1–4 (1 = best quarter). */
-export function quartileName(quartile: 1 | 2 | 3 | 4): string {
-  return ({ 1: "Top", 2: "Second", 3: "Third", 4: "Bottom" } as const)[quartile];
-}
-
-export function rankInWords(rank: RankResult | null, metric: MetricDef, councilName: string): string {
-  if (!rank)
-    return `${councilName} has no published value for ${metric.label.toLowerCase()} with these filters (missing or suppressed for small n).`;
-  const order = metric.polarity === "lower-better" ? "lowest first" : "highest first";
-  const quarter = quartileName(rank.quartile).toLowerCase();
-  return `${councilName}: ${formatValue(rank.value, metric.format)} — ranked ${ordinal(rank.rank)} of ${formatCount(rank.of)} councils with a published value (${order}), in the ${quarter} quartile.`;
 }
 
 const row = (code: string, v: AreaValue | null): CompareRow => ({
@@ -216,27 +191,5 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
   return spec;
 }
 
-/** How far the council is from the three-year-contract ask, in words, from the API's values and gaps. */
-export function askDistanceInWords(
-  name: string,
-  length: BenchmarkMetric | undefined,
-  share: BenchmarkMetric | undefined,
-): string {
-  const parts: string[] = [];
-  const median = length?.council?.suppressed ? null : (length?.council?.value ?? null);
-  const gap = length?.target?.gap ?? null;
-  if (median === null)
-    parts.push(`${name}'s median contract length is not published with these filters (missing or suppressed)`);
-  else if (gap !== null && gap <= 0)
-    parts.push(`${name}'s median contract runs ${formatValue(median, "months")}, meeting the three-year ask`);
-  else
-    parts.push(
-      `${name}'s median contract runs ${formatValue(median, "months")}${gap !== null ? `, ${formatValue(gap, "months")} short of the three-year ask` : ""}`,
-    );
-  const s = share?.council;
-  if (s && !s.suppressed && s.value !== null)
-    parts.push(
-      `${formatValue(s.value, "percent")} of its ${formatCount(s.n)} contracts with a known length run 36 months or more (the ask: all of them)`,
-    );
-  return `${parts.join("; ")}.`;
-}
+// The words a benchmark page says live with every other generated sentence.
+export { askDistanceInWords, ordinal, quartileName, rankInWords } from "./sentences.js";

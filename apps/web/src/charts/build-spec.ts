@@ -29,6 +29,7 @@ import {
 } from "./answer-spec.js";
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
+import { summariseSpec } from "./sentences.js";
 import { rankedDomain } from "./value-domain.js";
 import { likeForLikeLabel, mixInWords } from "./words/like-for-like.js";
 
@@ -374,54 +375,6 @@ function compareTable(
       out.push(row);
     }
   return { columns, rows: out };
-}
-
-/** One sentence from the numbers: the highest and lowest groups, and what was withheld. */
-export function summariseSpec(spec: ChartSpec): string {
-  const fmt = (v: number) => formatValue(v, spec.format);
-  const what = spec.title.charAt(0).toLowerCase() + spec.title.slice(1);
-  if (spec.kind === "box" && spec.boxes && spec.boxes.length > 0) {
-    const sorted = [...spec.boxes].sort((a, b) => b.median - a.median);
-    const hi = sorted[0]!;
-    const lo = sorted[sorted.length - 1]!;
-    return sorted.length === 1
-      ? `${hi.category}: median ${fmt(hi.median)}, middle half ${fmt(hi.q1)} to ${fmt(hi.q3)} (n = ${formatCount(hi.n)}).`
-      : `Box plot of ${what}: ${hi.category} has the highest median (${fmt(hi.median)}, middle half ${fmt(hi.q1)}–${fmt(hi.q3)}) and ${lo.category} the lowest (${fmt(lo.median)}, ${fmt(lo.q1)}–${fmt(lo.q3)}).`;
-  }
-  if (spec.kind === "scatter" && spec.points) {
-    const hl = spec.points.find((p) => p.highlight);
-    return `Scatter of ${spec.points.length} councils: ${spec.yLabel} against ${spec.xLabel}${hl ? `; ${hl.label} is highlighted` : ""}.`;
-  }
-  if (spec.kind === "line") {
-    const parts = spec.series
-      .map((s) => {
-        const pts = s.values.map((v, i) => ({ v, c: spec.categories[i]! })).filter((p) => p.v !== null);
-        if (pts.length === 0) return `${s.label}: no published values`;
-        const first = pts[0]!;
-        const last = pts[pts.length - 1]!;
-        return pts.length === 1
-          ? `${s.label} ${fmt(first.v!)} in ${first.c}`
-          : `${s.label} from ${fmt(first.v!)} in ${first.c} to ${fmt(last.v!)} in ${last.c}`;
-      })
-      .slice(0, 5);
-    return `Line chart of ${what}: ${parts.join("; ")}.`;
-  }
-  const cells: { label: string; v: number }[] = [];
-  let suppressed = 0;
-  for (const s of spec.series)
-    s.values.forEach((v, i) => {
-      const label = spec.series.length > 1 ? `${spec.categories[i]} – ${s.label}` : spec.categories[i]!;
-      if (v === null) {
-        if (s.suppressed?.[i]) suppressed += 1;
-      } else cells.push({ label, v });
-    });
-  if (cells.length === 0) return `No published values for ${what} with these filters.`;
-  const sorted = [...cells].sort((a, b) => b.v - a.v);
-  const hi = sorted[0]!;
-  const lo = sorted[sorted.length - 1]!;
-  const tail = suppressed > 0 ? `; ${suppressed} group${suppressed === 1 ? "" : "s"} suppressed for small n` : "";
-  if (sorted.length === 1) return `${hi.label}: ${fmt(hi.v)}${tail}.`;
-  return `Chart of ${what}: highest ${hi.label} (${fmt(hi.v)}), lowest ${lo.label} (${fmt(lo.v)})${tail}.`;
 }
 
 /** The like-for-like median drawn beside a box, when the API has one for the group. */
