@@ -42,6 +42,7 @@ import {
   writeGroup,
 } from "../components/comparison-group.js";
 import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
+import { LedgerPaymentsCard } from "../components/LedgerPaymentsCard.js";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
 import { withHighlightParam } from "../components/highlight.js";
 import { MultiSelect } from "../components/MultiSelect.js";
@@ -203,6 +204,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
         )}
       </section>
       <IlacsCard laCode={laCode} name={name} isSample={build.data?.isSample ?? null} />
+      <LedgerPaymentsCard laCode={laCode} name={name} />
       <section className="card" aria-labelledby="scorecard-heading">
         <h2 id="scorecard-heading">Key measures</h2>
         {card.error ? null : !card.data ? (
