@@ -118,7 +118,13 @@ export function App() {
           Commissioning Lens — open data on how English councils commission children's services. Numbers are computed
           from the sources listed under <Link to="/sources">Sources &amp; methods</Link>.
         </p>
-        <p className="print-only">Printed from {window.location.href}</p>
+        <p className="print-only">
+          Permalink: {window.location.href}
+          {build.data
+            ? ` · data build ${build.data.buildId}${build.data.isSample ? " (sample data — not real)" : ""}`
+            : ""}
+          . Sources: each chart's source line; all of them under Sources &amp; methods.
+        </p>
       </footer>
     </div>
   );

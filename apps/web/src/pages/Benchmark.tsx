@@ -114,7 +114,8 @@ function CouncilPicker({ laCode }: { laCode: string | null }) {
 export default function Benchmark({ laCode }: { laCode: string | null }) {
   const council = COUNCILS.find((c) => c.laCode === laCode) ?? null;
   return (
-    <div className="page">
+    // One council's page prints as a one-page profile (see the print styles).
+    <div className={council ? "page benchmark-profile" : "page"}>
       <h1>{council ? `${council.name}: benchmark` : "Council benchmark"}</h1>
       <p className="lede">
         A council against its ten statistical neighbours, its region and England: rank out of all councils with a
