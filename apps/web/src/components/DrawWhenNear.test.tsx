@@ -5,6 +5,7 @@ import { DrawWhenNear, NEAR_MARGIN_PX } from "./DrawWhenNear.js";
 /** A stand-in for the browser's IntersectionObserver (jsdom has none): the test says when a target is near. */
 class FakeObserver {
   static last: FakeObserver | null = null;
+  static instances: FakeObserver[] = [];
   targets: Element[] = [];
   disconnected = false;
   constructor(
@@ -12,6 +13,7 @@ class FakeObserver {
     readonly options: { rootMargin?: string },
   ) {
     FakeObserver.last = this;
+    FakeObserver.instances.push(this);
   }
   observe(target: Element) {
     this.targets.push(target);
@@ -24,10 +26,13 @@ class FakeObserver {
   }
 }
 
-afterEach(() => {
+afterEach(async () => {
+  // Let the drawing turn (one chart a frame) run out, so each test starts with none waiting.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   cleanup();
   delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
   FakeObserver.last = null;
+  FakeObserver.instances = [];
 });
 
 describe("DrawWhenNear", () => {
@@ -44,9 +49,31 @@ describe("DrawWhenNear", () => {
     expect(FakeObserver.last?.options.rootMargin).toBe(`${NEAR_MARGIN_PX}px 0px`);
 
     act(() => FakeObserver.last?.comeNear());
-    expect(screen.getByTestId("chart")).toBeTruthy();
+    expect(screen.getByTestId("chart")).toBeTruthy(); // the first in turn is drawn at once
     expect(container.querySelector("[data-drawn=later]")).toBeNull();
     expect(FakeObserver.last?.disconnected).toBe(true);
+  });
+
+  it("draws charts that come near together one a frame, in the order they came near", async () => {
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
+    render(
+      <div>
+        {[1, 2, 3].map((i) => (
+          <DrawWhenNear key={i} height={100} label={`Chart ${i}`}>
+            <svg data-testid={`chart-${i}`} />
+          </DrawWhenNear>
+        ))}
+      </div>,
+    );
+    expect(FakeObserver.instances).toHaveLength(3);
+    act(() => {
+      for (const o of FakeObserver.instances) o.comeNear();
+    });
+    expect(screen.getByTestId("chart-1")).toBeTruthy();
+    expect(screen.queryByTestId("chart-2")).toBeNull();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(screen.getByTestId("chart-2")).toBeTruthy();
+    expect(screen.getByTestId("chart-3")).toBeTruthy();
   });
 
   it("draws every chart before printing", () => {
