@@ -30,8 +30,15 @@ export interface ChartFrameProps {
 export function ChartFrame(props: ChartFrameProps) {
   const [showTable, setShowTable] = useState(false);
   const titleId = useId();
+  const summaryId = useId();
   return (
-    <figure className="chart-frame" aria-labelledby={titleId} data-chart-id={props.spec?.id}>
+    // A figure named by its title and described by the chart's one-sentence summary.
+    <figure
+      className="chart-frame"
+      aria-labelledby={titleId}
+      aria-describedby={summaryId}
+      data-chart-id={props.spec?.id}
+    >
       <header className="chart-frame__header">
         <div>
           <h2 id={titleId} className="chart-frame__title">
@@ -64,7 +71,9 @@ export function ChartFrame(props: ChartFrameProps) {
           {props.spec && <ExportMenu spec={props.spec} />}
         </div>
       </header>
-      <p className="visually-hidden">{props.summary}</p>
+      <p id={summaryId} className="visually-hidden">
+        {props.summary}
+      </p>
       <div className="chart-frame__body">{showTable ? props.table : props.children}</div>
       <figcaption className="chart-frame__footer">
         {props.notes?.map((note) => (

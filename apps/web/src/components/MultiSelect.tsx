@@ -80,6 +80,12 @@ export function MultiSelect({
                 onChange={(e) => setQuery(e.target.value)}
               />
             )}
+            {searchLabel && (
+              // Announced as the search narrows the list.
+              <p className="multi-select__count" aria-live="polite">
+                {q ? `${shown.length} ${shown.length === 1 ? "match" : "matches"}` : `${options.length} to choose from`}
+              </p>
+            )}
             <ul className="multi-select__options">
               {shown.map((o) => (
                 <li key={o.value}>

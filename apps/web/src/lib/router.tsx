@@ -19,9 +19,44 @@ function notify(): void {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  const from = window.location.pathname;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
   notify();
+  if (window.location.pathname !== from) focusHeadingSoon();
+}
+
+/**
+ * A new page (not a filter change) moves focus to its heading, as a page load would put a
+ * screen reader at the top: the heading is announced and Tab continues from there. Pages load
+ * lazily, so the heading is waited for (up to 3 s); focus the user has moved meanwhile is kept.
+ */
+export function focusHeadingSoon(): void {
+  const started = document.activeElement;
+  const deadline = Date.now() + 3000;
+  const attempt = () => {
+    if (document.activeElement !== started && document.activeElement !== document.body) return;
+    const h1 = document.querySelector<HTMLElement>("main h1");
+    if (!h1) {
+      if (Date.now() < deadline) window.setTimeout(attempt, 50);
+      return;
+    }
+    if (!h1.hasAttribute("tabindex")) h1.setAttribute("tabindex", "-1");
+    h1.focus({ preventScroll: true });
+  };
+  window.setTimeout(attempt, 0);
+}
+
+if (typeof window !== "undefined") {
+  // Back and forward to another page move focus too.
+  let shownPath = window.location.pathname;
+  window.addEventListener("popstate", () => {
+    if (window.location.pathname !== shownPath) focusHeadingSoon();
+    shownPath = window.location.pathname;
+  });
+  listeners.add(() => {
+    shownPath = window.location.pathname;
+  });
 }
 
 export function useLocation(): { path: string; search: string } {

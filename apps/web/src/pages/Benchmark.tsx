@@ -42,9 +42,9 @@ import {
   writeGroup,
 } from "../components/comparison-group.js";
 import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
-import { LedgerPaymentsCard } from "../components/LedgerPaymentsCard.js";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
 import { withHighlightParam } from "../components/highlight.js";
+import { LedgerPaymentsCard } from "../components/LedgerPaymentsCard.js";
 import { MultiSelect } from "../components/MultiSelect.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
@@ -96,7 +96,9 @@ function CouncilPicker({ laCode }: { laCode: string | null }) {
         />
       </div>
       <div className="filter-bar__field">
-        <label htmlFor={`${id}-council`}>Council ({matches.length} of 153)</label>
+        <label htmlFor={`${id}-council`}>
+          Council <span aria-live="polite">({matches.length} of 153)</span>
+        </label>
         <select id={`${id}-council`} value={laCode ?? ""} onChange={(e) => e.target.value && go(e.target.value)}>
           <option value="">Choose…</option>
           {matches.map((c) => (
