@@ -103,6 +103,10 @@ describe("progress on a terminal", () => {
     run.start("a-very-long-source-name", { detail: "x" });
     run.note("retry");
     expect(out.chunks).toEqual(["\r\x1b[2Ka-very-long-source…", "\r\x1b[2K", "retry\n"]);
+
+    const unsized = fakeStream(true, 0); // a terminal reporting no width gets 100 columns
+    createRunProgress(unsized, { now: () => 0 }).start("s251-outturn");
+    expect(unsized.chunks).toEqual(["\r\x1b[2Ks251-outturn: 0.0 s"]);
   });
 });
 

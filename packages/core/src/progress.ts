@@ -88,7 +88,8 @@ export function createRunProgress(stream: ProgressStream, options: ProgressOptio
     liveLineOpen = false;
   };
   const fit = (line: string): string => {
-    const width = stream.columns ?? 100;
+    // A terminal that reports no width (0, as under `script` or some CI runners) gets 100 columns.
+    const width = stream.columns && stream.columns >= 20 ? stream.columns : 100;
     return line.length < width ? line : `${line.slice(0, Math.max(1, width - 2))}…`;
   };
 
