@@ -3,7 +3,7 @@
  * the page on screen), in each format. Plain links, so the browser streams the file itself.
  */
 import { type Filters, formatCount } from "@lens/core";
-import { TABLE_FORMATS, type TableId, tableDownloadUrl } from "./table-download.js";
+import { TABLE_FORMATS, type TableId, tableAboutUrl, tableDownloadUrl } from "./table-download.js";
 
 export function TableDownloads({
   table,
@@ -11,6 +11,7 @@ export function TableDownloads({
   total,
   noun,
   extra,
+  notApplied,
 }: {
   table: TableId;
   filters: Filters;
@@ -18,11 +19,14 @@ export function TableDownloads({
   total: number | null;
   noun: string;
   extra?: { q?: string; sort?: string; dir?: "asc" | "desc" };
+  /** A page filter the data API does not take: said, and the count left out (the file holds more rows). */
+  notApplied?: string;
 }) {
   return (
     <p className="table-downloads" data-testid={`${table}-downloads`}>
       <span className="table-downloads__label">
-        Download {total === null ? "all" : `all ${formatCount(total)}`} {noun} with these filters:
+        Download {total === null || notApplied ? "all" : `all ${formatCount(total)}`} {noun} with these filters
+        {notApplied ? ` (the ${notApplied} is not applied to downloads)` : ""}:
       </span>{" "}
       {TABLE_FORMATS.map((f, i) => (
         <span key={f.format}>
@@ -32,7 +36,8 @@ export function TableDownloads({
           </a>{" "}
           <span className="n-note">({f.hint})</span>
         </span>
-      ))}
+      ))}{" "}
+      · <a href={tableAboutUrl(table, filters, extra)}>what the files hold</a>
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableDownloadUrl } from "./table-download.js";
+import { tableAboutUrl, tableDownloadUrl } from "./table-download.js";
 
 describe("table downloads from the data API", () => {
   const filters = { from: 2018, to: 2024, region: ["London", "North West"], excludeCouncils: ["926"] };
@@ -20,5 +20,12 @@ describe("table downloads from the data API", () => {
     expect(tableDownloadUrl("providers", {}, "csv-plain")).toBe("/api/v1/providers?format=csv");
     expect(tableDownloadUrl("providers", {}, "xlsx")).toBe("/api/v1/providers?format=xlsx");
     expect(tableDownloadUrl("contracts", {}, "json")).toBe("/api/v1/contracts?format=json");
+    expect(tableAboutUrl("contracts", { council: ["886"] }, { q: "foster" })).toBe(
+      "/api/v1/contracts/about?council=886&q=foster",
+    );
+  });
+  it("passes only the filters the table's metric takes", () => {
+    const url = tableDownloadUrl("contracts", { sector: ["Private"], service: ["fostering"] }, "csv-plain");
+    expect(url).toBe("/api/v1/contracts?service=fostering&format=csv");
   });
 });

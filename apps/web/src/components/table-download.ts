@@ -4,8 +4,8 @@
  * in the same parameters the page's URL and the metrics routes use, so the file holds exactly
  * the rows the table counts; the server streams it and says so when it caps the rows.
  */
-import type { Filters } from "@lens/core";
-import { writeFilters } from "./filter-state.js";
+import { type Filters, getMetric } from "@lens/core";
+import { filtersForMetric, writeFilters } from "./filter-state.js";
 
 export type TableId = "contracts" | "providers";
 export type TableFormat = "csv" | "csv-plain" | "xlsx" | "json";
@@ -17,6 +17,14 @@ export const TABLE_FORMATS: { format: TableFormat; label: string; hint: string }
   { format: "json", label: "JSON", hint: "with the about metadata" },
 ];
 
+/** What a table's files hold (build, selection, counts, sources, licence, columns), without the rows. */
+export function tableAboutUrl(table: TableId, filters: Filters, extra: { q?: string } = {}): string {
+  const url = new URL(tableDownloadUrl(table, filters, "json", extra), "http://x");
+  url.searchParams.delete("format");
+  const query = url.searchParams.toString();
+  return `/api/v1/${table}/about${query ? `?${query}` : ""}`;
+}
+
 /** The data API address of a table's filtered rows in one format (search text and sort kept). */
 export function tableDownloadUrl(
   table: TableId,
@@ -25,7 +33,9 @@ export function tableDownloadUrl(
   extra: { q?: string; sort?: string; dir?: "asc" | "desc" } = {},
 ): string {
   const params = new URLSearchParams();
-  writeFilters(params, filters);
+  // The data API takes the filters of the table's metric and refuses others (a filter left in
+  // the URL by another page must not break the download).
+  writeFilters(params, filtersForMetric(getMetric(table)!, filters).applied);
   if (extra.q) params.set("q", extra.q);
   if (extra.sort) params.set("sort", extra.sort);
   if (extra.dir) params.set("dir", extra.dir);

@@ -172,6 +172,7 @@ export default function Contracts() {
           total={data?.total ?? null}
           noun="contracts"
           extra={{ q: q || undefined, sort, dir }}
+          notApplied={flag ? "red-flag filter" : undefined}
         />
         <p className="chart-frame__filters">{filtersInWords(filters)}</p>
         {result.error ? (
