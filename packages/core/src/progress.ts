@@ -174,17 +174,18 @@ function formatStartLine(task: string, start: TaskStart): string {
 
 /** The live line: `task: 46% · 12,345 rows · 3.1 s · about 4 s left · reading x.csv`. */
 export function formatLiveLine(state: LiveState, elapsedSeconds: number): string {
-  const parts = [`${state.task}:`];
+  let head = `${state.task}:`;
   const fraction = state.total !== null && state.total > 0 ? Math.min(1, state.done / state.total) : null;
-  if (fraction !== null) parts[0] += ` ${Math.floor(fraction * 100)}%`;
-  else if (state.done > 0 && state.unit !== "rows") parts[0] += ` ${formatAmount(state.done, state.unit)}`;
+  if (fraction !== null) head += ` ${Math.floor(fraction * 100)}%`;
+  else if (state.done > 0 && state.unit !== "rows") head += ` ${formatAmount(state.done, state.unit)}`;
+  const parts: string[] = [];
   if (state.rows !== null) parts.push(`${formatCount(state.rows)} rows`);
   parts.push(formatSeconds(elapsedSeconds));
   // An estimate needs some work done and a second of history; before that it is noise.
   if (fraction !== null && fraction > 0 && fraction < 1 && elapsedSeconds >= 1)
     parts.push(`about ${formatDuration((elapsedSeconds / fraction) * (1 - fraction))} left`);
   if (state.detail) parts.push(state.detail);
-  return parts.join(" · ");
+  return `${head}${head.endsWith(":") ? " " : " · "}${parts.join(" · ")}`;
 }
 
 function formatEndLine(row: SummaryRow): string {
