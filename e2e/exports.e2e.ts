@@ -136,13 +136,33 @@ describe("chart exports", () => {
       expect(text).toContain("2016–2024");
       svgs.set(chart.id, svg);
 
-      const csvFile = await captureDownload(page, () => frame.getByRole("button", { name: "Download CSV" }).click());
-      expect(csvFile.download.suggestedFilename()).toBe(`lens-${chart.id}-2016-2024.csv`);
-      const csv = parseCsv(await readFile(csvFile.path, "utf8"));
-      expect(csv.comments[0]).toBe(`# ${title}`);
-      expect(csv.comments.some((c) => c.startsWith("# Source: "))).toBe(true);
-      expect(csv.comments.some((c) => c.startsWith("# Licence: "))).toBe(true);
-      expect(csv.comments.some((c) => c.includes("Sample data — not real"))).toBe(true);
+      // The spreadsheet CSV is rows only (with a byte-order mark); what they are is in the about file beside it.
+      const files: Download[] = [];
+      const onDownload = (d: Download) => void files.push(d);
+      page.on("download", onDownload);
+      await frame.getByRole("button", { name: "Download CSV" }).click();
+      await expect.poll(() => files.length).toBe(2);
+      page.off("download", onDownload);
+      const saved = await Promise.all(
+        files.map(async (d) => {
+          const path = join(OUT, d.suggestedFilename());
+          await d.saveAs(path);
+          return { name: d.suggestedFilename(), bytes: await readFile(path) };
+        }),
+      );
+      const csvFile = saved.find((f) => f.name.endsWith(".csv"))!;
+      const aboutFile = saved.find((f) => f.name.endsWith(".about.txt"))!;
+      expect(csvFile.name).toBe(`lens-${chart.id}-2016-2024.csv`);
+      expect(aboutFile.name).toBe(`lens-${chart.id}-2016-2024.about.txt`);
+      expect([...csvFile.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = parseCsv(csvFile.bytes.toString("utf8"));
+      expect(csv.comments).toEqual([]);
+      const about = aboutFile.bytes.toString("utf8");
+      expect(about).toContain(`Title: ${title}`);
+      expect(about).toMatch(/^Source: /m);
+      expect(about).toMatch(/^Licence: /m);
+      expect(about).toMatch(/^Permalink: http/m);
+      expect(about).toContain("Sample data — not real");
       const col = (name: string) => csv.header.indexOf(name);
       expect(col("n")).toBeGreaterThan(0);
       expect(col("Suppressed")).toBeGreaterThan(0);

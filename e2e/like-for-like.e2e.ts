@@ -65,6 +65,26 @@ async function download(page: Page, frame: Locator, what: "SVG" | "CSV"): Promis
   return readFile(path, "utf8");
 }
 
+/** "Download CSV" saves two files: the rows, then the about file that says what they are. */
+async function downloadCsvWithAbout(page: Page, frame: Locator): Promise<[string, string]> {
+  const toggle = frame.getByRole("button", { name: "Export", exact: true });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const files: Download[] = [];
+  const onDownload = (d: Download) => void files.push(d);
+  page.on("download", onDownload);
+  await frame.getByRole("button", { name: "Download CSV" }).click();
+  await expect.poll(() => files.length).toBe(2);
+  page.off("download", onDownload);
+  const read = async (d: Download) => {
+    const path = join(OUT, d.suggestedFilename());
+    await d.saveAs(path);
+    return readFile(path, "utf8");
+  };
+  const csv = files.find((d) => d.suggestedFilename().endsWith(".csv"))!;
+  const about = files.find((d) => d.suggestedFilename().endsWith(".about.txt"))!;
+  return [await read(csv), await read(about)];
+}
+
 describe("like for like beside as recorded", () => {
   let page: Page;
   let consoleErrors: string[];
@@ -147,8 +167,11 @@ describe("like for like beside as recorded", () => {
     if (answer.sentence) expect(text).toContain(answer.sentence);
     expect(text.replace(/\s+/g, " ")).toContain(answerSourceLine(answer.sources, true));
 
-    const csv = parseCsv(await download(page, frame, "CSV"));
-    if (answer.sentence) expect(csv.comments).toContain(`# ${answer.sentence}`);
+    const [csvText, aboutText] = await downloadCsvWithAbout(page, frame);
+    const csv = parseCsv(csvText);
+    // The concentration sentence travels in the about file beside the CSV, never as a "#" line in it.
+    expect(csv.comments).toEqual([]);
+    if (answer.sentence) expect(aboutText).toContain(answer.sentence);
     const [header, ...rows] = csv.rows.filter((r) => r.length > 1);
     const col = header!.indexOf(LIKE_FOR_LIKE);
     expect(col).toBeGreaterThan(0);
