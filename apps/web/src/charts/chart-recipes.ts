@@ -44,7 +44,10 @@ export function adjustFor(metric: MetricDef, groupBy: readonly DimensionId[]): A
   return dims.includes("service") ? dims : [];
 }
 
-export const OVERVIEW_CHARTS: Record<"value" | "length" | "share" | "mix" | "quality", ChartRecipe> = {
+export const OVERVIEW_CHARTS: Record<
+  "value" | "length" | "share" | "mix" | "quality" | "supplierQuality",
+  ChartRecipe
+> = {
   value: {
     id: "median-annual-value-by-model",
     page: "/",
@@ -90,6 +93,16 @@ export const OVERVIEW_CHARTS: Record<"value" | "length" | "share" | "mix" | "qua
     groupBy: ["year", "sector"],
     title: "Children's homes rated Good or Outstanding, by sector",
     subtitle: "Share of inspected children's homes at each 31 March snapshot",
+  },
+  supplierQuality: {
+    id: "supplier-homes-good-outstanding-by-model",
+    page: "/",
+    metric: "supplier_homes_good_outstanding",
+    chart: "bar",
+    groupBy: ["model"],
+    title: "Suppliers' children's homes rated Good or Outstanding, by commissioning model",
+    subtitle:
+      "Of the rated children's homes run by each contract's supplier at the snapshot before it started; whiskers: 95% confidence interval",
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * Overview: the headline comparison of market-led, cooperative and in-house commissioning —
  * value (median and quartiles), length (median, share ≥ 36 months), procedure mix — and
- * provider quality by sector over time. Every number comes from the API; each chart carries
+ * provider quality by sector over time, and the ratings of contract suppliers' homes by model. Every number comes from the API; each chart carries
  * its n and a takeaway generated from its own numbers.
  */
 import { COMMISSIONING_MODELS, formatCount, MODEL_INFO } from "@lens/core";
@@ -24,6 +24,9 @@ export function Overview() {
   const share = useChartSpec(OVERVIEW_CHARTS.share, filters);
   const mix = useChartSpec(OVERVIEW_CHARTS.mix, filters);
   const quality = useChartSpec(OVERVIEW_CHARTS.quality, filters);
+  const supplierQuality = useChartSpec(OVERVIEW_CHARTS.supplierQuality, filters);
+  // Contracts whose supplier runs no rated home are in no share above: their count is said beside it.
+  const withoutHome = useMetric("contracts_supplier_without_home", ["model"], filters);
   const valueSpec = value.spec;
   const lengthSpec = length.spec;
   const shareSpec = share.spec;
@@ -31,6 +34,13 @@ export function Overview() {
   const qualitySpec = quality.spec;
 
   const total = all.data ? (all.data.rows[0]?.n ?? 0) : null;
+  const supplierQualitySpec = supplierQuality.spec;
+  const withoutHomeWords = withoutHome.data
+    ? ` Not in the shares: contracts whose supplier runs no rated children's home — ${COMMISSIONING_MODELS.map(
+        (m) =>
+          `${MODEL_INFO[m].label.toLowerCase()} ${formatCount(withoutHome.data?.rows.find((r) => r.dims.model === m)?.n ?? 0)}`,
+      ).join(", ")}.`
+    : "";
   const lengthTakeaway =
     lengthSpec && shareSpec ? `${takeaway(lengthSpec)} Lasting ≥ 36 months: ${takeaway(shareSpec)}` : undefined;
 
@@ -102,6 +112,12 @@ export function Overview() {
           takeaway={mixSpec ? takeaway(mixSpec) : undefined}
         />
       </div>
+      <ChartCard
+        title="Suppliers' children's homes rated Good or Outstanding, by commissioning model"
+        state={supplierQuality.state}
+        spec={supplierQualitySpec}
+        takeaway={supplierQualitySpec ? `${takeaway(supplierQualitySpec)}${withoutHomeWords}` : undefined}
+      />
       <ChartCard
         title="Children's homes rated Good or Outstanding, by sector"
         state={quality.state}

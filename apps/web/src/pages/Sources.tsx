@@ -149,6 +149,28 @@ function Coverage() {
   );
 }
 
+/** The supplier ↔ Ofsted owner linkage's match rate, by source, for contracts and for ledger payments. */
+function LinkRate({ metric, id, title }: { metric: string; id: string; title: string }) {
+  const q = useMetric(metric, ["source"], {});
+  const ctxFor = useSpecContext();
+  const ctx = ctxFor(q);
+  const spec =
+    q.data && ctx
+      ? buildCompareSpec({
+          id,
+          metric: q.metric,
+          rows: q.data.rows,
+          groupBy: q.data.groupBy,
+          kind: "bar",
+          ctx,
+          title,
+          subtitle:
+            "Share of rows naming a supplier whose name is linked to an Ofsted owner (method and labelled sample: docs/methods.md); whiskers: 95% interval",
+        })
+      : null;
+  return <ChartCard title={title} state={q.state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />;
+}
+
 export default function Sources() {
   const trpc = useTRPC();
   const build = useBuild();
@@ -253,6 +275,16 @@ export default function Sources() {
         <RulesTable />
       </section>
       <Coverage />
+      <LinkRate
+        metric="supplier_owner_link_rate"
+        id="supplier-owner-link-rate-by-source"
+        title="Contract suppliers linked to an Ofsted owner, by source"
+      />
+      <LinkRate
+        metric="spend_supplier_owner_link_rate"
+        id="spend-supplier-owner-link-rate-by-source"
+        title="Payees linked to an Ofsted owner, by source"
+      />
 
       <section aria-labelledby="caveats" className="card">
         <h2 id="caveats">Caveats</h2>
