@@ -5,11 +5,12 @@
  * same selection — and the permalink, the frozen permalink and the embed are opened fresh.
  * Files land in e2e/artifacts/exports/ to be looked at.
  */
+
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readCsvExport } from "@lens/core";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { parseCsv as parseExportCsv } from "../apps/web/src/export/csv.js";
 import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
 
 const baseUrl = inject("baseUrl");
@@ -50,11 +51,10 @@ function svgText(svg: string): string {
     .join("\n");
 }
 
-/** The downloaded CSV as header + rows, read with the same RFC 4180 reader the export's unit tests use. */
+/** The downloaded CSV as header + rows, read with @lens/core's one CSV reader (blank lines skipped). */
 function parseCsv(text: string): { comments: string[]; header: string[]; rows: string[][] } {
-  const { comments, rows: lines } = parseExportCsv(text);
-  const [header, ...rows] = lines.filter((line) => line.length > 1 || line[0] !== "");
-  return { comments, header: header ?? [], rows };
+  const { comments, header, rows } = readCsvExport(text);
+  return { comments, header, rows: rows.filter((line) => line.length > 1 || line[0] !== "") };
 }
 
 async function captureDownload(page: Page, click: () => Promise<void>): Promise<{ download: Download; path: string }> {

@@ -5,11 +5,12 @@
  * sources travel with the picture and the CSV, and leaving a council out is a URL (a permalink)
  * that redraws the charts and is undone from its chip.
  */
+
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readCsvExport } from "@lens/core";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { parseCsv } from "../apps/web/src/export/csv.js";
 import { answerSourceLine } from "../apps/web/src/lib/source-line.js";
 import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
 
@@ -168,11 +169,12 @@ describe("like for like beside as recorded", () => {
     expect(text.replace(/\s+/g, " ")).toContain(answerSourceLine(answer.sources, true));
 
     const [csvText, aboutText] = await downloadCsvWithAbout(page, frame);
-    const csv = parseCsv(csvText);
+    const csv = readCsvExport(csvText);
     // The concentration sentence travels in the about file beside the CSV, never as a "#" line in it.
     expect(csv.comments).toEqual([]);
     if (answer.sentence) expect(aboutText).toContain(answer.sentence);
-    const [header, ...rows] = csv.rows.filter((r) => r.length > 1);
+    const header = csv.header;
+    const rows = csv.rows.filter((r) => r.length > 1);
     const col = header!.indexOf(LIKE_FOR_LIKE);
     expect(col).toBeGreaterThan(0);
     const csvValues = rows.map((r) => (r[col] === "" ? "null" : String(Number(r[col])))).sort();

@@ -3,36 +3,15 @@
  * (JSON and CSV) agree for the same selection. Each path gets its own cache, so the numbers
  * are computed independently rather than read from one shared entry.
  */
+import { readCsvExport } from "@lens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueryCache } from "./query-cache.js";
 import { openFixture, startServer } from "./test/fixture.js";
 
-/** Minimal RFC 4180 reader for the test: skips '#' lines, handles quoted cells. */
+/** The export's rows by header name, read with @lens/core's one CSV reader. */
 function readCsv(text: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l !== "" && !l.startsWith("#"));
-  const cells = (line: string) => {
-    const out: string[] = [];
-    let cur = "";
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") {
-        out.push(cur);
-        cur = "";
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const [header, ...rows] = lines.map(cells);
-  return rows.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ""])));
+  const { header, rows } = readCsvExport(text);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
 
 const num = (v: unknown): number | null => (v === "" || v === null || v === undefined ? null : Number(v));

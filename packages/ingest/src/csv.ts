@@ -1,75 +1,10 @@
 /**
- * A small RFC 4180 CSV reader that keeps the physical line each record starts on, so a
- * rejected row can be traced to `file:line` even when quoted fields contain line breaks.
+ * Reading the publishers' CSVs: the records come from @lens/core's one CSV reader (which keeps
+ * each record's physical line for `file:line`); these helpers find headers and read cells.
  */
-import { decodeHtmlEntities } from "@lens/core";
+import { type CsvRecord, decodeHtmlEntities } from "@lens/core";
 
-export interface CsvRecord {
-  /** 1-based physical line where the record starts. */
-  line: number;
-  cells: string[];
-}
-
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && !fieldStarted) {
-      inQuotes = true;
-      fieldStarted = true;
-    } else if (ch === ",") {
-      cells.push(field);
-      field = "";
-      fieldStarted = false;
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      cells.push(field);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      field = "";
-      fieldStarted = false;
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-  }
-  if (inQuotes) throw new CsvError(recordLine, "unterminated quoted field (file truncated?)");
-  if (field !== "" || cells.length > 0) {
-    cells.push(field);
-    records.push({ line: recordLine, cells });
-  }
-  return records;
-}
-
-export class CsvError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-  }
-}
+export { CsvError, type CsvRecord, parseCsv } from "@lens/core";
 
 export function isBlankRecord(record: CsvRecord): boolean {
   return record.cells.every((c) => c.trim() === "");

@@ -1,5 +1,6 @@
+import { csvCell } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv.js";
+import { toCsv } from "./csv.js";
 
 describe("toCsv", () => {
   it("writes source and licence, a header and quoted cells", () => {

@@ -1,9 +1,9 @@
 /**
  * toCsv: rows to RFC 4180 CSV with the source and licence written into the file, so the data
- * travels with its attribution. Text cells that a spreadsheet would run as a formula (starting
- * with = + - @, tab or carriage return) get a leading apostrophe; numbers are written as
- * numbers (a negative number is data, not a formula).
+ * travels with its attribution. Cells are written by @lens/core's csvCell, the one writer and
+ * formula guard.
  */
+import { csvCell } from "@lens/core";
 
 export interface CsvColumn<K extends string = string> {
   key: K;
@@ -15,22 +15,6 @@ export interface CsvMeta {
   licence: string;
   /** Extra lines (e.g. "Sample data — not real", the selection, the build date). */
   notes?: readonly string[];
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text: string;
-  if (typeof value === "number") text = Number.isFinite(value) ? String(value) : "";
-  else if (typeof value === "boolean") text = value ? "true" : "false";
-  else if (typeof value === "object") text = neutraliseFormula(JSON.stringify(value));
-  else text = neutraliseFormula(String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

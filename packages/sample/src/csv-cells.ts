@@ -1,8 +1,13 @@
 /** Cell writers shared by the generated CSVs, so every sample file quotes and dates alike. */
+import { csvCell } from "@lens/core";
 
-/** A CSV cell: quoted only when it holds a quote, comma or line break (as spreadsheet exports do). */
+/**
+ * A CSV cell by @lens/core's one writer: quoted only when it holds a quote, comma or line break
+ * (as spreadsheet exports do), and without the formula guard, because a sample file stands in
+ * for a publisher's file, which has none.
+ */
 export function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvCell(value, { guard: false });
 }
 
 /** dd/mm/yyyy in UTC, the date format of the Ofsted files. */

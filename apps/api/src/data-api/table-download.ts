@@ -8,7 +8,7 @@
  * TABLE_ROW_CAP rows and say so.
  */
 import type { ServerResponse } from "node:http";
-import { csvCell } from "@lens/queries";
+import { BOM, csvLine } from "@lens/core";
 import writeXlsxFile, { type Cell, type SheetData } from "write-excel-file/node";
 import type { Context } from "../trpc.js";
 import type { BuildInfo } from "../warehouse-holder.js";
@@ -18,7 +18,6 @@ import type { TableName, TableQuery } from "./params.js";
 import { readTable, TABLE_COLUMNS, TABLE_ROW_CAP, type TableRow, tableSql } from "./table-rows.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const BOM = "\uFEFF";
 
 /** The build an answer came from, as every /api/v1 JSON answer names it. */
 export function buildOf(info: BuildInfo) {
@@ -105,7 +104,7 @@ export async function tableAboutEndpoint(
   res.end(`${JSON.stringify(about, null, 2)}\n`);
 }
 
-const csvLine = (values: readonly unknown[]) => `${values.map(csvCell).join(",")}\r\n`;
+const csvRow = (values: readonly unknown[]) => `${csvLine(values)}\r\n`;
 
 export async function tableEndpoint(
   ctx: Context,
@@ -135,7 +134,7 @@ export async function tableEndpoint(
             "content-type": "text/csv; charset=utf-8",
             "content-disposition": `attachment; filename="${filename}.csv"`,
           });
-          res.write(`${query.bom ? BOM : ""}${csvLine(keys)}`);
+          res.write(`${query.bom ? BOM : ""}${csvRow(keys)}`);
         } else {
           res.writeHead(200, { ...base, "content-type": "application/json; charset=utf-8" });
           res.write(`{"about":${JSON.stringify(about)},\n"rows":[\n`);
@@ -148,7 +147,7 @@ export async function tableEndpoint(
         }
         let out = "";
         for (const r of rows) {
-          if (query.format === "csv") out += csvLine(keys.map((k) => r[k]));
+          if (query.format === "csv") out += csvRow(keys.map((k) => r[k]));
           else {
             out += `${firstJsonRow ? "" : ",\n"}${JSON.stringify(r)}`;
             firstJsonRow = false;

@@ -1,6 +1,7 @@
+import { csvCell, readCsvExport } from "@lens/core";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { aboutEntries, aboutText, chartCsv, csvCell, parseCsv } from "./csv.js";
+import { aboutEntries, aboutText, chartCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
 import { longSpec } from "./fixtures.js";
 import { embedCode, embedUrlFor, permalinkFor, pinnedBuild } from "./permalink.js";
@@ -17,15 +18,15 @@ describe("chartCsv", () => {
     const csv = chartCsv(spec);
     expect(csv.startsWith("Commissioning model,")).toBe(true);
     expect(csv).not.toMatch(/^#/m);
-    const { comments, rows } = parseCsv(csv);
+    const { comments, header, rows } = readCsvExport(csv);
     expect(comments).toEqual([]);
-    expect(rows[0]).toEqual(["Commissioning model", "Value", "Numerator", "Denominator", "n", "Suppressed"]);
-    expect(rows[1]).toEqual(["Market-led", "0.3412", "341", "1000", "1000", "false"]);
+    expect(header).toEqual(["Commissioning model", "Value", "Numerator", "Denominator", "n", "Suppressed"]);
+    expect(rows[0]).toEqual(["Market-led", "0.3412", "341", "1000", "1000", "false"]);
     // Suppressed: empty, never 0.
-    expect(rows[2]!.slice(1)).toEqual(["", "", "", "12", "true"]);
+    expect(rows[1]!.slice(1)).toEqual(["", "", "", "12", "true"]);
     // A negative number stays a number; a comma in a label is quoted.
-    expect(rows[3]).toEqual(["Cooperative, grants", "-0.5", "5", "10", "10", "false"]);
-    expect(rows.filter((r) => r.length > 1)).toHaveLength(spec.table.rows.length + 1);
+    expect(rows[2]).toEqual(["Cooperative, grants", "-0.5", "5", "10", "10", "false"]);
+    expect(rows.filter((r) => r.length > 1)).toHaveLength(spec.table.rows.length);
   });
 
   it("starts the spreadsheet CSV with a UTF-8 byte-order mark, the plain one without", () => {
@@ -33,7 +34,7 @@ describe("chartCsv", () => {
     expect(chartCsv(spec, { bom: true }).charCodeAt(0)).toBe(0xfeff);
     expect(chartCsv(spec).charCodeAt(0)).not.toBe(0xfeff);
     expect([...new TextEncoder().encode(chartCsv(spec, { bom: true })).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(parseCsv(chartCsv(spec, { bom: true })).rows[0]![0]).toBe("Commissioning model");
+    expect(readCsvExport(chartCsv(spec, { bom: true })).header[0]).toBe("Commissioning model");
   });
 
   it("puts the title, filters, concentration, source, licence, build and permalink in the about file", () => {

@@ -6,29 +6,12 @@
  * break spreadsheets and most CSV readers; the spreadsheet CSV starts with a UTF-8 byte-order
  * mark (so Excel reads "£" and "≥"), the plain CSV for scripts does not.
  *
- * Formula-injection safe: a text cell starting with = + - @ tab or CR is prefixed with ' so a
- * spreadsheet shows it as text. Numbers are written as numbers (a negative number is data,
- * not a formula).
+ * Cells are written by @lens/core's csvCell, the one CSV writer and formula guard (the server's
+ * exports use it too).
  */
-import { METRICS } from "@lens/core";
+import { BOM, csvLine, METRICS } from "@lens/core";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { SAMPLE_TEXT } from "./compose-svg.js";
-
-const DANGEROUS = /^[=+\-@\t\r]/;
-export const BOM = "\uFEFF";
-
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  const text = guardText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A text value a spreadsheet will not run as a formula. */
-export function guardText(value: string): string {
-  return DANGEROUS.test(value) ? `'${value}` : value;
-}
 
 export interface CsvMeta {
   permalink: string;
@@ -40,8 +23,8 @@ export interface CsvMeta {
 /** The chart's rows: a header of column labels, then one line per row; `bom` for spreadsheets. */
 export function chartCsv(spec: ChartSpec, options: { bom?: boolean } = {}): string {
   const { columns, rows } = spec.table;
-  const lines = [columns.map((c) => csvCell(c.label)).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(","));
+  const lines = [csvLine(columns.map((c) => c.label))];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => row[c.key])));
   return `${options.bom ? BOM : ""}${lines.join("\r\n")}\r\n`;
 }
 
@@ -83,44 +66,4 @@ export function aboutEntries(spec: ChartSpec, meta: CsvMeta): [string, string][]
 export function aboutText(spec: ChartSpec, meta: CsvMeta): string {
   const lines = aboutEntries(spec, meta).map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, " ")}`);
   return `${BOM}${lines.join("\r\n")}\r\n`;
-}
-
-/** Parses CSV text (RFC 4180; a leading byte-order mark and any "# " comment lines set apart) back into rows; for tests and checks. */
-export function parseCsv(text: string): { comments: string[]; rows: string[][] } {
-  const comments: string[] = [];
-  const rows: string[][] = [];
-  let i = text.startsWith(BOM) ? 1 : 0;
-  while (i < text.length) {
-    if (text[i] === "#") {
-      const end = text.indexOf("\n", i);
-      const stop = end === -1 ? text.length : end;
-      comments.push(text.slice(i, stop).replace(/\r$/, ""));
-      i = stop + 1;
-      continue;
-    }
-    const row: string[] = [];
-    let cell = "";
-    let quoted = false;
-    for (; i < text.length; i++) {
-      const ch = text[i]!;
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") {
-        row.push(cell);
-        cell = "";
-      } else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        i++;
-        break;
-      } else cell += ch;
-    }
-    row.push(cell);
-    rows.push(row);
-  }
-  return { comments, rows };
 }
