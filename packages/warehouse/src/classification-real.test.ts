@@ -40,7 +40,7 @@ describe.skipIf(DATA === null)("classification coverage on the real build", () =
     await buildWarehouse({ sourcesDir: DATA ?? "", outPath });
     warehouse = await openWarehouse(outPath, { readOnly: true });
     connection = await warehouse.connect();
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     connection?.closeSync();
     warehouse?.close();
