@@ -205,6 +205,16 @@ function xTickProps(labels: readonly string[], narrow: boolean) {
     : { long: false, angle: 0, textAnchor: "middle" as const, height: 40 };
 }
 
+/**
+ * Every row labelled while rows are at least 14 px tall (always so at the chart's natural
+ * height); a fixed-size export with more rows than fit labels every k-th one instead of
+ * overprinting them.
+ */
+function rowLabelInterval(rows: number, height: number): number {
+  const rowPx = (height - 60) / Math.max(1, rows);
+  return rowPx >= 14 ? 0 : Math.ceil(14 / Math.max(rowPx, 0.1)) - 1;
+}
+
 /** The value axis as recharts takes it: the one domain and tick set of axis.ts. */
 function valueAxisProps(spec: ChartSpec) {
   const axis = valueAxis(spec);
@@ -251,7 +261,7 @@ function BarView({ spec, size }: { spec: ChartSpec; size: Size }) {
               type="category"
               dataKey="category"
               width={categoryAxisWidth(spec.categories, narrow)}
-              interval={0}
+              interval={rowLabelInterval(spec.categories.length, h)}
               tick={{ ...TICK, fontSize: narrow ? 11 : THEME.tickSize }}
             />
           </>

@@ -30,11 +30,9 @@ import {
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
 import { summariseSpec } from "./sentences.js";
+import { PALETTE, THEME } from "./theme.js";
 import { rankedDomain } from "./value-domain.js";
 import { likeForLikeLabel, mixInWords } from "./words/like-for-like.js";
-
-/** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
-export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
 
 /** Below this many rows a value is shown but flagged as resting on few cases. */
 export const SMALL_N = 30;
@@ -217,7 +215,7 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     const base: Series = {
       key: seriesDim ? `s_${keyOf(s)}` : "value",
       label: seriesDim ? labelForValue(seriesDim, s) : metric.shortLabel,
-      colour: seriesDim ? colourFor(seriesDim, s, si) : "#0072B2",
+      colour: seriesDim ? colourFor(seriesDim, s, si) : THEME.series,
       values: cells.map((r) => (r && !r.suppressed ? r.value : null)),
       n: cells.map((r) => r?.n ?? 0),
       suppressed: cells.map((r) => r?.suppressed ?? false),

@@ -9,7 +9,12 @@
 /** Arial first: it is on every machine that rasterises an export, so measured text fits. */
 export const FONT_FAMILY = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 
+/** Colour-blind-safe fallback palette (Okabe–Ito, then a neutral) for dimensions without fixed colours. */
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555"];
+
 export const THEME = {
+  /** One series without a colour of its own (a single measure). */
+  series: "#0072B2",
   ink: "#1d1d1f",
   axisInk: "#4a4a4f",
   grid: "#d9dce1",
