@@ -109,7 +109,13 @@ export const CLAIMS: readonly Claim[] = [
     claim:
       "Competition on price has driven down the quality of children's services, so provision run for profit is worse than provision run by councils and charities.",
     measured: "directly",
-    measures: ["homes_good_outstanding", "homes_inadequate", "weekly_cost_per_child"],
+    measures: [
+      "homes_good_outstanding",
+      "homes_inadequate",
+      "supplier_homes_good_outstanding",
+      "contracts_supplier_without_home",
+      "weekly_cost_per_child",
+    ],
     headline: {
       kind: "compare",
       metric: "homes_good_outstanding",
@@ -138,13 +144,14 @@ export const CLAIMS: readonly Claim[] = [
         subtitle: "Share of inspected children's homes at each 31 March snapshot",
       },
       {
-        id: "evidence-quality-homes-inadequate-by-year",
+        id: "evidence-quality-supplier-homes-by-model",
         page: page("quality"),
-        metric: "homes_inadequate",
-        chart: "line",
-        groupBy: ["year", "sector"],
-        title: "Children's homes rated Inadequate, by sector, over time",
-        subtitle: "Share of inspected children's homes at each 31 March snapshot",
+        metric: "supplier_homes_good_outstanding",
+        chart: "bar",
+        groupBy: ["model"],
+        title: "Contract suppliers' children's homes rated Good or Outstanding, by commissioning model",
+        subtitle:
+          "Of the rated children's homes run by each contract's supplier at the snapshot before it started; whiskers: 95% interval",
       },
       {
         id: "evidence-quality-weekly-cost-by-provider",
@@ -158,7 +165,7 @@ export const CLAIMS: readonly Claim[] = [
       },
     ],
     cannot:
-      "Ratings by sector describe who runs the homes, not how they were commissioned: the warehouse does not link a contract's supplier to the homes it runs, so ratings by commissioning model are not shown. The weekly cost by provider type is an average over all of a council's residential and fostering placements with that kind of provider, in the years both sources publish, not the fee for a home of a given rating. A rating is the latest full inspection at each snapshot and can be years old.",
+      "Ratings by sector describe who runs the homes, not how they were commissioned. Ratings by commissioning model read the homes a contract's supplier ran, linked by name to Ofsted's owners: they say who councils contract with, not which homes a contract bought, and contracts whose supplier runs no rated home (most of them: transport, family support, fostering agencies, names the linkage cannot match) are counted, not rated. The weekly cost by provider type is an average over all of a council's residential and fostering placements with that kind of provider, in the years both sources publish, not the fee for a home of a given rating. A rating is the latest full inspection at each snapshot and can be years old.",
     wouldChange:
       "Ofsted's provider URNs on contract and placement records (which home each placement bought), and the weekly fee paid for each placement, so that the quality and the cost of the same homes could be set side by side.",
   },
