@@ -82,10 +82,12 @@ describe("ledger payments by provider ownership", () => {
       placementLines: 5,
       // The redacted £5,000 is of unknown ownership: 8,000 + 1,000 for-profit of 10,000 known.
       knownOwnershipGbp: 10000,
+      knownOwnershipLines: 4,
       forProfitGbp: 9000,
       redactedGbp: 5000,
+      // 9,000 of 10,000 is for-profit, but over 4 lines: withheld below 20, as the metric withholds it.
+      forProfitShare: null,
     });
-    expect(y.forProfitShare).toBeCloseTo(0.9, 10);
     // s251: residential + fostering = 20,000 (adoption is not a placement line); private 12,000 of 20,000.
     expect(y.s251).toMatchObject({ totalGbp: 29000, placementGbp: 20000, privatePlacementGbp: 12000 });
     expect(y.s251?.privateShare).toBeCloseTo(0.6, 10);
@@ -164,6 +166,10 @@ describe("ledger placement HHI and top-5 share by hand", () => {
       });
       // Credits are netted in the share: (8,000 + 1,000 − 200) / (10,000 − 200).
       expect(share.rows[0]?.value).toBeCloseTo(8800 / 9800, 10);
+      // The same share in ledgerPayments, now that the council-year has 21 lines of known ownership.
+      const lp = await ledgerPayments(fixture.connection, {});
+      expect(lp.councilYears[0]?.knownOwnershipLines).toBe(21);
+      expect(lp.councilYears[0]?.forProfitShare).toBeCloseTo(8800 / 9800, 10);
     } finally {
       fixture.close();
     }

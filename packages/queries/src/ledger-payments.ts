@@ -16,7 +16,7 @@
  * years of a ledger hold only the months it covers, reported as `months`.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { LEDGER_SOURCES } from "@lens/core";
+import { getMetric, LEDGER_SOURCES } from "@lens/core";
 import { organisationMatchKey } from "@lens/core/classify";
 import { z } from "zod";
 import {
@@ -55,10 +55,14 @@ export interface LedgerCouncilYear {
   placementLines: number;
   /** Placement payments to suppliers of known ownership, and of those to for-profit suppliers. */
   knownOwnershipGbp: number;
+  knownOwnershipLines: number;
   forProfitGbp: number;
   /** Placement payments to redacted individuals (no supplier). */
   redactedGbp: number;
-  /** forProfitGbp / knownOwnershipGbp; null when nothing is of known ownership. */
+  /**
+   * forProfitGbp / knownOwnershipGbp; null when nothing is of known ownership, or withheld (null)
+   * below ledger_placement_for_profit_share's minimum n of lines, as the metric withholds it.
+   */
   forProfitShare: number | null;
   s251: {
     /** Sum of every stored line (= DfE's budget including CERA). */
@@ -116,6 +120,7 @@ interface YearRow {
   placement_gbp: number | null;
   placement_lines: number;
   known_gbp: number | null;
+  known_lines: number;
   for_profit_gbp: number | null;
   redacted_gbp: number | null;
 }
@@ -131,6 +136,7 @@ SELECT f.la_code, coalesce(la.name, f.la_code) AS name, f.source, f.year::INTEGE
   sum(f.amount_gbp) FILTER (WHERE ${LEDGER_PLACEMENT_SQL})::DOUBLE AS placement_gbp,
   count(*) FILTER (WHERE ${LEDGER_PLACEMENT_SQL})::INTEGER AS placement_lines,
   sum(f.amount_gbp) FILTER (WHERE ${LEDGER_PLACEMENT_SQL} AND (${LEDGER_OWNERSHIP_SQL}) IN ('for-profit', 'not-for-profit', 'public'))::DOUBLE AS known_gbp,
+  count(*) FILTER (WHERE ${LEDGER_PLACEMENT_SQL} AND (${LEDGER_OWNERSHIP_SQL}) IN ('for-profit', 'not-for-profit', 'public'))::INTEGER AS known_lines,
   sum(f.amount_gbp) FILTER (WHERE ${LEDGER_PLACEMENT_SQL} AND (${LEDGER_OWNERSHIP_SQL}) = 'for-profit')::DOUBLE AS for_profit_gbp,
   sum(f.amount_gbp) FILTER (WHERE ${LEDGER_PLACEMENT_SQL} AND ${REDACTED_PAYEE_SQL})::DOUBLE AS redacted_gbp
 FROM spend f LEFT JOIN local_authorities la ON la.la_code = f.la_code
@@ -163,6 +169,9 @@ SELECT f.la_code, coalesce(la.name, f.la_code) AS name, f.supplier_name AS suppl
 FROM spend f LEFT JOIN local_authorities la ON la.la_code = f.la_code
 WHERE ${LEDGER_PLACEMENT_SQL} AND (${LEDGER_SUPPLIER_SQL}) IS NOT NULL AND f.la_code IS NOT NULL
 GROUP BY ALL`;
+
+/** The registry's minimum n for the for-profit share, so this answer and Explore withhold the same years. */
+const SHARE_MIN_N = getMetric("ledger_placement_for_profit_share")?.minN ?? 20;
 
 const ratio = (a: number | null, b: number | null): number | null => (a == null || b == null || b === 0 ? null : a / b);
 
@@ -276,9 +285,10 @@ export async function ledgerPayments(
       placementGbp,
       placementLines: r.placement_lines,
       knownOwnershipGbp: r.known_gbp ?? 0,
+      knownOwnershipLines: r.known_lines,
       forProfitGbp: r.for_profit_gbp ?? 0,
       redactedGbp: r.redacted_gbp ?? 0,
-      forProfitShare: ratio(r.for_profit_gbp ?? 0, r.known_gbp),
+      forProfitShare: r.known_lines < SHARE_MIN_N ? null : ratio(r.for_profit_gbp ?? 0, r.known_gbp),
       s251: s
         ? {
             totalGbp: s.total_gbp,

@@ -45,12 +45,19 @@ export function LedgerPaymentsCard({ laCode, name }: { laCode: string; name: str
   const byYear = (rows: RouterOutputs["metrics"]["compare"]["rows"] | undefined, year: number) =>
     rows?.find((row) => Number(row.dims.year) === year);
   const marketCell = (metric: string, rows: RouterOutputs["metrics"]["compare"]["rows"] | undefined, year: number) => {
+    // Still loading is not "no value": the market queries come after the table's own.
+    if (!rows) return <span className="missing">…</span>;
     const row = byYear(rows, year);
     if (!row) return <span className="missing">—</span>;
     if (row.suppressed) return <span className="suppressed">n = {row.n}</span>;
     return formatValue(row.value, getMetric(metric)!.format);
   };
   const latestComparable = [...r.councilYears].reverse().find((y) => y.s251?.coverage != null || y.panel?.coverage);
+  // A ledger that books placements under mixed expense types names almost none: say so before any figure.
+  const coverages = r.councilYears
+    .flatMap((y) => [y.s251?.coverage, y.panel?.coverage])
+    .filter((c): c is number => c != null);
+  const nearlyNone = coverages.length > 0 && Math.max(...coverages) < 0.05;
   const sourceIds = r.sources.filter((s) => s !== "sample");
   const sourceLine = sourceIds
     .map((id) => getSource(id))
@@ -67,6 +74,15 @@ export function LedgerPaymentsCard({ laCode, name }: { laCode: string; name: str
         are in the data — the s251 outturn beside them.
         {latestComparable ? ` ${coverageWords(latestComparable)}.` : ""}
       </p>
+      {nearlyNone ? (
+        <p data-testid="ledger-nearly-none">
+          <strong>
+            {name}'s ledger names almost no placement payments (at most {pct(Math.max(...coverages))} of the same year's
+            outturn or panel figure): it books placements under expense types that hold several services, so the shares
+            and concentration here do not describe its placement market.
+          </strong>
+        </p>
+      ) : null}
       <ScrollRegion label="Ledger placement payments by year (table)">
         <table className="data-table">
           <caption className="visually-hidden">
@@ -115,7 +131,13 @@ export function LedgerPaymentsCard({ laCode, name }: { laCode: string; name: str
                 <td className="num" title={`${formatCount(y.placementLines)} payment lines`}>
                   {gbp(y.placementGbp)}
                 </td>
-                <td className="num">{pct(y.forProfitShare)}</td>
+                <td className="num">
+                  {y.forProfitShare == null && y.knownOwnershipLines > 0 ? (
+                    <span className="suppressed">n = {y.knownOwnershipLines}</span>
+                  ) : (
+                    pct(y.forProfitShare)
+                  )}
+                </td>
                 <td className="num">{marketCell(HHI, hhi.data?.rows, y.year)}</td>
                 <td className="num">{marketCell(TOP5, top5.data?.rows, y.year)}</td>
                 <td className="num">{gbp(y.s251?.placementGbp)}</td>
