@@ -30,7 +30,7 @@ const LEDGER_MARKET_DIMENSIONS = [
 
 const LEDGER_CAVEATS = [
   "Only four councils publish a ledger in the shared data (Devon, Darlington, Salford, Wakefield): these are four councils' pictures, not England's.",
-  "A placement payment is a line whose expense type names residential care or fostering. Where a council books placements under a mixed expense type (Salford's 'Payts to Agencies', Darlington's 'Independent Placements', Devon's residential lines of 2012-13 to 2016-17) they are not placement payments here, so Salford has almost none and Devon's residential care is missing in those years.",
+  "A placement payment is a line whose expense type names residential care or fostering. Where a council books placements under a mixed expense type (Salford's 'Payts to Agencies', Darlington's 'Independent Placements') they are not placement payments here, so Salford has almost none. Devon's ledger has no line naming residential care from 2012-13 to 2016-17 (fostering only in those years).",
   "Payments over £500 only, by the month paid (cash), not accrued costs: a year's payments are not the year's cost, and the council's accounts (s251 outturn) differ from them.",
   "Council ledgers cover part years at their ends: Devon 2010-11 is January–March 2011; Darlington 2022-23 is April–September 2022; Salford 2011-12 starts in August 2011 and 2022-23 is April–June 2022; Wakefield has 2014-15 to 2018-19 and only 1–3 April 2019 of 2019-20.",
 ] as const;
