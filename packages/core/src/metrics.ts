@@ -748,6 +748,26 @@ export const METRICS = [
     polarity: "neutral",
   },
   {
+    id: "private_places_share",
+    label: "Share of children's home places run privately",
+    shortLabel: "Private places",
+    definition:
+      "Registered places of registered (Active or Suspended) children's homes whose Ofsted sector is Private, as a share of the places of homes with a recorded sector and places, at each 31 March snapshot: one side of a council's market mix (where its homes are, not where its children are placed).",
+    kind: "ratio",
+    format: "percent",
+    unit: "share of places",
+    table: "provider_snapshots",
+    aggregate: { kind: "ratio" },
+    dimensions: WHERE_AND_WHEN,
+    minN: 5,
+    sources: OFSTED_PROVIDERS,
+    caveats: [
+      "A council's homes serve children placed from anywhere: this is the market located in the council, not the placements the council makes.",
+      "The 2015 file has no places column; the files for 2015–2020, 2023 and 2024 list only inspected homes.",
+    ],
+    polarity: "neutral",
+  },
+  {
     id: "joiners",
     label: "Providers joining the register",
     shortLabel: "Joiners",

@@ -398,6 +398,15 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
     relation: CLOSURE_RELATION,
     aggregate: { kind: "ratio", numerator: "f.leaving", denominator: "f.at_start" },
   },
+  private_places_share: {
+    where: `${CHILDRENS_HOME} AND ${REGISTERED} AND ${ONE_FILE_PER_DATE} AND f.sector IS NOT NULL`,
+    aggregate: {
+      kind: "ratio",
+      // Both sides count only where places are recorded (the ratio keeps rows with both known).
+      numerator: "CASE WHEN f.sector = 'Private' THEN f.places ELSE 0 END",
+      denominator: "f.places",
+    },
+  },
   joiners: { where: "lower(f.event) LIKE 'join%'", aggregate: { kind: "count" } },
   leavers: { where: "lower(f.event) LIKE 'leav%'", aggregate: { kind: "count" } },
   spend_total: { aggregate: { kind: "sum", expr: "f.amount_gbp" } },

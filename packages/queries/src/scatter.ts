@@ -39,6 +39,8 @@ export interface ScatterResult {
   pairs: number;
   /** Pearson correlation over those councils (null below 3 pairs): a description, not evidence of cause. */
   pearson: number | null;
+  /** Its 95% interval (Fisher's z, n − 3 degrees; null below 4 pairs or when r is ±1). */
+  pearsonInterval: { low: number; high: number } | null;
   ignoredFilters: { x: DimensionId[]; y: DimensionId[] };
   /** Who supplied each axis's rows, as compare says it (concentration, sentence, sources, …). */
   answers: { x: AnswerDescription; y: AnswerDescription };
@@ -81,6 +83,18 @@ export function pearson(pairs: readonly [number, number][]): number | null {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
+/**
+ * Fisher's z interval for a Pearson r over n pairs: atanh(r) ± 1.96 / √(n − 3), back through
+ * tanh. It assumes the councils are independent draws, which neighbouring councils are not: read
+ * it as the least uncertainty there is.
+ */
+export function pearsonInterval(r: number | null, n: number): { low: number; high: number } | null {
+  if (r === null || n < 4 || Math.abs(r) >= 1) return null;
+  const z = Math.atanh(r);
+  const half = 1.96 / Math.sqrt(n - 3);
+  return { low: Math.tanh(z - half), high: Math.tanh(z + half) };
+}
+
 export async function scatter(
   connection: DuckDBConnection,
   input: ScatterInput,
@@ -119,6 +133,7 @@ export async function scatter(
     points,
     pairs: pairs.length,
     pearson: pearson(pairs),
+    pearsonInterval: pearsonInterval(pearson(pairs), pairs.length),
     ignoredFilters: { x: xs.ignored, y: ys.ignored },
     answers: { x: xs.answer, y: ys.answer },
   };

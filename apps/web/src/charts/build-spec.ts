@@ -533,6 +533,8 @@ export interface ScatterSpecInput {
   highlight?: string;
   /** The API's Pearson r across the drawn councils, when it has one. */
   pearson?: number | null;
+  /** Its 95% interval (the API's Fisher z interval). */
+  pearsonInterval?: { low: number; high: number } | null;
   /** Who supplied each axis's rows (the scatter answer's `answers`). */
   answers?: { x: ComparisonAnswer; y: ComparisonAnswer };
 }
@@ -593,7 +595,11 @@ export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
     notes: [
       ...(input.pearson != null
         ? [
-            `Correlation across councils (Pearson r, from the API): ${input.pearson.toFixed(2)} — a description, not evidence of cause.`,
+            `Correlation across councils (Pearson r, from the API): ${input.pearson.toFixed(2)}${
+              input.pearsonInterval
+                ? ` (95% interval ${input.pearsonInterval.low.toFixed(2)} to ${input.pearsonInterval.high.toFixed(2)})`
+                : ""
+            }, n = ${points.length} councils — a correlation across councils is not an effect of the market mix.`,
           ]
         : []),
       ...(missing > 0 ? [`${missing} councils are not drawn: one of the two values is suppressed or missing.`] : []),

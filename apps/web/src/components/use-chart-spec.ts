@@ -34,6 +34,7 @@ export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: Cha
             yMetric: metric,
             points: scatter.data.points,
             pearson: scatter.data.pearson,
+            pearsonInterval: scatter.data.pearsonInterval,
             answers: {
               x: { adjustedFor: [], ...scatter.data.answers.x },
               y: { adjustedFor: [], ...scatter.data.answers.y },
