@@ -10,7 +10,7 @@
  * text boxes overlap. Fixed-size presets keep it by shrinking type, then dropping notes
  * (saying how many and where to read them), then shrinking the chart — never by clipping.
  */
-import { formatDate } from "@lens/core";
+import { formatDate, SAMPLE_NOTICE } from "@lens/core";
 import { naturalHeight } from "../charts/axis.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { type LegendItem, legendItems } from "../charts/legend.js";
@@ -69,7 +69,8 @@ export interface ExportLayout {
   svg: string;
 }
 
-export const SAMPLE_TEXT = "Sample data — not real";
+/** The sample notice, in @lens/core's words (provenance.ts). */
+export const SAMPLE_TEXT = SAMPLE_NOTICE;
 
 /**
  * The source and licence lines under a chart, as the export and the embed both print them:
@@ -196,6 +197,8 @@ export type DrawChart = (spec: ChartSpec, width: number, height: number) => Prom
 interface FramePlan {
   fits: boolean;
   chart: Rect;
+  /** How much the chart, drawn at a card's size, is scaled up to fill its box. */
+  chartScale: number;
   layout: Omit<ExportLayout, "svg">;
   assemble(chartSvg: string): string;
 }
@@ -226,7 +229,13 @@ export async function layoutExport(
   draw: DrawChart,
 ): Promise<ExportLayout> {
   const plan = planExport(spec, size, meta);
-  const chart = await draw(spec, plan.chart.w, plan.chart.h);
+  // The chart is drawn at the size of a card on the page and scaled up to its box, so its
+  // ticks and marks keep the page's proportions instead of shrinking in a wide picture.
+  const chart = await draw(
+    spec,
+    Math.round(plan.chart.w / plan.chartScale),
+    Math.round(plan.chart.h / plan.chartScale),
+  );
   return { ...plan.layout, svg: plan.assemble(chart.svg) };
 }
 
@@ -333,7 +342,10 @@ function tryLayout(
   const footerH = fy;
 
   // The chart's box: what a fixed frame leaves, or the chart's own height (at least 42% of the width).
-  const naturalH = Math.round(Math.max(naturalHeight(spec, W < 640), Math.min(560, Math.max(240, W * 0.42))));
+  const chartScale = W >= 900 ? 1.3 : W >= 640 ? 1.15 : 1;
+  const naturalH = Math.round(
+    Math.max(naturalHeight(spec, W < 640) * chartScale, Math.min(560, Math.max(240, W * 0.42))),
+  );
   const chartH = size.height === null ? naturalH : size.height - pad - footerH - gap * 1.5 - chartTop;
   const fits = chartH >= attempt.minChart;
   const box: Rect = { x: pad, y: chartTop, w: Math.round(innerW), h: Math.round(Math.max(chartH, 60)) };
@@ -386,13 +398,14 @@ function tryLayout(
     `<rect width="100%" height="100%" fill="#fff"/>` +
     `<g font-family="${escapeXml(SVG_FONT_FAMILY)}">` +
     marks.join("") +
-    `<g transform="translate(${num(box.x)} ${num(box.y)})">${chartSvg}</g>` +
+    `<g transform="translate(${num(box.x)} ${num(box.y)}) scale(${chartScale})">${chartSvg}</g>` +
     watermark +
     body +
     "</g></svg>";
   return {
     fits: fits && texts.every((t) => t.y + t.h <= H + 0.5),
     chart: box,
+    chartScale,
     layout: { width: W, height: H, texts, plot: box, scale, notesShown: shownNotes.length },
     assemble,
   };

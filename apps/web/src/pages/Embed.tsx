@@ -5,6 +5,7 @@
  * above it.
  */
 import { lazy, Suspense, useEffect, useState } from "react";
+import { naturalHeight } from "../charts/axis.js";
 import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
 import { filtersFromParams } from "../components/filter-state.js";
 import { highlightFromParams, highlightInWords, withHighlight } from "../components/highlight.js";
@@ -77,7 +78,9 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
 
   // Fill the iframe when it is tall enough; otherwise the chart keeps its own height and the frame scrolls.
   const room = viewport.height - BAR_HEIGHT - FRAME_TEXT_HEIGHT;
-  const chartHeight = room >= 260 ? Math.min(room, 720) : undefined;
+  // Ranked bars keep their natural height (a row per council, as on the page) and the frame scrolls.
+  const natural = naturalHeight(spec, viewport.width < 640);
+  const chartHeight = room >= 260 ? Math.max(natural, Math.min(room, 720)) : undefined;
   const credits = creditLines(spec, { exportedAt: new Date(), dateLabel: "Shown" });
   const notes = spec.notes.filter((n) => !(spec.disclosures ?? []).includes(n));
 
