@@ -33,11 +33,17 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
  */
 export function focusHeadingSoon(): void {
   const started = document.activeElement;
+  // The page being left may still be on screen while the new one loads: wait for a new heading.
+  const previous = document.querySelector("main h1");
+  const previousText = previous?.textContent;
   const deadline = Date.now() + 3000;
   const attempt = () => {
-    if (document.activeElement !== started && document.activeElement !== document.body) return;
+    const active = document.activeElement;
+    // Focus already moved into the new page (an autofocused field, a click) is left where it is.
+    if (active && active !== started && active !== document.body && active.closest("main")) return;
     const h1 = document.querySelector<HTMLElement>("main h1");
-    if (!h1) {
+    // The same page component keeps its heading element and changes its words (one council to another).
+    if (!h1 || (h1 === previous && h1.textContent === previousText)) {
       if (Date.now() < deadline) window.setTimeout(attempt, 50);
       return;
     }
