@@ -49,6 +49,14 @@ export const THEME = {
   whisker: "#1d1d1f",
   /** The like-for-like estimate's colour (diamonds beside boxes): no model or sector uses it. */
   adjusted: "#CC79A7",
+  /** The words around an exported chart: title, notes, the sample band. */
+  frame: {
+    ink: "#1a1a1a",
+    muted: "#555555",
+    sample: "#b00020",
+    /** Dark amber, as the disclosure panel on screen: read as a warning, not as a series colour. */
+    disclosure: "#5c4400",
+  },
 } as const;
 
 /** Fill and opacity of one bar: the highlight wins, then small n makes it paler. */

@@ -86,11 +86,7 @@ export function creditLines(
     licence: `Licence: ${spec.licence}${vintage} · ${meta.dateLabel ?? "Exported"} ${formatDate(meta.exportedAt)} · Commissioning Lens`,
   };
 }
-const INK = "#1a1a1a";
-const MUTED = "#555";
-const SAMPLE_RED = "#b00020";
-/** Dark amber, as the disclosure panel on screen: read as a warning, not as a series colour. */
-const DISCLOSURE_INK = "#5c4400";
+const { ink: INK, muted: MUTED, sample: SAMPLE_RED, disclosure: DISCLOSURE_INK } = THEME.frame;
 
 /** Lays out the legend as flowing rows of swatch + label; long labels wrap inside the row. */
 function layoutLegend(
