@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sharedDataDir } from "@lens/ingest";
+import { compare } from "@lens/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWarehouse } from "./build.js";
 import { openMemoryWarehouse, openWarehouse, queryRows, type Warehouse } from "./db.js";
@@ -133,6 +134,25 @@ describe.skipIf(DATA === null)("supplier_owner_links on the real files", () => {
     expect(score.readerLinks).toBe(41);
     expect(score.precision).toBeGreaterThanOrEqual(0.95);
     expect(score.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("quality of the supplier by commissioning model: market-led and cooperative rows with n > 0", async () => {
+    const result = await compare(connection, {
+      metric: "supplier_homes_good_outstanding",
+      groupBy: ["model"],
+      adjust: ["service", "source"],
+    });
+    const rows = Object.fromEntries(result.rows.map((r) => [String(r.dims.model), r]));
+    for (const model of ["cooperative", "market-led"]) {
+      const r = rows[model];
+      console.log(
+        `${model}: ${r?.numerator}/${r?.denominator} (${((r?.value ?? 0) * 100).toFixed(1)}%), like for like ${(
+          (r?.adjusted?.value ?? 0) * 100
+        ).toFixed(1)}%`,
+      );
+    }
+    expect(rows.cooperative).toMatchObject({ numerator: 285, denominator: 398 });
+    expect(rows["market-led"]).toMatchObject({ numerator: 587, denominator: 860 });
   });
 
   it("the match rate by source", async () => {
