@@ -21,6 +21,7 @@ import {
   METRIC_IDS,
   type MetricDef,
   MIN_YEAR,
+  type RedFlagId,
 } from "@lens/core";
 import { ADJUST_DIMENSIONS, type AdjustDimension } from "@lens/queries";
 import {
@@ -203,6 +204,8 @@ export interface TableQuery {
   dir: "asc" | "desc";
   /** contracts: notices judged not children's services are left out unless asked for. */
   includeOutOfScope: boolean;
+  /** contracts: only those carrying this red flag. */
+  flag?: RedFlagId | undefined;
   /** providers: the latest snapshot among the matches (each provider once), or every snapshot. */
   snapshot: "latest" | "all";
 }
@@ -249,6 +252,7 @@ export function parseTableQuery(table: TableName, params: URLSearchParams): Pars
       sort: values.sort as string,
       dir: values.dir as "asc" | "desc",
       includeOutOfScope: values.includeOutOfScope === true,
+      flag: values.flag as RedFlagId | undefined,
       snapshot: (values.snapshot as "latest" | "all" | undefined) ?? "latest",
     },
   };

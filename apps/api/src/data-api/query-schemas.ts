@@ -14,6 +14,7 @@ import {
   MAX_YEAR,
   type MetricDef,
   MIN_YEAR,
+  RED_FLAG_IDS,
   SOURCES,
 } from "@lens/core";
 import { ADJUST_DIMENSIONS, CONTRACT_SORTS, PROVIDER_SORTS } from "@lens/queries";
@@ -124,6 +125,10 @@ export const TABLE_PARAMS: Record<"contracts" | "providers", Record<string, z.Zo
     q: common.q.describe("Text search in title, supplier and buyer (case-insensitive substring)"),
     sort: sortParam(Object.keys(CONTRACT_SORTS), "award_date"),
     includeOutOfScope: booleanParam("Include notices judged not to be children's services (default 0)"),
+    flag: z
+      .enum(RED_FLAG_IDS)
+      .optional()
+      .describe("Only contracts carrying this red flag (a reason to look, not a finding; see docs/methods.md)"),
   },
   providers: {
     ...common,

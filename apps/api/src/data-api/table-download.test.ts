@@ -44,6 +44,15 @@ describe("GET /api/v1/contracts", () => {
     expect(lines.length - 1).toBe(search.total);
   });
 
+  it("takes the Contracts page's red-flag filter: the same rows as the search with that flag", async () => {
+    const search = await fx.caller.contracts.search({ flag: "direct-award-for-profit", pageSize: 1 });
+    expect(search.total).toBeGreaterThan(0);
+    const res = await get("/api/v1/contracts?flag=direct-award-for-profit&format=csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-lens-total-rows")).toBe(String(search.total));
+    expect((await get("/api/v1/contracts?flag=guilty&format=csv")).status).toBe(400);
+  });
+
   it("writes CSV without a mark unless asked, in the search's order", async () => {
     const page = await fx.caller.contracts.search({ filters: { council: ["886"] }, pageSize: 5 });
     const text = await (await get("/api/v1/contracts?council=886&format=csv")).text();

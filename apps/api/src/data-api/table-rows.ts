@@ -6,7 +6,7 @@
  * headers whether the cap was hit before the first row is sent.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { CONTRACT_SORTS, filtersToSql, PROVIDER_SORTS, withTimeout } from "@lens/queries";
+import { CONTRACT_SORTS, filtersToSql, PROVIDER_SORTS, RED_FLAG_SQL, withTimeout } from "@lens/queries";
 import type { TableQuery } from "./params.js";
 
 /** Most rows one download holds; more is a truncated answer that says so (header and about). */
@@ -106,6 +106,8 @@ export function tableSql(query: TableQuery): TableSql {
       );
       params.q = query.q;
     }
+    // The flag is one of the registry's ids (checked by its schema): its SQL is a fixed string.
+    if (query.flag) clauses.push(`coalesce(${RED_FLAG_SQL[query.flag].condition}, false)`);
     const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
     const from = "contracts f LEFT JOIN local_authorities la ON la.la_code = f.la_code";
     const sortKey = CONTRACT_SORTS[query.sort as keyof typeof CONTRACT_SORTS];

@@ -18,7 +18,7 @@ export function TableDownloads({
   /** Rows the table counts with these filters (null while loading). */
   total: number | null;
   noun: string;
-  extra?: { q?: string; sort?: string; dir?: "asc" | "desc" };
+  extra?: { q?: string; sort?: string; dir?: "asc" | "desc"; flag?: string };
   /** A page filter the data API does not take: said, and the count left out (the file holds more rows). */
   notApplied?: string;
 }) {

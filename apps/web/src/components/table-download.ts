@@ -18,7 +18,7 @@ export const TABLE_FORMATS: { format: TableFormat; label: string; hint: string }
 ];
 
 /** What a table's files hold (build, selection, counts, sources, licence, columns), without the rows. */
-export function tableAboutUrl(table: TableId, filters: Filters, extra: { q?: string } = {}): string {
+export function tableAboutUrl(table: TableId, filters: Filters, extra: { q?: string; flag?: string } = {}): string {
   const url = new URL(tableDownloadUrl(table, filters, "json", extra), "http://x");
   url.searchParams.delete("format");
   const query = url.searchParams.toString();
@@ -30,7 +30,7 @@ export function tableDownloadUrl(
   table: TableId,
   filters: Filters,
   format: TableFormat,
-  extra: { q?: string; sort?: string; dir?: "asc" | "desc" } = {},
+  extra: { q?: string; sort?: string; dir?: "asc" | "desc"; flag?: string } = {},
 ): string {
   const params = new URLSearchParams();
   // The data API takes the filters of the table's metric and refuses others (a filter left in
@@ -39,6 +39,7 @@ export function tableDownloadUrl(
   if (extra.q) params.set("q", extra.q);
   if (extra.sort) params.set("sort", extra.sort);
   if (extra.dir) params.set("dir", extra.dir);
+  if (extra.flag) params.set("flag", extra.flag);
   params.set("format", format === "csv-plain" ? "csv" : format);
   if (format === "csv") params.set("bom", "1");
   return `/api/v1/${table}?${params.toString()}`;

@@ -171,7 +171,7 @@ export default function Contracts() {
           filters={filters}
           total={data?.total ?? null}
           noun="contracts"
-          extra={{ q: q || undefined, sort, dir }}
+          extra={{ q: q || undefined, sort, dir, ...(flag ? { flag } : {}) }}
           notApplied={flag ? "red-flag filter" : undefined}
         />
         <p className="chart-frame__filters">{filtersInWords(filters)}</p>
