@@ -272,7 +272,13 @@ describe("chart exports", () => {
     await expect(fresh.page.getByText("Newer data exists").count()).resolves.toBe(0);
 
     await again.getByRole("button", { name: "Copy frozen link (this data build)" }).click();
-    const frozen = await again.getByRole("textbox", { name: "Frozen link" }).inputValue();
+    // A frozen link is stored: /s/<id> keeps the numbers; the page it was made on pins the build.
+    const short = await again.getByRole("textbox", { name: "Frozen link" }).inputValue();
+    expect(new URL(short).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{10}$/);
+    const stored = (await (await fetch(`${baseUrl}/api/v1/snapshots${new URL(short).pathname.slice(2)}`)).json()) as {
+      page: string;
+    };
+    const frozen = new URL(stored.page, baseUrl).toString();
     const build = await api<{ buildId: string }>("meta.build", undefined);
     expect(new URL(frozen).searchParams.get("build")).toBe(build.buildId);
     const current = await openPage(browser.context, frozen);

@@ -30,6 +30,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Methods per route family: tRPC takes POST for batched calls, the data API answers CORS preflights. */
 function allowedMethods(path: string): readonly string[] {
   if (path.startsWith("/api/trpc/")) return ["GET", "HEAD", "POST"];
+  // Storing a frozen link's rows is the data API's one write.
+  if (path === "/api/v1/snapshots") return ["POST", "OPTIONS"];
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return ["GET", "HEAD", "OPTIONS"];
   return ["GET", "HEAD"];
 }

@@ -11,10 +11,13 @@ import type { Socket } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { createDataApiHandler, DATA_API_PREFIX } from "./data-api/handler.js";
 import { getHealth } from "./health.js";
+import { referencePage } from "./openapi/reference-page.js";
 import type { QueryCache } from "./query-cache.js";
 import { guardRequest, isRefusal } from "./request-guard.js";
 import { appRouter } from "./root.js";
 import { securityHeaders } from "./security-headers.js";
+import { SNAPSHOT_PAGE, snapshotPageHtml } from "./snapshots/page-meta.js";
+import { SnapshotStore } from "./snapshots/store.js";
 import { createStaticHandler } from "./static-files.js";
 import { createContextFactory } from "./trpc.js";
 import type { WarehouseHolder } from "./warehouse-holder.js";
@@ -67,8 +70,25 @@ export function createLensServer(options: ServerOptions): Server {
     }
   };
 
+  const snapshots = SnapshotStore.besideWarehouse(options.warehouse.path);
+  // The API reference, drawn from the OpenAPI document.
+  const reference: Handler = (_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+    res.end(referencePage());
+  };
+  // A citable link's page: the app, with the snapshot's title and description for link previews.
+  const snapshotPage: Handler = async (req, res) => {
+    const id = SNAPSHOT_PAGE.exec(new URL(req.url ?? "/", "http://localhost").pathname)?.[1];
+    const html = id ? await snapshotPageHtml(options.webDist, snapshots, id) : null;
+    if (!html) return files(req, res);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+    res.end(html);
+  };
+
   function route(path: string): Handler {
     if (path.startsWith("/api/trpc/")) return trpc;
+    if (path === "/api" || path === "/api/") return reference;
+    if (SNAPSHOT_PAGE.test(path)) return snapshotPage;
     if (path === DATA_API_PREFIX || path.startsWith(`${DATA_API_PREFIX}/`)) return dataApi;
     if (path === "/api/health") return health;
     if (path === "/api" || path.startsWith("/api/"))

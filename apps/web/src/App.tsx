@@ -26,6 +26,7 @@ const EvidenceIndex = lazy(() => import("./pages/evidence/EvidenceIndex.js"));
 const EvidenceClaim = lazy(() => import("./pages/evidence/EvidenceClaim.js"));
 const NotFound = lazy(() => import("./pages/NotFound.js"));
 const Embed = lazy(() => import("./pages/Embed.js"));
+const Snapshot = lazy(() => import("./pages/Snapshot.js"));
 
 const TITLES: Record<string, string> = {
   "/": "Overview",
@@ -36,6 +37,7 @@ const TITLES: Record<string, string> = {
   "/evidence": "Evidence",
   "/sources": "Sources & methods",
   "/embed": "Chart",
+  "/s": "Cited numbers",
 };
 
 function isActive(to: string, path: string): boolean {
@@ -45,12 +47,14 @@ function isActive(to: string, path: string): boolean {
 function Page({ path }: { path: string }) {
   const benchmark = /^\/benchmark(?:\/(\d{3}))?\/?$/.exec(path);
   const evidence = /^\/evidence(?:\/([a-z-]+))?\/?$/.exec(path);
+  const snapshot = /^\/s\/([A-Za-z0-9_-]{10})\/?$/.exec(path);
   if (path === "/") return <Overview />;
   if (path === "/explore") return <Explore />;
   if (benchmark) return <Benchmark laCode={benchmark[1] ?? null} />;
   if (path === "/contracts") return <Contracts />;
   if (path === "/quality") return <Quality />;
   if (path === "/sources") return <Sources />;
+  if (snapshot) return <Snapshot id={snapshot[1]!} />;
   if (evidence) return evidence[1] ? <EvidenceClaim id={evidence[1]} /> : <EvidenceIndex />;
   return <NotFound />;
 }

@@ -16,13 +16,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SOURCES } from "@lens/core";
 import { compare, QueryInputError, registryCatalogue, sourcesUsed } from "@lens/queries";
 import { clientError } from "../error-status.js";
+import { openApiDocument } from "../openapi/document.js";
+import { readBody, SnapshotError, SnapshotStore } from "../snapshots/store.js";
 import { type Context, cachedQuery } from "../trpc.js";
 import { answerNotes, flattenMetricRows, metricCsv } from "./csv.js";
 import { contributingSources, describeCouncils, licenceOf, SAMPLE_NOTICE } from "./describe.js";
 import { type ParamError, parseMetricQuery, parseTableQuery, TABLE_METRIC, type TableName } from "./params.js";
 import { buildOf, tableAboutEndpoint, tableEndpoint } from "./table-download.js";
+import { DOWNLOADS_PATH, type DownloadSet, sendDownload, WarehouseDownloads } from "./warehouse-files.js";
 
 export const DATA_API_PREFIX = "/api/v1";
+export const SNAPSHOTS_PATH = "/api/v1/snapshots";
 
 /** Longest query string accepted; a longer one is a 414 before any parsing. */
 export const MAX_QUERY_LENGTH = 8192;
@@ -54,12 +58,15 @@ function sendError(res: ServerResponse, status: number, error: ParamError | { me
 }
 
 export function createDataApiHandler(ctx: Context): (req: IncomingMessage, res: ServerResponse) => void {
+  const downloads = new WarehouseDownloads(ctx.warehouse);
+  const snapshots = SnapshotStore.besideWarehouse(ctx.warehouse.path);
   return (req, res) => {
-    handle(ctx, req, res).catch((error: unknown) => {
+    handle(ctx, downloads, snapshots, req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
       }
+      if (error instanceof SnapshotError) return sendError(res, error.status, { message: error.message });
       const mapped = clientError(error);
       if (mapped.log) console.error(error);
       sendError(res, mapped.status, {
@@ -70,7 +77,35 @@ export function createDataApiHandler(ctx: Context): (req: IncomingMessage, res: 
   };
 }
 
-async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: Context,
+  downloads: WarehouseDownloads,
+  snapshots: SnapshotStore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  // The one write: the dashboard storing a frozen link's rows (same origin; CORS allows GET only).
+  if (req.method === "POST" && (req.url ?? "").replace(/\?.*$/, "").replace(/\/+$/, "") === SNAPSHOTS_PATH) {
+    const info = ctx.warehouse.info;
+    res.setHeader("x-lens-build", info.buildId);
+    if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
+      return sendError(res, 415, { message: "send the snapshot as application/json" });
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendError(res, 400, { parameter: "body", message: "not JSON" });
+    }
+    const snapshot = await snapshots.create(body, { buildId: info.buildId, builtAt: info.builtAt });
+    return send(
+      res,
+      201,
+      `${JSON.stringify({ id: snapshot.id, url: `/s/${snapshot.id}`, api: `${SNAPSHOTS_PATH}/${snapshot.id}`, build: buildOf(info) })}\n`,
+      "application/json; charset=utf-8",
+      { "cache-control": "no-store", location: `${SNAPSHOTS_PATH}/${snapshot.id}` },
+    );
+  }
   if (req.method === "OPTIONS") {
     res.writeHead(204, CORS);
     res.end();
@@ -102,6 +137,24 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   // Every answer names the build it came from, errors included.
   const build = ctx.warehouse.info.buildId;
   res.setHeader("x-lens-build", build);
+
+  if (rest === "/downloads" || rest.startsWith("/downloads/")) return downloadsEndpoint(downloads, rest, res);
+  if (rest === "/openapi.json") return sendJson(res, 200, openApiDocument());
+  const snapshotMatch = /^\/snapshots\/([^/]+)$/.exec(rest);
+  if (snapshotMatch) {
+    const snapshot = await snapshots.get(snapshotMatch[1]!);
+    if (!snapshot) return sendError(res, 404, { message: "no such snapshot" });
+    // A snapshot never changes: it is the numbers as cited, whatever the current build.
+    return send(
+      res,
+      200,
+      `${JSON.stringify({ ...snapshot, current: buildOf(ctx.warehouse.info) }, null, 2)}\n`,
+      "application/json; charset=utf-8",
+      {
+        "cache-control": "public, max-age=86400, immutable",
+      },
+    );
+  }
 
   const table = /^\/(contracts|providers)(\/about)?$/.exec(rest);
   if (table) {
@@ -135,6 +188,57 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   });
 }
 
+/** How long GET /api/v1/downloads waits for a build's files before answering "preparing". */
+const DOWNLOADS_WAIT_MS = 20_000;
+
+function describeDownloads(set: DownloadSet) {
+  return {
+    status: "ready" as const,
+    build: { id: set.buildId, builtAt: set.builtAt },
+    files: set.files.map(({ name, url, bytes, sha256, filename, description }) => ({
+      name,
+      url,
+      bytes,
+      sha256,
+      filename,
+      description,
+    })),
+    checksums: `${DOWNLOADS_PATH}/SHA256SUMS`,
+    tables: set.tables,
+  };
+}
+
+/**
+ * GET /api/v1/downloads (the files with their checksums), …/warehouse.duckdb, …/parquet.zip
+ * and …/SHA256SUMS. The files are made on the first request of a build; the index waits a
+ * while for them, the files themselves until they are ready.
+ */
+async function downloadsEndpoint(downloads: WarehouseDownloads, rest: string, res: ServerResponse) {
+  const state = downloads.prepare();
+  const name = rest.slice("/downloads/".length);
+  if (rest === "/downloads") {
+    const set = await Promise.race([
+      state.ready.catch(() => null),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), DOWNLOADS_WAIT_MS).unref()),
+    ]);
+    if (!set)
+      return send(
+        res,
+        503,
+        `${JSON.stringify({ status: "preparing", build: { id: state.buildId }, message: state.failed ?? "The files for this build are being prepared; try again in a minute." }, null, 2)}\n`,
+        "application/json; charset=utf-8",
+        { "retry-after": "30" },
+      );
+    return sendJson(res, 200, describeDownloads(set));
+  }
+  const set = await state.ready;
+  if (name === "SHA256SUMS")
+    return send(res, 200, set.files.map((f) => `${f.sha256}  ${f.filename}\n`).join(""), "text/plain; charset=utf-8");
+  const file = set.files.find((f) => f.name === name);
+  if (!file) return sendError(res, 404, { message: `no such download: ${name.slice(0, 100)}` });
+  return sendDownload(res, set, file, { ...CORS, "x-content-type-options": "nosniff" });
+}
+
 /** The registry entry of a metric, as GET /api/v1/metrics lists it. */
 const CATALOGUE = registryCatalogue();
 
@@ -147,7 +251,8 @@ function apiIndex() {
   return {
     name: "Commissioning Lens data API",
     version: 1,
-    documentation: "docs/api.md",
+    documentation: "/api",
+    openapi: "/api/v1/openapi.json",
     endpoints: [
       "GET /api/v1/metrics",
       "GET /api/v1/metrics/{metricId}?groupBy=dim1,dim2&{dimension}=value[,value]&from=YYYY&to=YYYY[&adjust=service,source[&adjustGroups=model,model|all]][&excludeCouncils=code][&excludeSources=id][&format=csv]",
@@ -158,7 +263,15 @@ function apiIndex() {
         `GET /api/v1/${t}?{filters as the ${t} metric}&q=&sort=&dir=&format=json|csv|xlsx&bom=1`,
         `GET /api/v1/${t}/about?{same parameters}`,
       ]),
+      "GET /api/v1/downloads",
+      "GET /api/v1/openapi.json",
     ],
+    downloads: {
+      index: DOWNLOADS_PATH,
+      warehouse: `${DOWNLOADS_PATH}/warehouse.duckdb`,
+      parquet: `${DOWNLOADS_PATH}/parquet.zip`,
+      checksums: `${DOWNLOADS_PATH}/SHA256SUMS`,
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import { useBuild } from "../lib/use-build.js";
 import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
 import { aboutText, chartCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
-import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM } from "./permalink.js";
+import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM, storeSnapshot } from "./permalink.js";
 import { composeForBrowser, copyText, downloadBlob, svgToPng } from "./rasterise.js";
 import { chartXlsx } from "./xlsx.js";
 import "./export-menu.css";
@@ -160,7 +160,16 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
             </button>
           </li>
           <li>
-            <button type="button" disabled={!build.data} onClick={() => void copy("Frozen link", permalink(true))}>
+            <button
+              type="button"
+              disabled={!build.data || busy}
+              onClick={() =>
+                // The server stores these rows under a short id: the link shows them after later builds.
+                run("Frozen link", async () =>
+                  copy("Frozen link", await storeSnapshot(spec, permalink(true), build.data!.buildId)),
+                )
+              }
+            >
               Copy frozen link (this data build)
             </button>
           </li>

@@ -14,6 +14,7 @@ import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useMetric, useSpecContext } from "../components/use-metric.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
+import { DataDownloads } from "./DataDownloads.js";
 
 const TABLE_LABELS: Record<string, string> = {
   contracts: "Contracts",
@@ -285,6 +286,8 @@ export default function Sources() {
         id="spend-supplier-owner-link-rate-by-source"
         title="Payees linked to an Ofsted owner, by source"
       />
+
+      <DataDownloads />
 
       <section aria-labelledby="caveats" className="card">
         <h2 id="caveats">Caveats</h2>

@@ -1,0 +1,105 @@
+/**
+ * `/s/<id>`: a citable link. Shows the numbers stored when the frozen link was made — not a
+ * fresh query — with the build they came from, and a link to the same view on current data.
+ */
+import { formatDate, formatValue, type MetricFormat } from "@lens/core";
+import { useQuery } from "@tanstack/react-query";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { ErrorBlock, LoadingBlock } from "../components/States.js";
+import { Link } from "../lib/router.js";
+
+interface StoredSnapshot {
+  id: string;
+  title: string;
+  description: string;
+  page: string;
+  columns: { key: string; label: string; format?: MetricFormat }[];
+  rows: Record<string, string | number | boolean | null>[];
+  sources: string[];
+  notes: string[];
+  buildId: string;
+  builtAt: string | null;
+  createdAt: string;
+  current: { id: string; builtAt: string | null };
+}
+
+/** The same view on current data: the stored page without the pinned build and export size. */
+function currentHref(page: string): string {
+  const url = new URL(page, "http://localhost");
+  url.searchParams.delete("build");
+  url.searchParams.delete("size");
+  return `${url.pathname}${url.search}`;
+}
+
+function cellText(value: string | number | boolean | null | undefined, format?: MetricFormat): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "number") return format ? formatValue(value, format) : value.toLocaleString("en-GB");
+  return String(value);
+}
+
+export default function Snapshot({ id }: { id: string }) {
+  const snapshot = useQuery({
+    queryKey: ["snapshot", id],
+    queryFn: async (): Promise<StoredSnapshot> => {
+      const res = await fetch(`/api/v1/snapshots/${encodeURIComponent(id)}`);
+      if (res.status === 404) throw new Error("There is no stored chart under this link.");
+      if (!res.ok) throw new Error(`The stored chart could not be read (HTTP ${res.status}).`);
+      return (await res.json()) as StoredSnapshot;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (snapshot.isPending) return <LoadingBlock label="cited numbers" />;
+  if (snapshot.isError) return <ErrorBlock error={snapshot.error} onRetry={() => void snapshot.refetch()} />;
+  const s = snapshot.data;
+  const same = s.current.id === s.buildId;
+  return (
+    <div className="page">
+      <h1>{s.title}</h1>
+      <div className="frozen-notice" role="status" data-testid="snapshot-notice">
+        <strong>Cited numbers.</strong> These numbers are from build {s.buildId}
+        {s.builtAt ? ` of ${formatDate(s.builtAt)}` : ""}, stored {formatDate(s.createdAt)}.{" "}
+        {same ? "It is still the build served now." : "The current data may differ"} (
+        <Link to={currentHref(s.page)}>see current</Link>).
+      </div>
+      {s.description && <p>{s.description}</p>}
+      <section aria-labelledby="snapshot-table" className="card">
+        <h2 id="snapshot-table">The numbers as cited</h2>
+        <ScrollRegion label="The numbers as cited">
+          <table className="data-table">
+            <thead>
+              <tr>
+                {s.columns.map((c) => (
+                  <th key={c.key} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.rows.map((row, i) => (
+                // Rows have no id of their own; their order is the stored order.
+                // biome-ignore lint/suspicious/noArrayIndexKey: stored rows never reorder
+                <tr key={i}>
+                  {s.columns.map((c) => (
+                    <td key={c.key}>{cellText(row[c.key], c.format)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+        <p>{s.rows.length} rows.</p>
+      </section>
+      {(s.sources.length > 0 || s.notes.length > 0) && (
+        <section aria-labelledby="snapshot-about" className="card">
+          <h2 id="snapshot-about">Source and notes</h2>
+          <ul>
+            {[...s.sources, ...s.notes].map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
