@@ -154,16 +154,29 @@ const CASES = [
     page: "/explore?metric=share_36_months&chart=scatter&x=median_annual_value&highlight=",
   },
   // A benchmark's charts have no /embed/ recipe of their own: page and export are compared.
-  { kind: "benchmark ranked bars", page: "/benchmark/380", id: "benchmark-share_36_months-380", embed: false },
-  { kind: "benchmark trend", page: "/benchmark/380", id: "benchmark-trend-share_36_months-380", embed: false },
+  // {council}: a council with published values (see councilDrawn).
+  {
+    kind: "benchmark ranked bars",
+    page: "/benchmark/{council}",
+    id: "benchmark-share_36_months-{council}",
+    embed: false,
+  },
+  {
+    kind: "benchmark trend",
+    page: "/benchmark/{council}",
+    id: "benchmark-trend-share_36_months-{council}",
+    embed: false,
+  },
 ] as const;
 
 describe("one drawing for page, embed and export", () => {
   for (const c of CASES)
     it(`draws the ${c.kind} chart with the same marks, fills and ticks on the page${"embed" in c ? "" : ", in the embed"} and in the SVG`, async () => {
-      const path = c.page.endsWith("highlight=") ? `${c.page}${await councilDrawn()}` : c.page;
+      const council = c.page.endsWith("highlight=") || c.page.includes("{council}") ? await councilDrawn() : "";
+      const path = c.page.endsWith("highlight=") ? `${c.page}${council}` : c.page.replace("{council}", council);
       const { page, consoleErrors } = await openPage(browser.context, `${baseUrl}${path}`);
-      const figure = "id" in c ? `figure[data-chart-id="${c.id}"]` : "figure[data-chart-id]";
+      const figure =
+        "id" in c ? `figure[data-chart-id="${c.id.replace("{council}", council)}"]` : "figure[data-chart-id]";
       // Charts below the fold are drawn when scrolled near.
       await page.locator(figure).first().scrollIntoViewIfNeeded({ timeout: 30_000 });
       // Charts below the fold may draw only once scrolled to.
