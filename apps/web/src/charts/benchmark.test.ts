@@ -112,12 +112,13 @@ describe("the benchmark trend", () => {
   it("draws one line per area over every year, from the trend points themselves", () => {
     expect(spec.kind).toBe("line");
     expect(spec.categories).toEqual(["2017", "2018", "2019", "2020"]);
+    // England first, so the council's line is drawn on top of it.
     expect(spec.series.map((s) => [s.label, s.values])).toEqual([
-      ["Kent", [0.4, 0.5, null, null]],
       ["England", [0.45, 0.47, 0.48, 0.5]],
+      ["Kent", [0.4, 0.5, null, null]],
     ]);
-    expect(spec.series[0]!.suppressed).toEqual([false, false, false, true]);
-    expect(spec.series[0]!.smallN).toEqual([false, true, false, false]);
+    expect(spec.series[1]!.suppressed).toEqual([false, false, false, true]);
+    expect(spec.series[1]!.smallN).toEqual([false, true, false, false]);
   });
 
   it("tables one row per area and year with a point, and counts n per area", () => {

@@ -109,7 +109,7 @@ export function buildBenchmarkSpec({ metric, result, bm, ctx }: BenchmarkSpecInp
 
 /**
  * The council's and England's values by year → a two-line trend, built from the trend points
- * themselves: one line per area (the council in the highlight colour, England in ink), every
+ * themselves: one line per area (the council in the highlight colour, on top; England in ink), every
  * year between the first and last a category, suppressed years gaps. The table has one row per
  * area and year with a point.
  */
@@ -120,7 +120,8 @@ export function buildTrendSpec({ metric, result, bm, ctx }: BenchmarkSpecInput):
   ];
   const years = fillYears(areas.flatMap((a) => a.points.map((p) => p.year))).filter((y): y is number => y !== null);
   const rateLike = metric.kind !== "count" && metric.kind !== "amount";
-  const series: Series[] = areas.map((a) => {
+  // England is drawn first so the council's line lies on top where the two meet.
+  const series: Series[] = [...areas].reverse().map((a) => {
     const at = years.map((y) => a.points.find((p) => p.year === y));
     return {
       key: a.key,
