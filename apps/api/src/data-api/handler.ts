@@ -144,14 +144,14 @@ async function handle(
   if (snapshotMatch) {
     const snapshot = await snapshots.get(snapshotMatch[1]!);
     if (!snapshot) return sendError(res, 404, { message: "no such snapshot" });
-    // A snapshot never changes: it is the numbers as cited, whatever the current build.
+    // The stored numbers never change, but `current` (the build served now) does: revalidate.
     return send(
       res,
       200,
       `${JSON.stringify({ ...snapshot, current: buildOf(ctx.warehouse.info) }, null, 2)}\n`,
       "application/json; charset=utf-8",
       {
-        "cache-control": "public, max-age=86400, immutable",
+        "cache-control": "no-cache",
       },
     );
   }
