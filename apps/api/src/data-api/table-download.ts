@@ -104,7 +104,9 @@ export async function tableAboutEndpoint(
   res.end(`${JSON.stringify(about, null, 2)}\n`);
 }
 
-const csvRow = (values: readonly unknown[]) => `${csvLine(values)}\r\n`;
+/** A list cell (a contract's red flags) is one text cell, its items joined with "; ". */
+const flat = (value: unknown) => (Array.isArray(value) ? value.join("; ") : value);
+const csvRow = (values: readonly unknown[]) => `${csvLine(values.map(flat))}\r\n`;
 
 export async function tableEndpoint(
   ctx: Context,
@@ -174,7 +176,8 @@ export async function tableEndpoint(
   res.end(buffer);
 }
 
-function cellOf(value: unknown): Cell {
+function cellOf(raw: unknown): Cell {
+  const value = flat(raw);
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;

@@ -6,7 +6,14 @@
  * headers whether the cap was hit before the first row is sent.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { CONTRACT_SORTS, filtersToSql, PROVIDER_SORTS, RED_FLAG_SQL, withTimeout } from "@lens/queries";
+import {
+  CONTRACT_SORTS,
+  filtersToSql,
+  PROVIDER_SORTS,
+  RED_FLAG_SQL,
+  RED_FLAGS_LIST_SQL,
+  withTimeout,
+} from "@lens/queries";
 import type { TableQuery } from "./params.js";
 
 /** Most rows one download holds; more is a truncated answer that says so (header and about). */
@@ -23,7 +30,8 @@ const CONTRACT_COLUMNS = `f.contract_id AS "contractId", f.source, f.ocid, f.tit
   CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",
   f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
   f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
-  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink"`;
+  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
+  ${RED_FLAGS_LIST_SQL} AS "redFlags"`;
 
 const PROVIDER_COLUMNS = `f.urn, CAST(f.snapshot_date AS VARCHAR) AS "snapshotDate", f.year::INTEGER AS year,
   f.provision_type AS "provisionType", f.sector, f.la_code AS "laCode", f.council_name AS "councilName",
@@ -66,6 +74,8 @@ export const TABLE_COLUMNS: Record<TableQuery["table"], Record<string, string>> 
     sourceFile: "File the row was read from",
     sourceLine: "Line in that file",
     sourceLink: "Where to check the row: the notice URL, else file:line",
+    redFlags:
+      "Red flags the contract carries (reasons to look, not findings; docs/methods.md), '; '-separated in CSV and XLSX",
   },
   providers: {
     urn: "Ofsted unique reference number",
