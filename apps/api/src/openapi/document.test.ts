@@ -78,6 +78,6 @@ describe("GET /api/v1/openapi.json", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
     const html = await res.text();
-    for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code>`);
+    for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code></h2>`);
   });
 });

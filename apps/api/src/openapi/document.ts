@@ -267,7 +267,7 @@ export function openApiDocument(): Json {
       version: "1",
       summary: "Children's services commissioning in England: metrics, contracts, providers and the warehouse",
       description:
-        "Read-only (GET, HEAD, OPTIONS; CORS open), except POST /api/v1/snapshots. Every answer names its build in X-Lens-Build (and `build` in JSON). Bad input is a 400 naming the parameter and the allowed values.",
+        "Read-only (GET, HEAD, OPTIONS; CORS open), except POST /api/v1/snapshots. Every answer names its build in X-Lens-Build (and a build field in JSON). Bad input is a 400 naming the parameter and the allowed values.",
       license: { name: "Open Government Licence v3.0 (the data); see each answer's licence" },
     },
     servers: [{ url: "/" }],

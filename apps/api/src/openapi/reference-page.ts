@@ -50,8 +50,11 @@ ${rows ? `<table><thead><tr><th scope="col">Parameter</th><th scope="col">Meanin
 </section>`);
     }
   }
-  const toc = Object.keys(doc.paths as Json)
-    .map((p) => `<li><code>${escapeHtml(p)}</code></li>`)
+  const toc = Object.entries(doc.paths as Record<string, Json>)
+    .map(([path, ops]) => {
+      const anchor = `${Object.keys(ops)[0]}-${path}`.replace(/[^A-Za-z0-9]+/g, "-");
+      return `<li><a href="#${anchor}"><code>${escapeHtml(path)}</code></a></li>`;
+    })
     .join("");
   return `<!doctype html>
 <html lang="en-GB">
