@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
+import { highlightFromParams, withHighlightParam } from "./components/highlight.js";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";
@@ -60,7 +61,9 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
-  const { path } = useLocation();
+  const { path, search } = useLocation();
+  // A council highlighted "everywhere" stays highlighted from page to page.
+  const highlight = highlightFromParams(new URLSearchParams(search));
   const build = useBuild();
   const section = TITLES[`/${path.split("/")[1] ?? ""}`] ?? "Not found";
   const navList = useRef<HTMLUListElement>(null);
@@ -98,7 +101,10 @@ export function App() {
               const active = isActive(item.to, path);
               return (
                 <li key={item.to}>
-                  <Link to={item.to} aria-current={active ? "page" : undefined}>
+                  <Link
+                    to={highlight ? withHighlightParam(item.to, highlight) : item.to}
+                    aria-current={active ? "page" : undefined}
+                  >
                     {item.label}
                   </Link>
                 </li>

@@ -13,8 +13,9 @@ import { SMALL_N } from "../charts/build-spec.js";
 import type { ChartSpec, ChartTable, WithoutOffer } from "../charts/chart-spec.js";
 import { ChartFrame } from "./ChartFrame.js";
 import { DrawWhenNear } from "./DrawWhenNear.js";
-import { useFilters } from "./FilterBar.js";
+import { useFilters, useHighlight } from "./FilterBar.js";
 import { withExclusion } from "./filter-state.js";
+import { withPageHighlight } from "./highlight.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
 
@@ -118,7 +119,7 @@ function WithoutOffers({ offers }: { offers: readonly WithoutOffer[] }) {
 export function ChartCard({
   title,
   state,
-  spec,
+  spec: drawn,
   takeaway,
   height,
   skeletonHeight = 340,
@@ -130,6 +131,9 @@ export function ChartCard({
   height?: number;
   skeletonHeight?: number;
 }) {
+  // `?highlight=` reaches every chart where councils appear, on every page and in its exports.
+  const [highlight] = useHighlight();
+  const spec = drawn ? withPageHighlight(drawn, highlight) : null;
   if (state.error)
     return (
       <section className="chart-frame" aria-label={title}>

@@ -7,6 +7,7 @@ import {
   highlightInWords,
   withHighlight,
   withHighlightParam,
+  withPageHighlight,
   writeHighlight,
 } from "./highlight.js";
 
@@ -84,6 +85,15 @@ describe("highlight in the URL", () => {
       "Kent is highlighted: Share 20.0% (2nd of 3), Spend £100 (3rd of 3); ranks among the councils drawn, highest first.",
     );
     expect(highlightInWords(spec, "381")).toMatch(/not drawn/);
+  });
+
+  it("applies the page's highlight with its words in the notes, unless the chart has its own", () => {
+    const spec = withPageHighlight(bars, "380");
+    expect(spec.highlight).toEqual(["Bradford"]);
+    expect(spec.notes[0]).toMatch(/^Bradford is highlighted: 11\.3%/);
+    const own = { ...bars, highlight: ["Kent"] };
+    expect(withPageHighlight(own, "380")).toBe(own);
+    expect(withPageHighlight(bars, null)).toBe(bars);
   });
 
   it("leaves charts without councils alone", () => {

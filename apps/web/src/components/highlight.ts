@@ -93,3 +93,16 @@ export function highlightInWords(spec: ChartSpec, code: string | null): string |
 function rankAmong(values: readonly number[], value: number): number {
   return 1 + values.filter((v) => v > value).length;
 }
+
+/**
+ * The URL's highlight applied to any chart a page draws, its words first among the notes so
+ * they travel with every export. A chart that already emphasises its own council (a council's
+ * benchmark) keeps it.
+ */
+export function withPageHighlight(spec: ChartSpec, code: string | null): ChartSpec {
+  if (!code || (spec.highlight?.length ?? 0) > 0 || spec.highlightCouncil) return spec;
+  const marked = withHighlight(spec, code);
+  if (marked === spec) return spec;
+  const words = highlightInWords(spec, code);
+  return words && !marked.notes.includes(words) ? { ...marked, notes: [words, ...marked.notes] } : marked;
+}
