@@ -2,11 +2,11 @@
  * Citable links in a real browser, across a rebuild: a frozen link made on the Overview
  * stores the chart's rows; after the warehouse is replaced by a build with other numbers, the
  * link still shows the old numbers and says which build they are from. Runs its own server
- * (port 3204, or LENS_E2E_FROZEN_PORT) on a copy of the e2e warehouse, so the rebuild touches
- * no other test. The /s/<id> page is also checked for its link-preview meta tags.
+ * (on a free port) on a copy of the e2e warehouse, so the rebuild touches no other test. The /s/<id> page is also checked for its link-preview meta tags.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFile, mkdtemp, rename, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,8 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.LENS_E2E_FROZEN_PORT ?? 3204);
-const base = `http://127.0.0.1:${port}`;
+let base = "";
 const CHART = "share-36-months-by-model";
 
 let dir: string;
@@ -27,7 +26,21 @@ async function buildId(): Promise<string> {
   return ((await (await fetch(`${base}/api/v1`)).json()) as { build: { id: string } }).build.id;
 }
 
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
 beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   dir = await mkdtemp(join(tmpdir(), "lens-frozen-e2e-"));
   await copyFile(join(root, "data/warehouse/lens.duckdb"), join(dir, "lens.duckdb"));
   server = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "apps/api/src/main.ts")], {
@@ -71,7 +84,7 @@ async function rebuildWithOtherNumbers(): Promise<void> {
 const cells = (page: import("playwright-core").Page) =>
   page
     .locator("table.data-table tbody tr")
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((cell) => cell.textContent ?? "")));
 
 describe("a frozen link across a rebuild", () => {
   it("shows the numbers it cited, and the build they came from, after the warehouse is rebuilt", async () => {

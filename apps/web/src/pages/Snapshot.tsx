@@ -2,9 +2,9 @@
  * `/s/<id>`: a citable link. Shows the numbers stored when the frozen link was made — not a
  * fresh query — with the build they came from, and a link to the same view on current data.
  */
-import { formatDate, formatValue, type MetricFormat } from "@lens/core";
+import { formatDate, type MetricFormat } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
-import { ScrollRegion } from "../components/ScrollRegion.js";
+import { SpecTable } from "../components/ChartCard.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { Link } from "../lib/router.js";
 
@@ -29,12 +29,6 @@ function currentHref(page: string): string {
   url.searchParams.delete("build");
   url.searchParams.delete("size");
   return `${url.pathname}${url.search}`;
-}
-
-function cellText(value: string | number | boolean | null | undefined, format?: MetricFormat): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "number") return format ? formatValue(value, format) : value.toLocaleString("en-GB");
-  return String(value);
 }
 
 export default function Snapshot({ id }: { id: string }) {
@@ -64,30 +58,8 @@ export default function Snapshot({ id }: { id: string }) {
       {s.description && <p>{s.description}</p>}
       <section aria-labelledby="snapshot-table" className="card">
         <h2 id="snapshot-table">The numbers as cited</h2>
-        <ScrollRegion label="The numbers as cited">
-          <table className="data-table">
-            <thead>
-              <tr>
-                {s.columns.map((c) => (
-                  <th key={c.key} scope="col">
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((row, i) => (
-                // Rows have no id of their own; their order is the stored order.
-                // biome-ignore lint/suspicious/noArrayIndexKey: stored rows never reorder
-                <tr key={i}>
-                  {s.columns.map((c) => (
-                    <td key={c.key}>{cellText(row[c.key], c.format)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        {/* Drawn as the chart's own table view draws it: formats, suppression and gaps alike. */}
+        <SpecTable table={{ columns: s.columns, rows: s.rows }} caption="The numbers as cited" />
         <p>{s.rows.length} rows.</p>
       </section>
       {(s.sources.length > 0 || s.notes.length > 0) && (
