@@ -38,7 +38,7 @@ const chart = () => ({
   chartId: "explore-compare",
   columns: [
     { key: "model", label: "Model" },
-    { key: "value", label: "Share" },
+    { key: "value", label: "Share", format: "percent" },
   ],
   rows: [
     { model: "market-led", value: 0.31 },
@@ -62,6 +62,7 @@ describe("POST /api/v1/snapshots and GET /api/v1/snapshots/{id}", () => {
     const got = await fetch(`${server.base}/api/v1/snapshots/${made.id}`);
     const snapshot = (await got.json()) as { rows: unknown[]; buildId: string; builtAt: string; createdAt: string };
     expect(snapshot.rows).toEqual(chart().rows);
+    expect((snapshot as unknown as { columns: unknown }).columns).toEqual(chart().columns);
     expect(snapshot.buildId).toBe(fx.warehouse.info.buildId);
     expect(snapshot.builtAt).toBe(fx.warehouse.info.builtAt);
   });

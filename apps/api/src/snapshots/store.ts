@@ -11,7 +11,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { MetricFormat } from "@lens/core";
 import { z } from "zod";
+
+/** The table view's number formats (@lens/core MetricFormat), so the cited table is written as the chart's was. */
+const FORMATS = ["integer", "gbp", "months", "days", "percent", "decimal"] as const satisfies readonly MetricFormat[];
 
 /** Largest request body accepted, and most snapshots kept (then new ones are refused, old ones still served). */
 export const MAX_SNAPSHOT_BYTES = 512 * 1024;
@@ -35,7 +39,8 @@ export const snapshotInput = z
       .regex(/^\/(?!\/)[^\s]*$/, "a path on this site starting with /"),
     chartId: text(200),
     columns: z
-      .array(z.object({ key: text(200), label: text(300) }))
+      // `format` says how the table view writes a column's numbers (a MetricFormat of @lens/core).
+      .array(z.object({ key: text(200), label: text(300), format: z.enum(FORMATS).optional() }))
       .min(1)
       .max(60),
     rows: z.array(z.record(z.string().max(200), cell)).max(MAX_SNAPSHOT_ROWS),
