@@ -13,6 +13,7 @@ export * from "./html-entities.js";
 export * from "./ledger-metrics.js";
 export * from "./metrics.js";
 export * from "./plausibility.js";
+export * from "./provenance.js";
 export * from "./red-flags.js";
 export * from "./sources.js";
 export * from "./vocab.js";

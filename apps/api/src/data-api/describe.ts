@@ -3,10 +3,19 @@
  * definition, its sources with publisher, URL and licence, and whether the data is a sample.
  * Read from the same registries the SQL is compiled from.
  */
-import { COUNCILS, getSource, type MetricDef, type SourceInfo } from "@lens/core";
+import {
+  COUNCILS,
+  getSource,
+  licenceLine,
+  type MetricDef,
+  sourcesFor as registrySourcesFor,
+  SAMPLE_NOTICE,
+  type SourceInfo,
+} from "@lens/core";
 import type { BuildInfo } from "../warehouse-holder.js";
 
-export const SAMPLE_NOTICE = "Sample data — not real";
+/** The sample notice is @lens/core's (provenance.ts), the words the pages and exports use. */
+export { SAMPLE_NOTICE };
 
 export function describeCouncils() {
   return COUNCILS.map((c) => ({
@@ -27,13 +36,14 @@ export type SourceSummary = Pick<SourceInfo, "id" | "title" | "publisher" | "url
  * when the build did not record which).
  */
 export function sourcesFor(metric: MetricDef, info: BuildInfo): SourceSummary[] {
-  const ids = info.isSample
-    ? ["sample"]
-    : metric.sources.filter((id) => info.sources.length === 0 || info.sources.includes(id));
-  return ids
-    .map((id) => getSource(id))
-    .filter((s): s is SourceInfo => s !== undefined)
-    .map(({ id, title, publisher, url, licence, licenceUrl }) => ({ id, title, publisher, url, licence, licenceUrl }));
+  return registrySourcesFor([metric], info).map(({ id, title, publisher, url, licence, licenceUrl }) => ({
+    id,
+    title,
+    publisher,
+    url,
+    licence,
+    licenceUrl,
+  }));
 }
 
 /**
@@ -60,7 +70,7 @@ export function contributingSources(
   });
 }
 
+/** The licence line (@lens/core's): with no source known it says so, rather than naming a licence. */
 export function licenceOf(sources: readonly SourceSummary[]): string {
-  const licences = [...new Set(sources.map((s) => s.licence))];
-  return licences.length > 0 ? licences.join("; ") : "Open Government Licence v3.0";
+  return licenceLine(sources);
 }

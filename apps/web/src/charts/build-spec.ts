@@ -9,12 +9,11 @@ import {
   formatCount,
   formatDate,
   formatValue,
-  getSource,
   labelForValue,
   type MetricDef,
   RATING_INFO,
 } from "@lens/core";
-import { answerLicence, answerSourceLine, sourceLine, sourcesFor } from "../lib/source-line.js";
+import { answerLicence, answerSourceLine, licenceLine, sourceLine, sourcesFor } from "../lib/source-line.js";
 import {
   AS_RECORDED,
   adjustedCells,
@@ -92,8 +91,7 @@ function isRateLike(metric: MetricDef): boolean {
 }
 
 function licenceOf(isSample: boolean, metrics: readonly MetricDef[]): string {
-  const licences = [...new Set(sourcesFor(metrics, isSample).map((s) => s.licence))];
-  return licences.join("; ") || (getSource("sample")?.licence ?? "");
+  return licenceLine(sourcesFor(metrics, { isSample }));
 }
 
 export function vintageOf(builtAt: string | null): string {

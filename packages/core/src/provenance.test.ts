@@ -1,6 +1,14 @@
-import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { answerLicence, answerSourceLine, sourceLine } from "./source-line.js";
+import { getMetric } from "./metrics.js";
+import {
+  answerLicence,
+  answerSourceLine,
+  licenceLine,
+  NO_LICENCE_KNOWN,
+  SAMPLE_NOTICE,
+  sourceLine,
+  sourcesFor,
+} from "./provenance.js";
 
 describe("sourceLine", () => {
   it("names only the sample on a sample warehouse", () => {
@@ -35,5 +43,22 @@ describe("answerSourceLine", () => {
   });
   it("keeps one licence per distinct licence", () => {
     expect(answerLicence(sources, false)).toBe("Open Government Licence v3.0");
+  });
+});
+
+describe("sourcesFor and licenceLine", () => {
+  it("takes the metrics' sources the build read, each once, or the sample on a sample build", () => {
+    const metrics = [getMetric("contracts")!, getMetric("share_36_months")!];
+    expect(sourcesFor(metrics, { isSample: false, sources: ["contracts-finder"] }).map((s) => s.id)).toEqual([
+      "contracts-finder",
+    ]);
+    expect(sourcesFor(metrics, { isSample: false }).map((s) => s.id)).toEqual(getMetric("contracts")!.sources);
+    expect(sourcesFor(metrics, { isSample: true }).map((s) => s.id)).toEqual(["sample"]);
+  });
+
+  it("names each licence once, and never one nobody granted when no source is known", () => {
+    expect(licenceLine([{ licence: "A" }, { licence: "B" }, { licence: "A" }])).toBe("A; B");
+    expect(licenceLine([])).toBe(NO_LICENCE_KNOWN);
+    expect(SAMPLE_NOTICE).toBe("Sample data — not real");
   });
 });
