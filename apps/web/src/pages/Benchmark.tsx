@@ -340,12 +340,20 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
       ) : (
         <GroupChart laCode={laCode} group={group} metricId={metricId} filters={filters} england={bm?.england ?? null} />
       )}
-      <ChartCard
-        title={`${metric.label}: ${name} and England over time`}
-        state={state}
-        spec={trend}
-        takeaway={trend ? takeaway(trend) : undefined}
-      />
+      {trend || !bm ? (
+        <ChartCard
+          title={`${metric.label}: ${name} and England over time`}
+          state={state}
+          spec={trend}
+          takeaway={trend ? takeaway(trend) : undefined}
+        />
+      ) : (
+        // No year of the council's own has a value: said, rather than a chart that never loads.
+        <p className="card" data-testid="trend-empty">
+          {name} has no published value for {metric.label.toLowerCase()} in any year with these filters, so there is no
+          trend to draw.
+        </p>
+      )}
     </>
   );
 }
