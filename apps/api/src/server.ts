@@ -12,6 +12,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { createDataApiHandler, DATA_API_PREFIX } from "./data-api/handler.js";
 import { getHealth } from "./health.js";
 import { referencePage } from "./openapi/reference-page.js";
+import { htmlWithMeta, pageMeta } from "./page-meta.js";
 import type { QueryCache } from "./query-cache.js";
 import { guardRequest, isRefusal } from "./request-guard.js";
 import { appRouter } from "./root.js";
@@ -84,11 +85,21 @@ export function createLensServer(options: ServerOptions): Server {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
     res.end(html);
   };
+  // The app's pages, with their own title and description for link previews.
+  const appPage: Handler = async (req, res) => {
+    const meta = pageMeta(new URL(req.url ?? "/", "http://localhost").pathname);
+    const html =
+      meta && (req.method === "GET" || req.method === "HEAD") ? await htmlWithMeta(options.webDist, meta) : null;
+    if (!html) return files(req, res);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+    res.end(req.method === "HEAD" ? undefined : html);
+  };
 
   function route(path: string): Handler {
     if (path.startsWith("/api/trpc/")) return trpc;
     if (path === "/api" || path === "/api/") return reference;
     if (SNAPSHOT_PAGE.test(path)) return snapshotPage;
+    if (pageMeta(path)) return appPage;
     if (path === DATA_API_PREFIX || path.startsWith(`${DATA_API_PREFIX}/`)) return dataApi;
     if (path === "/api/health") return health;
     if (path === "/api" || path.startsWith("/api/"))
