@@ -8,7 +8,7 @@ import { RED_FLAG_IDS, type RedFlagId } from "@lens/core";
 import type { z } from "zod";
 import { RED_FLAG_SQL } from "./red-flag-sql.js";
 import { type RunOptions, runQuery } from "./run.js";
-import { contractClauses, searchContractsInput } from "./search-contracts.js";
+import { contractClauses, contractsFrom, searchContractsInput } from "./search-contracts.js";
 
 export const redFlagCountsInput = searchContractsInput.pick({ q: true, filters: true, includeOutOfScope: true });
 export type RedFlagCountsInput = z.input<typeof redFlagCountsInput>;
@@ -48,7 +48,7 @@ export async function redFlagCounts(
       sql: `SELECT count(*)::INTEGER AS total,
   count(*) FILTER (WHERE ${RED_FLAG_IDS.map(cond).join(" OR ")})::INTEGER AS "anyFlag",
   ${columns.join(",\n  ")}
-FROM contracts f ${where}`,
+FROM ${contractsFrom(clauses)} ${where}`,
       params,
     },
     options,

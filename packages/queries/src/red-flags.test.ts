@@ -105,8 +105,13 @@ describe("red flags", () => {
       "no-prior-tender-notice": [2, 4],
       "value-above-range": [1, 1],
     });
-    const kent = await redFlagCounts(fx.connection, { q: "no such title" });
-    expect(kent).toEqual({ total: 0, anyFlag: 0, flags: expect.any(Array) });
+    const none = await redFlagCounts(fx.connection, { q: "no such title" });
+    expect(none).toEqual({ total: 0, anyFlag: 0, flags: expect.any(Array) });
+    // A filter on a council attribute joins the councils in, as the table's search does.
+    const southEast = await redFlagCounts(fx.connection, { filters: { region: [KENT.region] } });
+    const northWest = await redFlagCounts(fx.connection, { filters: { region: ["North West"] } });
+    expect(southEast).toEqual(counts); // every handmade contract is Kent's
+    expect(northWest.total).toBe(0);
   });
 
   it("gives each flag's share as a metric over the same base", async () => {

@@ -103,6 +103,15 @@ export function contractClauses(p: {
   return { clauses, params };
 }
 
+/**
+ * The FROM of a contracts selection: councils are joined in only where a clause (filter or sort)
+ * reads them — la_code is their key, so the join never changes which contracts match.
+ */
+export function contractsFrom(sqlParts: readonly string[]): string {
+  const needsCouncil = sqlParts.some((sql) => /\bla\./.test(sql));
+  return `contracts f${needsCouncil ? " LEFT JOIN local_authorities la ON la.la_code = f.la_code" : ""}`;
+}
+
 export async function searchContracts(
   connection: DuckDBConnection,
   input: SearchContractsInput,
@@ -113,10 +122,7 @@ export async function searchContracts(
   const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
   const sortKey = CONTRACT_SORTS[p.sort];
   const dir = p.dir === "asc" ? "ASC" : "DESC";
-  // Councils are joined in only where a filter or the sort reads them (la_code is their key, so
-  // the join never changes which contracts match).
-  const needsCouncil = [...clauses, sortKey].some((sql) => /\bla\./.test(sql));
-  const from = `contracts f${needsCouncil ? " LEFT JOIN local_authorities la ON la.la_code = f.la_code" : ""}`;
+  const from = contractsFrom([...clauses, sortKey]);
   // The matches are found once, keeping only their row id and sort key; the total counts them.
   // Ties are broken by contract_id, a long string too costly to read for every match, so it is
   // read only for the candidates: the matches sorting before, or level with, the key of the
