@@ -10,6 +10,7 @@
 import { getMetric, type MetricDef } from "@lens/core";
 import {
   type AreaValue,
+  aboutLines,
   type BenchmarkResult,
   benchmark,
   benchmarkInput,
@@ -17,6 +18,7 @@ import {
   type CsvColumn,
   compare,
   compareInput,
+  csvRows,
   MAX_PAGE_SIZE,
   type Page,
   searchContracts,
@@ -37,12 +39,20 @@ export const MAX_SEARCH_EXPORT_ROWS = 5000;
 
 const searchScope = z.enum(["page", "all"]).default("page");
 
+/**
+ * How the file carries what it says about its rows: "comments", as `# ` lines before the header
+ * (for scripts that skip them); "spreadsheet" and "plain", not in the file at all (a `#` line
+ * breaks spreadsheets and most CSV readers) but in `about`, for an about file beside it, the
+ * spreadsheet one with a byte-order mark. The page's downloads can ask for either.
+ */
+const layout = { layout: z.enum(["comments", "spreadsheet", "plain"]).default("comments") };
+
 export const exportCsvInput = z.discriminatedUnion("view", [
-  z.object({ view: z.literal("compare"), input: compareInput }),
-  z.object({ view: z.literal("timeseries"), input: timeseriesInput }),
-  z.object({ view: z.literal("benchmark"), input: benchmarkInput }),
-  z.object({ view: z.literal("contracts"), input: searchContractsInput, scope: searchScope }),
-  z.object({ view: z.literal("providers"), input: searchProvidersInput, scope: searchScope }),
+  z.object({ view: z.literal("compare"), input: compareInput, ...layout }),
+  z.object({ view: z.literal("timeseries"), input: timeseriesInput, ...layout }),
+  z.object({ view: z.literal("benchmark"), input: benchmarkInput, ...layout }),
+  z.object({ view: z.literal("contracts"), input: searchContractsInput, scope: searchScope, ...layout }),
+  z.object({ view: z.literal("providers"), input: searchProvidersInput, scope: searchScope, ...layout }),
 ]);
 export type ExportCsvInput = z.input<typeof exportCsvInput>;
 type ParsedExport = z.output<typeof exportCsvInput>;
@@ -50,6 +60,8 @@ type ParsedExport = z.output<typeof exportCsvInput>;
 export interface CsvExport {
   filename: string;
   csv: string;
+  /** Source, licence and notes, one line each (inside `csv` as `# ` lines only in the "comments" layout). */
+  about: string[];
   rows: number;
   /** True when a search export stopped at MAX_SEARCH_EXPORT_ROWS. */
   truncated: boolean;
@@ -233,7 +245,7 @@ export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<Csv
       : parsed.view === "benchmark"
         ? `benchmark-${parsed.input.council}`
         : `${parsed.view}-search`;
-  const csv = toCsv(rows, columns, {
+  const meta = {
     source: sourceText(sources),
     licence: licenceOf(sources),
     notes: [
@@ -244,6 +256,10 @@ export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<Csv
       `Built: ${info.builtAt ?? "unknown"}.`,
       ...(truncated ? [`Truncated at ${MAX_SEARCH_EXPORT_ROWS} rows: narrow the search for the rest.`] : []),
     ],
-  });
-  return { filename: `lens-${label}.csv`, csv, rows: rows.length, truncated };
+  };
+  const csv =
+    parsed.layout === "comments"
+      ? toCsv(rows, columns, meta)
+      : csvRows(rows, columns, { bom: parsed.layout === "spreadsheet" });
+  return { filename: `lens-${label}.csv`, csv, about: aboutLines(meta), rows: rows.length, truncated };
 }

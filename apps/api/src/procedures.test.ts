@@ -181,6 +181,22 @@ describe("exportCsv", () => {
     expect(r.csv.split("\r\n").filter((l) => l !== "" && !l.startsWith("#"))).toHaveLength(r.rows + 1);
   });
 
+  it("writes the same rows without # lines for spreadsheets and scripts, the about lines beside them", async () => {
+    const selection: ExportCsvInput = { view: "compare", input: { metric: "contracts", groupBy: ["model"] } };
+    const withComments = await fx.caller.exportCsv(selection);
+    const sheet = await fx.caller.exportCsv({ ...selection, layout: "spreadsheet" });
+    const plain = await fx.caller.exportCsv({ ...selection, layout: "plain" });
+    const rowsOf = (csv: string) => csv.replace(/^\uFEFF/, "").replace(/^#.*\r\n/gm, "");
+    expect(sheet.csv.charCodeAt(0)).toBe(0xfeff);
+    expect(plain.csv).toMatch(/^model,value,/);
+    expect(plain.csv).not.toMatch(/^#/m);
+    expect(rowsOf(sheet.csv)).toBe(rowsOf(withComments.csv));
+    expect(rowsOf(plain.csv)).toBe(rowsOf(withComments.csv));
+    expect(plain.about).toEqual(withComments.about);
+    expect(withComments.csv.startsWith(withComments.about.map((l) => `# ${l}\r\n`).join(""))).toBe(true);
+    expect(plain.about).toContain("Sample data — not real");
+  });
+
   it("caps an all-pages search export", async () => {
     const r = await fx.caller.exportCsv({ view: "providers", input: { snapshot: "all" }, scope: "all" });
     expect(r.rows).toBeLessThanOrEqual(5000);

@@ -3,7 +3,7 @@
  * travels with its attribution. Cells are written by @lens/core's csvCell, the one writer and
  * formula guard.
  */
-import { csvCell } from "@lens/core";
+import { BOM, csvLine } from "@lens/core";
 
 export interface CsvColumn<K extends string = string> {
   key: K;
@@ -17,6 +17,23 @@ export interface CsvMeta {
   notes?: readonly string[];
 }
 
+/** What a file says about its rows, one line each: source, licence, then the notes. */
+export function aboutLines(meta: CsvMeta): string[] {
+  return [`Source: ${meta.source}`, `Licence: ${meta.licence}`, ...(meta.notes ?? [])].map((line) =>
+    line.replace(/[\r\n]+/g, " "),
+  );
+}
+
+/** The header and the rows only; `bom` for spreadsheets (Excel then reads "£" and "≥"). */
+export function csvRows<R extends Record<string, unknown>>(
+  rows: readonly R[],
+  columns: readonly CsvColumn<Extract<keyof R, string>>[],
+  options: { bom?: boolean } = {},
+): string {
+  const lines = [csvLine(columns.map((c) => c.label)), ...rows.map((r) => csvLine(columns.map((c) => r[c.key])))];
+  return `${options.bom ? BOM : ""}${lines.join("\r\n")}\r\n`;
+}
+
 /**
  * Header comment lines ("# Source: …") come first so a reader sees the attribution before the
  * data; readers that load the table directly can skip lines starting with '#'.
@@ -27,13 +44,6 @@ export function toCsv<R extends Record<string, unknown>>(
   meta: CsvMeta,
 ): string {
   // Written unquoted: a line starting "# " cannot be read as a formula, and quoting would defeat comment skipping.
-  const comment = (line: string) => `# ${line.replace(/[\r\n]+/g, " ")}`;
-  const lines = [
-    comment(`Source: ${meta.source}`),
-    comment(`Licence: ${meta.licence}`),
-    ...(meta.notes ?? []).map(comment),
-    columns.map((c) => csvCell(c.label)).join(","),
-    ...rows.map((r) => columns.map((c) => csvCell(r[c.key])).join(",")),
-  ];
-  return `${lines.join("\r\n")}\r\n`;
+  const comments = aboutLines(meta).map((line) => `# ${line}\r\n`);
+  return `${comments.join("")}${csvRows(rows, columns)}`;
 }
