@@ -11,7 +11,6 @@ export function TableDownloads({
   total,
   noun,
   extra,
-  notApplied,
 }: {
   table: TableId;
   filters: Filters;
@@ -19,14 +18,11 @@ export function TableDownloads({
   total: number | null;
   noun: string;
   extra?: { q?: string; sort?: string; dir?: "asc" | "desc"; flag?: string };
-  /** A page filter the data API does not take: said, and the count left out (the file holds more rows). */
-  notApplied?: string;
 }) {
   return (
     <p className="table-downloads" data-testid={`${table}-downloads`}>
       <span className="table-downloads__label">
-        Download {total === null || notApplied ? "all" : `all ${formatCount(total)}`} {noun} with these filters
-        {notApplied ? ` (the ${notApplied} is not applied to downloads)` : ""}:
+        Download {total === null ? "all" : `all ${formatCount(total)}`} {noun} with these filters:
       </span>{" "}
       {TABLE_FORMATS.map((f, i) => (
         <span key={f.format}>

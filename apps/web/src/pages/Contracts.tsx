@@ -172,7 +172,6 @@ export default function Contracts() {
           total={data?.total ?? null}
           noun="contracts"
           extra={{ q: q || undefined, sort, dir, ...(flag ? { flag } : {}) }}
-          notApplied={flag ? "red-flag filter" : undefined}
         />
         <p className="chart-frame__filters">{filtersInWords(filters)}</p>
         {result.error ? (
