@@ -86,6 +86,11 @@ export interface MetricDef {
   format: MetricFormat;
   unit: string;
   table: FactTable;
+  /**
+   * What one counted row is, plural, where it is not a row of `table` (e.g. "contract × home
+   * pairs"): n, suppression and coverage are said in these words.
+   */
+  rowNoun?: string;
   aggregate: Aggregate;
   /** The dimensions a user may group or filter by. */
   dimensions: readonly DimensionId[];
@@ -195,6 +200,7 @@ const SUPPLIER_QUALITY_CAVEATS = [
   "Only contracts whose supplier is linked to an Ofsted owner running registered, inspected children's homes at the snapshot count; the others are counted in 'Contracts whose supplier runs no rated children's home'.",
   "The linkage matches names (labelled sample: precision 100%, recall 88%); a group linked by its stem brings in every company sharing it.",
   "The interval treats contract × home pairs as independent; one large chain with many contracts makes it narrower than it should be.",
+  "n counts contract × home pairs; the coverage total also counts each contract whose supplier runs no rated home, once.",
   "A supplier's homes need not be the homes a contract buys: the measure describes who the council contracts with, not the placements made.",
   SUPPLIER_SNAPSHOT_CAVEAT,
   RATING_CAVEATS[0],
@@ -810,6 +816,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of the suppliers' inspected homes",
     table: "contracts",
+    rowNoun: "contract × home pairs",
     aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 10,
@@ -827,6 +834,7 @@ export const METRICS = [
     format: "percent",
     unit: "share of the suppliers' inspected homes",
     table: "contracts",
+    rowNoun: "contract × home pairs",
     aggregate: { kind: "share" },
     dimensions: CONTRACT_DIMENSIONS,
     minN: 10,

@@ -1,7 +1,15 @@
 import { getMetric } from "@lens/core";
 import { describe, expect, it } from "vitest";
 import type { DistributionGroup } from "./api-types.js";
-import { buildBoxSpec, buildCompareSpec, fillYears, mergeSpecs, SMALL_N, type SpecContext } from "./build-spec.js";
+import {
+  buildBoxSpec,
+  buildCompareSpec,
+  fillYears,
+  mergeSpecs,
+  nounFor,
+  SMALL_N,
+  type SpecContext,
+} from "./build-spec.js";
 import { compareRow } from "./fixtures.js";
 import { takeaway } from "./takeaway.js";
 
@@ -180,5 +188,12 @@ describe("mergeSpecs", () => {
       [null, 4],
     ]);
     expect(m.table.rows.map((r) => r.measure)).toEqual(["Joiners", "Leavers"]);
+  });
+});
+
+describe("nounFor", () => {
+  it("says what a row is where it is not a row of the metric's table", () => {
+    expect(nounFor(getMetric("share_36_months")!)).toBe("contracts");
+    expect(nounFor(getMetric("supplier_homes_good_outstanding")!)).toBe("contract × home pairs");
   });
 });

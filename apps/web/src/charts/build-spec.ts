@@ -44,6 +44,7 @@ export interface SpecContext {
 }
 
 export function nounFor(metric: MetricDef): string {
+  if (metric.rowNoun) return metric.rowNoun;
   switch (metric.table) {
     case "contracts":
       return "contracts";
