@@ -92,6 +92,10 @@ describe("red flags", () => {
     expect(byId.get("da-private")).toEqual(["direct-award-for-profit"]);
     expect(byId.get("not-advertised")).toEqual(["no-prior-tender-notice"]);
     expect(byId.get("open-private")).toEqual([]);
+    // The build's implausible-value flag travels with the row, so the table can say it.
+    const flagOf = new Map(page.rows.map((r) => [r.contractId, r.valueFlag]));
+    expect(flagOf.get("care-1day")).toBe(VALUE_FLAGS.oneDay);
+    expect(flagOf.get("open-private")).toBeNull();
   });
 
   it("counts each flag and the contracts it can be judged on, for the same selection as the table", async () => {

@@ -66,6 +66,8 @@ export interface ContractRow {
   endDate: string | null;
   awardDate: string | null;
   numberOfTenderers: number | null;
+  /** Why the build flagged its value or period implausible (kept, left out of medians), else null. */
+  valueFlag: string | null;
   year: number | null;
   inScope: boolean | null;
   noticeUrl: string | null;
@@ -150,7 +152,7 @@ SELECT f.contract_id AS "contractId", f.source, f.ocid, f.title, f.buyer_name AS
   f.value_gbp::DOUBLE AS "valueGbp", f.annual_value_gbp::DOUBLE AS "annualValueGbp",
   f.duration_months::DOUBLE AS "durationMonths", CAST(f.start_date AS VARCHAR) AS "startDate",
   CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",
-  f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
+  f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.value_flag AS "valueFlag", f.year::INTEGER AS year, f.in_scope AS "inScope",
   f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
   coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
   ${RED_FLAGS_LIST_SQL} AS "redFlags",

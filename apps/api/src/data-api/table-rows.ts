@@ -28,9 +28,9 @@ const CONTRACT_COLUMNS = `f.contract_id AS "contractId", f.source, f.ocid, f.tit
   f.value_gbp::DOUBLE AS "valueGbp", f.annual_value_gbp::DOUBLE AS "annualValueGbp",
   f.duration_months::DOUBLE AS "durationMonths", CAST(f.start_date AS VARCHAR) AS "startDate",
   CAST(f.end_date AS VARCHAR) AS "endDate", CAST(f.award_date AS VARCHAR) AS "awardDate",
-  f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.year::INTEGER AS year, f.in_scope AS "inScope",
-  f.notice_url AS "noticeUrl", f.source_file AS "sourceFile", f.source_line::INTEGER AS "sourceLine",
-  coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
+  f.number_of_tenderers::INTEGER AS "numberOfTenderers", f.value_flag AS "valueFlag", f.year::INTEGER AS year,
+  f.in_scope AS "inScope", f.notice_url AS "noticeUrl", f.source_file AS "sourceFile",
+  f.source_line::INTEGER AS "sourceLine", coalesce(f.notice_url, f.source_file || coalesce(':' || f.source_line, '')) AS "sourceLink",
   ${RED_FLAGS_LIST_SQL} AS "redFlags"`;
 
 const PROVIDER_COLUMNS = `f.urn, CAST(f.snapshot_date AS VARCHAR) AS "snapshotDate", f.year::INTEGER AS year,
@@ -68,6 +68,7 @@ export const TABLE_COLUMNS: Record<TableQuery["table"], Record<string, string>> 
     endDate: "End date",
     awardDate: "Award date",
     numberOfTenderers: "Number of tenderers, where published",
+    valueFlag: "Why the build flagged the value or period implausible (kept, left out of medians); empty if not",
     year: "Year the contract is counted in",
     inScope: "Judged a children's service",
     noticeUrl: "The published notice",

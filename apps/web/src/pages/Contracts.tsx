@@ -287,6 +287,11 @@ export default function Contracts() {
                         </td>
                         <td className="num" data-label="Value">
                           <Maybe value={r.valueGbp} text={formatValue(r.valueGbp, "gbp")} />
+                          {r.valueFlag ? (
+                            <div className="n-note" data-testid="value-flag">
+                              Flagged implausible: {r.valueFlag} (kept, left out of medians)
+                            </div>
+                          ) : null}
                         </td>
                         <td className="num" data-label="Per year">
                           <Maybe value={r.annualValueGbp} text={formatValue(r.annualValueGbp, "gbp")} />
