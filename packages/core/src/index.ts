@@ -6,6 +6,7 @@
 export * from "./council-names.js";
 export * from "./councils.js";
 export * from "./csv.js";
+export * from "./delivery-models.js";
 export * from "./dimensions.js";
 export * from "./filters.js";
 export * from "./format.js";
