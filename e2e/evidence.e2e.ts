@@ -116,6 +116,8 @@ describe("evidence", () => {
       expect(text).toMatch(/Strength of evidence: (weak|moderate|fair)/);
       if (claim.headline.kind === "compare") expect(text).toMatch(/\d+\.\d% \(95% interval \d+\.\d%–\d+\.\d%/);
       else if (claim.headline.kind === "relation") expect(text).toMatch(/r = −?-?\d\.\d\d/);
+      else if (claim.headline.kind === "delivery")
+        expect(text).toMatch(/at the median of \d+ councils whose children's services a trust or company ran/);
       else expect(text).toMatch(/(\d+\.\d%|£\d)/);
       expect(text).toContain("Source: ");
       expect(text).toContain(`Permalink: ${baseUrl}/evidence/${claim.id}`);

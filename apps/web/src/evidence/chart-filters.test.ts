@@ -24,6 +24,12 @@ describe("briefChartFilters", () => {
     expect(briefChartFilters(bars, { council: ["926"] }, false)).toEqual({ council: ["926"] });
   });
 
+  it("claim 6's council charts draw the councils that have had a trust or company, unless a council is chosen", () => {
+    const listed = chart("evidence-commissioning-three-plus-trust-councils");
+    expect(briefChartFilters(listed, { from: 2020 }, false).council).toHaveLength(13);
+    expect(briefChartFilters(listed, { council: ["926"] }, false)).toEqual({ council: ["926"] });
+  });
+
   it("every claim has two to four charts, each id unique", () => {
     for (const c of CLAIMS) expect(c.charts.length, c.id).toBeGreaterThanOrEqual(2);
     for (const c of CLAIMS) expect(c.charts.length, c.id).toBeLessThanOrEqual(4);

@@ -5,7 +5,7 @@
  * data would change that. No finding is written here: every finding is worded from the API's
  * numbers by ./words.ts.
  */
-import type { DimensionId } from "@lens/core";
+import { DELIVERY_MODEL_COUNCILS, type DimensionId } from "@lens/core";
 import type { ChartRecipe } from "../charts/chart-recipes.js";
 
 /** Who the claims belong to, said the same way on every page and in every print. */
@@ -32,6 +32,15 @@ export type Headline =
       /** On a real build, the x measure reads only these sources (see MARKET_MIX_SOURCES). */
       realSources?: readonly string[];
     }
+  /**
+   * Councils whose children's services a trust or company ran at the time of each measure
+   * (core's DELIVERY_MODELS) against the others: latest ILACS judgements, and each council-level
+   * measure in its latest year.
+   */
+  | {
+      kind: "delivery";
+      measures: readonly { metric: string; words: string; realSources?: readonly string[] }[];
+    }
   /** One measure for England (or the filters) at the first and last year with a value. */
   | {
       kind: "level";
@@ -53,7 +62,11 @@ export type Headline =
  * A chart of a brief: a recipe, and on a real build the sources it reads (spend sources overlap,
  * so a spend chart reads one); the generated sample has one source of its own and is unfiltered.
  */
-export type EvidenceChart = ChartRecipe & { realSources?: readonly string[] };
+export type EvidenceChart = ChartRecipe & {
+  realSources?: readonly string[];
+  /** Only these councils, unless the reader chose a council (claim 6: the councils that have had a trust or company). */
+  councils?: readonly string[];
+};
 
 export interface Claim {
   /** The URL slug: /evidence/<id>. */
@@ -351,41 +364,71 @@ export const CLAIMS: readonly Claim[] = [
     title: "Commissioning itself should not be outsourced",
     claim:
       "Councils should keep the commissioning of children's services themselves, rather than handing the function to trusts or companies.",
-    measured: "not yet",
-    measures: ["spend_share_for_profit", "spend_by_ownership"],
+    measured: "proxies",
+    measures: [
+      "spend_share_for_profit",
+      "placement_spend_per_cla",
+      "cla_three_plus_placements",
+      "new_placements_over_20_miles",
+    ],
     headline: {
-      kind: "level",
-      metric: "spend_share_for_profit",
-      words: "the share of spend with for-profit providers",
-      realSources: ["s251-outturn"],
-      sourceWords: "in councils' s251 outturn returns",
+      kind: "delivery",
+      measures: [
+        {
+          metric: "spend_share_for_profit",
+          words: "the share of spend with for-profit providers (s251 outturn)",
+          realSources: MARKET_MIX_SOURCES,
+        },
+        { metric: "placement_spend_per_cla", words: "placement spend per child looked after (cash)" },
+        {
+          metric: "cla_three_plus_placements",
+          words: "the share of children looked after with three or more placements",
+        },
+        { metric: "new_placements_over_20_miles", words: "the share of new placements over 20 miles from home" },
+      ],
     },
     charts: [
+      {
+        id: "evidence-commissioning-for-profit-spend-trust-councils",
+        page: page("commissioning-function"),
+        metric: "spend_share_for_profit",
+        chart: "bar",
+        groupBy: ["council"],
+        title: "Share of spend with for-profit providers, councils that have had a trust or company",
+        subtitle:
+          "Each council's spend with private providers as a share of spend of known ownership, s251 outturn, the years in the selection pooled (with and without the body)",
+        sortByValue: true,
+        horizontal: true,
+        realSources: MARKET_MIX_SOURCES,
+        councils: DELIVERY_MODEL_COUNCILS,
+      },
+      {
+        id: "evidence-commissioning-three-plus-trust-councils",
+        page: page("commissioning-function"),
+        metric: "cla_three_plus_placements",
+        chart: "bar",
+        groupBy: ["council"],
+        title: "Three or more placements in the year, councils that have had a trust or company",
+        subtitle: "Share of each council's children looked after, DfE's published rate, latest year",
+        sortByValue: true,
+        horizontal: true,
+        councils: DELIVERY_MODEL_COUNCILS,
+      },
       {
         id: "evidence-commissioning-for-profit-spend-by-year",
         page: page("commissioning-function"),
         metric: "spend_share_for_profit",
         chart: "line",
         groupBy: ["year"],
-        title: "Share of spend with for-profit providers, over time",
+        title: "Share of spend with for-profit providers, over time (all councils)",
         subtitle: "Spend with private providers as a share of spend of known ownership, councils' s251 outturn returns",
-        realSources: MARKET_MIX_SOURCES,
-      },
-      {
-        id: "evidence-commissioning-spend-by-ownership",
-        page: page("commissioning-function"),
-        metric: "spend_by_ownership",
-        chart: "stacked-bar",
-        groupBy: ["year"],
-        title: "Spend by provider ownership, over time",
-        subtitle: "Share of each year's spend with the council's own provision and with others, s251 outturn returns",
         realSources: MARKET_MIX_SOURCES,
       },
     ],
     cannot:
-      "The warehouse has no record of which councils' children's services are run by a trust or company, or since when, so councils with an outsourced commissioning function cannot yet be set against the others. The charts show how much provision is bought from others, which is a different question.",
+      "This sets about a dozen councils against the rest, and the bodies were mostly imposed by government direction after an Inadequate judgement, so the two groups differed before any trust existed: neither a gap nor its absence shows what running children's services through a trust or company causes. The reference list covers the trusts and council companies that took over a council's children's social care (not partnerships or shared services), and 'at the time' is read at the financial year of each measure and the date of each inspection. A trust commissions for its council, so the claim itself — where commissioning should sit — is not what the numbers measure.",
     wouldChange:
-      "A dated reference list of children's services trusts and companies (the council, the body and the dates it ran the service), to set their inspection judgements, spend and outcomes against the other councils'.",
+      "Each council's measures from before and after its trust or company began (a before-and-after design against similar councils judged Inadequate that were not directed), and records of who holds the commissioning function in each council, not only who delivers the service.",
   },
   {
     id: "spending-plan",

@@ -4,7 +4,11 @@
  * the rows and hands them to the pure words in ./words.ts.
  */
 import {
+  type ContributingSource,
+  DELIVERY_MODEL_COUNCILS,
+  DELIVERY_MODELS,
   type DimensionId,
+  deliveryBodyOn,
   type Filters,
   getMetric,
   getSource,
@@ -22,6 +26,7 @@ import { answerSourceLine, sourceLine } from "../lib/source-line.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { Claim, Headline } from "./claims.js";
+import { type CouncilValue, deliveryFinding, type IlacsSplit, splitByDelivery } from "./delivery-words.js";
 import {
   comparisonFinding,
   type Finding,
@@ -99,9 +104,104 @@ export function useClaimFinding(claim: Claim, filters: Filters): ClaimFinding {
   const compare = useCompareFinding(h, filters, isSample, claim);
   const relation = useRelationFinding(h, filters, isSample, claim);
   const level = useLevelFinding(h, filters, isSample, claim);
+  const delivery = useDeliveryFinding(h, filters, isSample, claim);
   if (h.kind === "compare") return compare;
   if (h.kind === "relation") return relation;
+  if (h.kind === "delivery") return delivery;
   return level;
+}
+
+const GOOD_OR_OUTSTANDING = new Set(["Good", "Outstanding"]);
+
+/**
+ * Claim 6: trust or company councils against the others. Each measure is read by council and
+ * year (every council: one council cannot be compared); ILACS is each listed council's latest
+ * judgement, counted on the trust side when a body ran the service on its inspection date,
+ * against England's judged councils less those.
+ */
+function useDeliveryFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {
+  const trpc = useTRPC();
+  const enabled = h.kind === "delivery";
+  const measures = h.kind === "delivery" ? h.measures : [];
+  const everyCouncil = withoutCouncil(filters);
+  const queries = useQueries({
+    queries: [
+      ...measures.map((m) => {
+        const metric = metricOf(m.metric);
+        const scoped =
+          m.realSources && !isSample && !everyCouncil.source
+            ? { ...everyCouncil, source: [...m.realSources] }
+            : everyCouncil;
+        return {
+          ...trpc.metrics.compare.queryOptions({ metric: metric.id, groupBy: ["council", "year"], filters: scoped }),
+          enabled,
+        };
+      }),
+    ],
+  });
+  const ilacs = useQueries({
+    queries: DELIVERY_MODEL_COUNCILS.map((council) => ({
+      ...trpc.councilIlacs.queryOptions({ council }),
+      enabled,
+    })),
+  });
+  if (!enabled) return { finding: null, strength: null, source: null, state: idle };
+  const all = [...queries, ...ilacs];
+  const state: QueryState = {
+    isLoading: all.some((q) => !q.data && !q.error),
+    error: all.find((q) => q.error)?.error ?? null,
+    retry: () => {
+      for (const q of all) void q.refetch();
+    },
+  };
+  if (all.some((q) => !q.data)) return { finding: null, strength: null, source: null, state };
+  const splits = measures.map((m, i) => {
+    const answer = queries[i]!.data as CompareResult;
+    const values: CouncilValue[] = answer.rows
+      .filter((r) => !r.suppressed && r.value !== null && typeof r.dims.year === "number" && r.dims.council)
+      .map((r) => ({ laCode: String(r.dims.council), year: r.dims.year as number, value: r.value as number }));
+    return { words: m.words, format: metricOf(m.metric).format, split: splitByDelivery(values) };
+  });
+  const judgements = ilacs.map((q) => q.data!);
+  const england = judgements[0]?.england;
+  let ilacsSplit: IlacsSplit | null = null;
+  if (england) {
+    const trustJudged = judgements
+      .map((j) => j.council)
+      .filter((c) => c.status === "judged" && c.inspectionDate && deliveryBodyOn(c.laCode, c.inspectionDate));
+    const trustGood = trustJudged.filter((c) => GOOD_OR_OUTSTANDING.has(c.rating ?? "")).length;
+    const englandGood = england.counts.filter((c) => GOOD_OR_OUTSTANDING.has(c.rating)).reduce((a, c) => a + c.n, 0);
+    ilacsSplit = {
+      trust: { judged: trustJudged.length, goodOrOutstanding: trustGood },
+      others: { judged: england.judged - trustJudged.length, goodOrOutstanding: englandGood - trustGood },
+    };
+  }
+  const finding = deliveryFinding({ ilacs: ilacsSplit, measures: splits });
+  const trustCouncils = Math.max(ilacsSplit?.trust.judged ?? 0, ...splits.map((s) => s.split.trust.n));
+  const strength = strengthLine({
+    format: "percent",
+    council: null,
+    source: null,
+    coverage: null,
+    widestInterval: null,
+    n: trustCouncils,
+    noun: "trust or company councils",
+    isSample,
+    indirect: claim.measured === "directly" ? undefined : claim.measured,
+    selection: "the councils with a trust or company were chosen by their services' failure",
+  });
+  // Every source that contributed rows, each once; then ILACS and the reference list.
+  const contributed = new Map<string, ContributingSource>();
+  for (const q of queries)
+    for (const src of (q.data as CompareResult).sources) {
+      const had = contributed.get(src.id);
+      contributed.set(src.id, had ? { ...had, rows: had.rows + src.rows } : src);
+    }
+  for (const id of new Set(judgements.flatMap((j) => j.sources)))
+    if (!contributed.has(id)) contributed.set(id, { id, label: getSource(id)?.title ?? id, rows: 0 });
+  const bodies = new Set(DELIVERY_MODELS.map((f) => f.body)).size;
+  const source = `${answerSourceLine([...contributed.values()], isSample)} Trusts and companies: a reference list of ${bodies} bodies and their dates, each with where it is published (listed under the charts).`;
+  return { finding, strength, source, state };
 }
 
 function useCompareFinding(h: Headline, filters: Filters, isSample: boolean, claim: Claim): ClaimFinding {

@@ -271,6 +271,8 @@ export interface StrengthInput {
   isSample: boolean;
   /** The claim itself is not measured: the line says the evidence is only indirect. */
   indirect?: "proxies" | "not yet";
+  /** How the groups compared were chosen, when that biases the comparison (a reason, and one step weaker). */
+  selection?: string;
 }
 
 /** Above this share one contributor's picture is the answer's picture. */
@@ -306,6 +308,10 @@ export function strengthLine(input: StrengthInput): string {
   if (input.n < SMALL_BASE && !(input.n === 0 && input.coverage !== null)) {
     weak += 1;
     reasons.push(`it rests on ${formatCount(input.n)} ${input.noun}`);
+  }
+  if (input.selection) {
+    weak += 1;
+    reasons.push(input.selection);
   }
   if (input.indirect === "proxies") reasons.push("it uses proxies, not the claim itself");
   if (input.indirect === "not yet") reasons.push("the claim itself is not measured by these data");
