@@ -21,6 +21,7 @@ import { Link, useLocation } from "../../lib/router.js";
 import { useTRPC } from "../../lib/trpc.js";
 import { useBuild } from "../../lib/use-build.js";
 import NotFound from "../NotFound.js";
+import { DeliveryModels } from "./DeliveryModels.js";
 
 export const MEASURED_LABEL: Record<Claim["measured"], string> = {
   directly: "Measured",
@@ -177,6 +178,7 @@ export default function EvidenceClaim({ id }: { id: string }) {
         )}
       </div>
       {claim.screenOnly && <p className="print-only">{claim.screenOnly.why}</p>}
+      {claim.headline.kind === "delivery" && <DeliveryModels headingId={`${headingId}-bodies`} />}
       <section aria-labelledby={`${headingId}-cannot`} className="evidence-section evidence-cannot">
         <h2 id={`${headingId}-cannot`}>What this cannot tell you</h2>
         <p>{claim.cannot}</p>
