@@ -51,6 +51,10 @@ describe("delivery models", () => {
     // Doncaster's trust ran part of 2014-15 (from October 2014) and none of 2023-24.
     expect(deliveryBodyInYear("371", 2015)?.kind).toBe("independent trust");
     expect(deliveryBodyInYear("371", 2024)).toBeUndefined();
+    // Windsor and Maidenhead joined Achieving for Children in August 2017, after Kingston and Richmond (April 2014).
+    expect(deliveryBodyOn("868", "2016-06-01")).toBeUndefined();
+    expect(deliveryBodyOn("868", "2017-08-01")?.body).toMatch(/^Achieving for Children/);
+    expect(deliveryBodyOn("318", "2016-06-01")?.body).toMatch(/^Achieving for Children/);
     // The year Slough's service changed hands gives the later body.
     expect(deliveryBodyInYear("871", 2022)?.body).toBe("Slough Children First");
   });

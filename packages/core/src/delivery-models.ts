@@ -28,6 +28,13 @@ export interface DeliveryModelFact {
 const registered = new Set(COUNCILS.map((c) => c.laCode));
 
 /**
+ * Councils that joined a body after it began. The trust list dates a body, not each council:
+ * Achieving for Children began in April 2014 for Kingston and Richmond, and Windsor and
+ * Maidenhead joined in August 2017 (as its source says), so its own start is that month.
+ */
+const JOINED_LATER: Readonly<Record<string, string>> = { "868": "2017-08-01" };
+
+/**
  * One row per council and body, for councils in the registry (a county since split, such as
  * Northamptonshire's 928, is represented by its successor councils).
  */
@@ -38,7 +45,7 @@ export const DELIVERY_MODELS: readonly DeliveryModelFact[] = CHILDRENS_SERVICES_
       laCode,
       body: t.label,
       kind: t.councilOwned ? ("council-owned company" as const) : ("independent trust" as const),
-      from: t.from,
+      from: JOINED_LATER[laCode] && JOINED_LATER[laCode] > t.from ? JOINED_LATER[laCode] : t.from,
       ...(t.until ? { until: t.until } : {}),
       source: t.source,
     })),
