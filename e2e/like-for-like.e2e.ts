@@ -94,7 +94,10 @@ describe("like for like beside as recorded", () => {
   beforeAll(async () => {
     answer = await compare({ metric: "share_36_months", groupBy: ["model"], adjust: ["service", "source"] });
     ({ page, consoleErrors } = await openPage(browser.context, `${baseUrl}/`));
-    await page.locator(`figure[data-chart-id="${SHARE}"] .recharts-bar-rectangle`).first().waitFor();
+    // Charts below the fold are drawn when scrolled near: bring this one into view, as a reader would.
+    const figure = page.locator(`figure[data-chart-id="${SHARE}"]`);
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator(".recharts-bar-rectangle").first().waitFor();
   }, 60_000);
 
   it("draws both values per model, keyed in the legend, with the API's like-for-like values and intervals in the table", async () => {

@@ -57,13 +57,18 @@ it("refuses to frame the dashboard on another site but lets any site frame an em
 
 it("sends JavaScript compressed when the browser asks", async () => {
   const page = await browser.context.newPage();
-  const encodings: string[] = [];
+  const seen: Promise<{ url: string; encoding: string; bytes: number }>[] = [];
   page.on("response", (response) => {
-    if (response.url().endsWith(".js")) encodings.push(response.headers()["content-encoding"] ?? "none");
+    if (!response.url().endsWith(".js")) return;
+    const encoding = response.headers()["content-encoding"] ?? "none";
+    seen.push(response.body().then((body) => ({ url: response.url(), encoding, bytes: body.length })));
   });
   await page.goto(`${baseUrl}/`);
   await page.waitForLoadState("networkidle");
-  expect(encodings.length).toBeGreaterThan(0);
-  expect(encodings.every((e) => e === "br" || e === "gzip")).toBe(true);
+  const scripts = await Promise.all(seen);
+  // The build compresses files of 1 KiB or more (precompress.ts): below that the headers outweigh the saving.
+  const large = scripts.filter((s) => s.bytes >= 1024);
+  expect(large.length).toBeGreaterThan(0);
+  expect(large.filter((s) => s.encoding !== "br" && s.encoding !== "gzip")).toEqual([]);
   await page.close();
 });
