@@ -414,21 +414,15 @@ export const CLAIMS: readonly Claim[] = [
         horizontal: true,
         councils: DELIVERY_MODEL_COUNCILS,
       },
-      {
-        id: "evidence-commissioning-for-profit-spend-by-year",
-        page: page("commissioning-function"),
-        metric: "spend_share_for_profit",
-        chart: "line",
-        groupBy: ["year"],
-        title: "Share of spend with for-profit providers, over time (all councils)",
-        subtitle: "Spend with private providers as a share of spend of known ownership, councils' s251 outturn returns",
-        realSources: MARKET_MIX_SOURCES,
-      },
     ],
+    screenOnly: {
+      ids: ["evidence-commissioning-for-profit-spend-trust-councils"],
+      why: "Each listed council's share of spend with for-profit providers is charted on the web page (see the permalink); their median and range are in the findings above.",
+    },
     cannot:
-      "This sets about a dozen councils against the rest, and the bodies were mostly imposed by government direction after an Inadequate judgement, so the two groups differed before any trust existed: neither a gap nor its absence shows what running children's services through a trust or company causes. The reference list covers the trusts and council companies that took over a council's children's social care (not partnerships or shared services), and 'at the time' is read at the financial year of each measure and the date of each inspection. A trust commissions for its council, so the claim itself — where commissioning should sit — is not what the numbers measure.",
+      "About a dozen councils are set against the rest, and most of the bodies were imposed by government direction after an Inadequate judgement, so the groups differed before any trust existed: neither a gap nor its absence shows what a trust or company causes. The list leaves out partnerships and shared services. A trust commissions for its council, so where commissioning should sit — the claim itself — is not what these numbers measure.",
     wouldChange:
-      "Each council's measures from before and after its trust or company began (a before-and-after design against similar councils judged Inadequate that were not directed), and records of who holds the commissioning function in each council, not only who delivers the service.",
+      "Each council's measures before and after its trust or company began, against similar councils judged Inadequate that were not directed; and records of who holds the commissioning function in each council.",
   },
   {
     id: "spending-plan",

@@ -200,7 +200,7 @@ function useDeliveryFinding(h: Headline, filters: Filters, isSample: boolean, cl
   for (const id of new Set(judgements.flatMap((j) => j.sources)))
     if (!contributed.has(id)) contributed.set(id, { id, label: getSource(id)?.title ?? id, rows: 0 });
   const bodies = new Set(DELIVERY_MODELS.map((f) => f.body)).size;
-  const source = `${answerSourceLine([...contributed.values()], isSample)} Trusts and companies: a reference list of ${bodies} bodies and their dates, each with where it is published (listed under the charts).`;
+  const source = `${answerSourceLine([...contributed.values()], isSample)} Trusts and companies: the list of ${bodies} bodies below, each with its source.`;
   return { finding, strength, source, state };
 }
 

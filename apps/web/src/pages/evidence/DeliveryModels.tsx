@@ -10,39 +10,28 @@ const when = (iso: string) => month.format(new Date(`${iso}T00:00:00Z`));
 
 export function DeliveryModels({ headingId }: { headingId: string }) {
   const name = (code: string) => COUNCILS.find((c) => c.laCode === code)?.name ?? code;
+  // One line per body (Achieving for Children and Northamptonshire's trust serve several councils).
+  const bodies = [...new Set(DELIVERY_MODELS.map((f) => f.body))].map((body) => {
+    const spans = DELIVERY_MODELS.filter((f) => f.body === body);
+    return { body, kind: spans[0]!.kind, source: spans[0]!.source, spans };
+  });
   return (
     <section aria-labelledby={headingId} className="evidence-section evidence-delivery-models">
       <h2 id={headingId}>Councils counted as run by a trust or company</h2>
       <p>
-        A council counts on the trust or company side for a measure when the body ran its children's social care for any
-        part of the measure's financial year, and for an inspection when the body ran it on the inspection date.
+        Counted when the body ran the service in any part of a measure's financial year, or on an inspection's date.
       </p>
-      <table className="evidence-delivery-models__table">
-        <thead>
-          <tr>
-            <th scope="col">Council (DfE code)</th>
-            <th scope="col">Body</th>
-            <th scope="col">From</th>
-            <th scope="col">Until</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {DELIVERY_MODELS.map((f) => (
-            <tr key={`${f.laCode}-${f.body}`}>
-              <td>
-                {name(f.laCode)} ({f.laCode})
-              </td>
-              <td>
-                {f.body} ({f.kind})
-              </td>
-              <td>{when(f.from)}</td>
-              <td>{f.until ? when(f.until) : "—"}</td>
-              <td>{f.source}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="evidence-delivery-models__list">
+        {bodies.map(({ body, kind, source, spans }) => (
+          <li key={body}>
+            <strong>{body}</strong> ({kind}):{" "}
+            {spans
+              .map((f) => `${name(f.laCode)} (${f.laCode}) ${when(f.from)}–${f.until ? when(f.until) : "now"}`)
+              .join("; ")}
+            . Source: {source}.
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
