@@ -8,9 +8,9 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import {
   CONTRACT_SORTS,
+  contractClauses,
   filtersToSql,
   PROVIDER_SORTS,
-  RED_FLAG_SQL,
   RED_FLAGS_LIST_SQL,
   withTimeout,
 } from "@lens/queries";
@@ -109,16 +109,8 @@ export interface TableSql {
 export function tableSql(query: TableQuery): TableSql {
   const dir = query.dir === "asc" ? "ASC" : "DESC";
   if (query.table === "contracts") {
-    const { clauses, params } = filtersToSql("contracts", query.metric.dimensions, query.filters);
-    if (!query.includeOutOfScope) clauses.push("f.in_scope");
-    if (query.q) {
-      clauses.push(
-        "(contains(lower(f.title), lower($q)) OR contains(lower(f.supplier_name), lower($q)) OR contains(lower(f.buyer_name), lower($q)))",
-      );
-      params.q = query.q;
-    }
-    // The flag is one of the registry's ids (checked by its schema): its SQL is a fixed string.
-    if (query.flag) clauses.push(`coalesce(${RED_FLAG_SQL[query.flag].condition}, false)`);
+    // The same selection as the Contracts page's search (filters, scope, text, red flag).
+    const { clauses, params } = contractClauses(query);
     const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
     const from = "contracts f LEFT JOIN local_authorities la ON la.la_code = f.la_code";
     const sortKey = CONTRACT_SORTS[query.sort as keyof typeof CONTRACT_SORTS];
