@@ -190,7 +190,10 @@ describe("pages", () => {
     await expect.poll(() => search(page).get("q")).toBe("fostering");
     const found = await api<{ total: number }>("contracts.search", { q: "fostering", pageSize: 25 });
     await expect.poll(() => page.getByTestId("contracts-total").textContent()).toBe(en(found.total));
-    await page.locator("thead").getByRole("button", { name: /^Value/ }).click();
+    await page
+      .locator("thead")
+      .getByRole("button", { name: /^Value/ })
+      .click();
     await expect.poll(() => search(page).get("sort")).toBe("value");
     await page.reload();
     await expect.poll(() => page.getByTestId("contracts-total").textContent()).toBe(en(found.total));
