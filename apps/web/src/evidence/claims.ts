@@ -396,7 +396,7 @@ export const CLAIMS: readonly Claim[] = [
         groupBy: ["council"],
         title: "Share of spend with for-profit providers, councils that have had a trust or company",
         subtitle:
-          "Each council's spend with private providers as a share of spend of known ownership, s251 outturn, the years in the selection pooled (with and without the body)",
+          "Each council's spend with private providers as a share of spend of known ownership, s251 outturn, the years in the selection pooled, whether or not the body ran the service in them",
         sortByValue: true,
         horizontal: true,
         realSources: MARKET_MIX_SOURCES,
@@ -420,7 +420,7 @@ export const CLAIMS: readonly Claim[] = [
       why: "Each listed council's share of spend with for-profit providers is charted on the web page (see the permalink); their median and range are in the findings above.",
     },
     cannot:
-      "About a dozen councils are set against the rest, and most of the bodies were imposed by government direction after an Inadequate judgement, so the groups differed before any trust existed: neither a gap nor its absence shows what a trust or company causes. The list leaves out partnerships and shared services. A trust commissions for its council, so where commissioning should sit — the claim itself — is not what these numbers measure.",
+      "About a dozen councils are set against the rest, and most of the bodies were imposed by government direction after an Inadequate judgement, so the groups differed before any trust existed: neither a gap nor its absence shows what a trust or company causes. The list leaves out partnerships and shared services. In an independent trust's years its council's own-provision spend is of unknown ownership, which raises that council's for-profit share. A trust commissions for its council, so where commissioning should sit — the claim itself — is not what these numbers measure.",
     wouldChange:
       "Each council's measures before and after its trust or company began, against similar councils judged Inadequate that were not directed; and records of who holds the commissioning function in each council.",
   },

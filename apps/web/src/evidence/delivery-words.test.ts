@@ -28,11 +28,17 @@ describe("splitByDelivery", () => {
     expect(split.others.high).toBeCloseTo(0.7, 9);
   });
 
-  it("counts a council without a body that year among the others", () => {
+  it("counts a council without a body that year among the others, and needs both sides in a year", () => {
     const split = splitByDelivery([row("T1", 2019, 0.5), row("O1", 2019, 0.5)], hasBody);
+    expect(split.year).toBeNull();
     expect(split.trust.n).toBe(0);
     expect(split.trust.median).toBeNull();
-    expect(split.others.n).toBe(2);
+  });
+
+  it("skips a newer year that only the other councils report", () => {
+    const split = splitByDelivery([row("T1", 2022, 0.2), row("O1", 2022, 0.4), row("O1", 2024, 0.9)], hasBody);
+    expect(split.year).toBe(2022);
+    expect(split.others).toMatchObject({ n: 1, median: 0.4 });
   });
 
   it("is empty without values", () => {
@@ -46,6 +52,7 @@ describe("deliveryFinding", () => {
     format: "percent" as const,
     split: {
       year: 2024,
+      span: { first: 2020, last: 2024 },
       trust: { n: 11, median: 0.45, low: 0.3, high: 0.6 },
       others: { n: 140, median: 0.4, low: 0.35, high: 0.5 },
     },
@@ -66,7 +73,7 @@ describe("deliveryFinding", () => {
     expect(f.oneLine).toMatch(/^At their latest ILACS inspection, 4 of 10 .* This compares about a dozen councils/);
   });
 
-  it("says when a trust median lies outside the others' middle half, and leaves out a measure with one side empty", () => {
+  it("says when a trust median lies outside the others' middle half, and names a measure with one side empty", () => {
     const f = deliveryFinding({
       ilacs: null,
       measures: [
@@ -74,12 +81,20 @@ describe("deliveryFinding", () => {
         {
           ...measure,
           words: "a measure with no trust council",
-          split: { ...measure.split, trust: { n: 0, median: null, low: null, high: null } },
+          split: {
+            ...measure.split,
+            year: null,
+            span: { first: 2023, last: 2024 },
+            trust: { n: 0, median: null, low: null, high: null },
+          },
         },
       ],
     });
-    expect(f.sentences).toHaveLength(2);
+    expect(f.sentences).toHaveLength(3);
     expect(f.sentences[0]).toMatch(/: outside the other councils' middle half\.$/);
+    expect(f.sentences[1]).toBe(
+      "No year of a measure with no trust council compares: its values (2022-23 to 2023-24) include no council whose children's services a trust or company ran at the time.",
+    );
   });
 
   it("says so when nothing can be compared", () => {
