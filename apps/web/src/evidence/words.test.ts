@@ -94,6 +94,22 @@ describe("comparisonFinding", () => {
 describe("strengthLine", () => {
   const common = { format: "percent" as const, noun: "contracts", isSample: false, coverage: null };
 
+  it("groups chosen by failure: one step weaker, with the reason", () => {
+    const line = strengthLine({
+      ...common,
+      council: null,
+      source: null,
+      widestInterval: null,
+      n: 12,
+      noun: "trust or company councils",
+      indirect: "proxies",
+      selection: "the councils with a trust or company were chosen by their services' failure",
+    });
+    expect(line).toBe(
+      "Strength of evidence: weak — it rests on 12 trust or company councils; the councils with a trust or company were chosen by their services' failure; it uses proxies, not the claim itself.",
+    );
+  });
+
   it("one contributor dominates: one council's picture", () => {
     expect(
       strengthLine({
