@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyBuyer, councilCodeForBuyer } from "./buyers.js";
+import { CHILDRENS_SERVICES_TRUSTS, classifyBuyer, councilCodeForBuyer, trustStartFor } from "./buyers.js";
 
 describe("councilCodeForBuyer: upper-tier council spellings", () => {
   it.each([
@@ -59,5 +59,17 @@ describe("classifyBuyer", () => {
 
   it("keeps lower-tier councils apart from the 153", () => {
     expect(classifyBuyer("Preston City Council")).toMatchObject({ kind: "lower-tier council", laCode: null });
+  });
+});
+
+describe("children's services trusts: facts and the names that recognise them", () => {
+  it.each(CHILDRENS_SERVICES_TRUSTS.map((t) => [t.label]))("recognises %s by its own name", (label) => {
+    expect(classifyBuyer(label).kind).toBe("children's trust");
+  });
+
+  it("dates a council that joined a body later from the day it joined", () => {
+    const afc = CHILDRENS_SERVICES_TRUSTS.find((t) => t.id === "achieving-for-children")!;
+    expect(trustStartFor(afc, "318")).toBe("2014-04-01");
+    expect(trustStartFor(afc, "868")).toBe("2017-08-01");
   });
 });

@@ -10,6 +10,7 @@
  * council it buys for ("Rutland County Council Tender for Home to School Transport"), that
  * council is recorded, with the reason; otherwise the council is unknown (la_code NULL).
  */
+import { CHILDRENS_SERVICES_TRUSTS } from "./childrens-services-trusts.js";
 import { councilCodeForName } from "./council-names.js";
 import { decodeHtmlEntities } from "./html-entities.js";
 
@@ -30,137 +31,20 @@ export interface BuyerDecision {
   reason: string;
 }
 
-/**
- * Children's services trusts and companies that deliver (and buy for) a council's children's
- * services. Reference facts: the council, when delivery moved, and where that is published.
- * `until` is set where the service returned to the council.
- */
-export interface ChildrensServicesTrust {
-  id: string;
-  label: string;
-  /** Normalised-name pattern (lower case, punctuation as spaces). */
-  name: RegExp;
-  laCodes: readonly string[];
-  from: string;
-  until?: string;
-  /** Owned by the council(s) (a council company), rather than an independent trust. */
-  councilOwned: boolean;
-  source: string;
-}
-
-/** The trust delivering a council's children's services on an ISO date (or in a month), if any. */
-export function childrensServicesTrustFor(laCode: string, isoDate: string): ChildrensServicesTrust | null {
-  return (
-    CHILDRENS_SERVICES_TRUSTS.find(
-      (t) => t.laCodes.includes(laCode) && isoDate >= t.from && (t.until === undefined || isoDate <= t.until),
-    ) ?? null
-  );
-}
-
-export const CHILDRENS_SERVICES_TRUSTS: readonly ChildrensServicesTrust[] = [
-  {
-    id: "doncaster",
-    councilOwned: false,
-    label: "Doncaster Children's Services Trust",
-    name: /\bdoncaster children ?s services trust\b/,
-    laCodes: ["371"],
-    from: "2014-10-01",
-    until: "2023-03-31",
-    source: "Secretary of State direction (2014); services returned to City of Doncaster Council on 1 April 2023",
-  },
-  {
-    id: "slough-trust",
-    councilOwned: false,
-    label: "Slough Children's Services Trust",
-    name: /\bslough children ?s services trust\b/,
-    laCodes: ["871"],
-    from: "2015-10-01",
-    until: "2021-03-31",
-    source:
-      "Secretary of State direction (2014); an independent trust until ownership passed to the council in April 2021",
-  },
-  {
-    id: "slough",
-    councilOwned: true,
-    label: "Slough Children First",
-    name: /\bslough children first\b/,
-    laCodes: ["871"],
-    from: "2021-04-01",
-    source: "Slough Borough Council's company Slough Children First from 1 April 2021",
-  },
-  {
-    id: "sunderland",
-    councilOwned: true,
-    label: "Together for Children (Sunderland)",
-    name: /\btogether for children\b/,
-    laCodes: ["394"],
-    from: "2017-04-01",
-    source: "Secretary of State direction (2016); council-owned company from 1 April 2017",
-  },
-  {
-    id: "birmingham",
-    councilOwned: true,
-    label: "Birmingham Children's Trust",
-    name: /\bbirmingham children ?s trust\b/,
-    laCodes: ["330"],
-    from: "2018-04-01",
-    source: "Secretary of State direction (2016); council-owned company from 1 April 2018",
-  },
-  {
-    id: "sandwell",
-    councilOwned: true,
-    label: "Sandwell Children's Trust",
-    name: /\bsandwell children ?s trust\b/,
-    laCodes: ["333"],
-    from: "2018-04-01",
-    source: "Secretary of State direction (2016); council-owned company from 1 April 2018",
-  },
-  {
-    id: "worcestershire",
-    councilOwned: true,
-    label: "Worcestershire Children First",
-    name: /\bworcestershire children first\b/,
-    laCodes: ["885"],
-    from: "2019-10-01",
-    source: "Worcestershire County Council; council-owned company from 1 October 2019",
-  },
-  {
-    id: "northamptonshire",
-    councilOwned: true,
-    label: "Northamptonshire Children's Trust",
-    name: /\bnorthamptonshire children ?s trust\b|\bchildren first northamptonshire\b/,
-    laCodes: ["928", "940", "941"],
-    from: "2020-11-01",
-    source: "Secretary of State direction (2019); owned by North and West Northamptonshire councils from 1 April 2021",
-  },
-  {
-    id: "achieving-for-children",
-    councilOwned: true,
-    label: "Achieving for Children (Kingston, Richmond, Windsor and Maidenhead)",
-    name: /\bachieving for children\b/,
-    laCodes: ["314", "318", "868"],
-    from: "2014-04-01",
-    source: "Kingston and Richmond councils' company from April 2014; Windsor and Maidenhead joined August 2017",
-  },
-  {
-    id: "reading",
-    councilOwned: true,
-    label: "Brighter Futures for Children (Reading)",
-    name: /\bbrighter futures for children\b/,
-    laCodes: ["870"],
-    from: "2018-12-03",
-    source: "Secretary of State direction (2017); Reading Borough Council's company from 3 December 2018",
-  },
-  {
-    id: "bradford",
-    councilOwned: true,
-    label: "Bradford Children and Families Trust",
-    name: /\bbradford children (and|&) families trust\b/,
-    laCodes: ["380"],
-    from: "2023-04-01",
-    source: "Secretary of State direction (2022); council-owned company from 1 April 2023",
-  },
-];
+/** How a buyer field names each trust or company (normalised: lower case, punctuation as spaces), by trust id. */
+export const TRUST_NAMES: Readonly<Record<string, RegExp>> = {
+  doncaster: /\bdoncaster children ?s services trust\b/,
+  "slough-trust": /\bslough children ?s services trust\b/,
+  slough: /\bslough children first\b/,
+  sunderland: /\btogether for children\b/,
+  birmingham: /\bbirmingham children ?s trust\b/,
+  sandwell: /\bsandwell children ?s trust\b/,
+  worcestershire: /\bworcestershire children first\b/,
+  northamptonshire: /\bnorthamptonshire children ?s trust\b|\bchildren first northamptonshire\b/,
+  "achieving-for-children": /\bachieving for children\b/,
+  reading: /\bbrighter futures for children\b/,
+  bradford: /\bbradford children (and|&) families trust\b/,
+};
 
 /** E-tendering portals and publishing intermediaries that appear as the buyer in the real files. */
 export const PORTAL_BUYERS: ReadonlyArray<{ name: RegExp; label: string }> = [
@@ -300,7 +184,7 @@ export function classifyBuyer(
   const name = (buyerName ?? "").trim();
   if (name === "") return { kind: "other", laCode: null, reason: "no buyer named" };
   const key = plain(name);
-  const trust = CHILDRENS_SERVICES_TRUSTS.find((t) => t.name.test(key));
+  const trust = CHILDRENS_SERVICES_TRUSTS.find((t) => TRUST_NAMES[t.id]?.test(key));
   if (trust) {
     const only = trust.laCodes.length === 1 ? (trust.laCodes[0] ?? null) : null;
     return {
@@ -344,3 +228,5 @@ function onBehalfOf(description: string | null | undefined): string | null {
     /([^.,;()]{3,80})\s*\(the (?:authority|council)\)/i.exec(description);
   return m?.[1] ?? null;
 }
+
+export * from "./childrens-services-trusts.js";

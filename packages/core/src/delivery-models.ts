@@ -1,14 +1,14 @@
 /**
  * Councils whose children's social care is (or was) run by an independent trust or a
  * council-owned company, per council and in the browser-safe registry. The facts themselves
- * (council codes, dates, sources) are written once, in ./buyers.ts's CHILDRENS_SERVICES_TRUSTS,
+ * (council codes, dates, sources) are written once, in ./childrens-services-trusts.ts,
  * which the build also uses to classify trust-delivered spend; this module only turns them
  * into one row per council and answers "was a body running the service then?".
  *
  * The list is not exhaustive of every arrangement (partnerships that do not transfer the
  * service are left out), which the pages say.
  */
-import { CHILDRENS_SERVICES_TRUSTS } from "./buyers.js";
+import { CHILDRENS_SERVICES_TRUSTS, trustStartFor } from "./childrens-services-trusts.js";
 import { COUNCILS } from "./councils.js";
 
 export interface DeliveryModelFact {
@@ -28,13 +28,6 @@ export interface DeliveryModelFact {
 const registered = new Set(COUNCILS.map((c) => c.laCode));
 
 /**
- * Councils that joined a body after it began. The trust list dates a body, not each council:
- * Achieving for Children began in April 2014 for Kingston and Richmond, and Windsor and
- * Maidenhead joined in August 2017 (as its source says), so its own start is that month.
- */
-const JOINED_LATER: Readonly<Record<string, string>> = { "868": "2017-08-01" };
-
-/**
  * One row per council and body, for councils in the registry (a county since split, such as
  * Northamptonshire's 928, is represented by its successor councils).
  */
@@ -45,7 +38,7 @@ export const DELIVERY_MODELS: readonly DeliveryModelFact[] = CHILDRENS_SERVICES_
       laCode,
       body: t.label,
       kind: t.councilOwned ? ("council-owned company" as const) : ("independent trust" as const),
-      from: JOINED_LATER[laCode] && JOINED_LATER[laCode] > t.from ? JOINED_LATER[laCode] : t.from,
+      from: trustStartFor(t, laCode),
       ...(t.until ? { until: t.until } : {}),
       source: t.source,
     })),

@@ -32,6 +32,7 @@ import {
   RULESET_VERSION,
   serviceReason,
   supplierCouldBeInHouse,
+  trustStartFor,
 } from "@lens/core/classify";
 import { decideSupplierOwnership, type SupplierDecision } from "./supplier-ownership.js";
 
@@ -311,7 +312,7 @@ async function markTrustDelivered(connection: DuckDBConnection): Promise<void> {
     for (const la of trust.laCodes) {
       appender.appendVarchar(la);
       appender.appendVarchar(trust.label);
-      appender.appendVarchar(trust.from);
+      appender.appendVarchar(trustStartFor(trust, la));
       appendNullable(appender, trust.until ?? null);
       appender.endRow();
     }
