@@ -3,7 +3,7 @@
  * Rows are given as partial objects; missing columns are NULL.
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { SCHEMA_SQL } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core/schema";
 
 export type FixtureRows = Partial<Record<string, Record<string, string | number | boolean | null>[]>>;
 

@@ -7,8 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { SAMPLE_MARKER, SCHEMA_SQL, SCHEMA_VERSION } from "@lens/core";
+import { SAMPLE_MARKER, SCHEMA_VERSION } from "@lens/core";
 import { formatBytes, formatCount, type ProgressTask, type RunProgress } from "@lens/core/progress";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import {
   type FileStats,
   INGESTERS,

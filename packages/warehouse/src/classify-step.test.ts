@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SCHEMA_SQL } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import { describeRules, RULESET_VERSION } from "@lens/core/classify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyWarehouse } from "./classify-step.js";

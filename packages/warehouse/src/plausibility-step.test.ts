@@ -1,6 +1,7 @@
 /** The plausibility step on handmade contracts: which rows get which flag, and the counts. */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SCHEMA_SQL, VALUE_FLAGS } from "@lens/core";
+import { VALUE_FLAGS } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openMemoryWarehouse, queryRows, type Warehouse } from "./db.js";
 import { flagImplausibleValues } from "./plausibility-step.js";

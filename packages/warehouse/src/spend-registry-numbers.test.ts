@@ -4,7 +4,7 @@
  * and the numbers join two spellings of one supplier.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SCHEMA_SQL } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openMemoryWarehouse, queryRows, type Warehouse } from "./db.js";

@@ -13,7 +13,7 @@
  * group that a supplier's name confirmed, else the key), for chain sizes.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core";
+import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core/schema";
 import { isPlaceholderSupplier } from "@lens/core/classify";
 import { queryRows } from "./db.js";
 import { buildOwnerIndex, type LinkConfidence, matchSupplier } from "./supplier-owner-links-match.js";

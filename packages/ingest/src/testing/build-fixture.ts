@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { SCHEMA_SQL } from "@lens/core";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import { listSourceFiles } from "../files.js";
 import type { FileStats, IngestContext, SourceIngester } from "../types.js";
 
