@@ -24,7 +24,9 @@ const BAR_HEIGHT = 44;
 /** Room the header and credit lines take around the chart in a typical iframe. */
 const FRAME_TEXT_HEIGHT = 230;
 
-const LensChart = lazy(() => import("../charts/LensChart.js").then((m) => ({ default: m.LensChart })));
+// Start fetching the chart code at once, in parallel with the chart's query, not after its answer.
+const chartModule = import("../charts/LensChart.js");
+const LensChart = lazy(() => chartModule.then((m) => ({ default: m.LensChart })));
 
 function useViewport(): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
