@@ -1,7 +1,8 @@
 /**
  * Fast, typed appends into a warehouse table through DuckDB's Appender. Rows are objects
  * keyed by column name; a missing key is NULL (never 0). Dates are ISO strings and are cast
- * by DuckDB on append.
+ * by DuckDB on append. A key the table does not have is an error naming the table and the
+ * column: a misspelt column would otherwise be dropped and read as NULL.
  */
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { FileStats } from "./types.js";
@@ -10,10 +11,14 @@ export type CellValue = string | number | boolean | null | undefined;
 
 export class TableWriter {
   private rows = 0;
+  private readonly names: ReadonlySet<string>;
   private constructor(
+    private readonly table: string,
     private readonly appender: DuckDBAppender,
     private readonly columns: readonly { name: string; type: string }[],
-  ) {}
+  ) {
+    this.names = new Set(columns.map((c) => c.name));
+  }
 
   static async open(connection: DuckDBConnection, table: string): Promise<TableWriter> {
     const info = await connection.runAndReadAll(
@@ -22,10 +27,13 @@ export class TableWriter {
     );
     const columns = info.getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
     if (columns.length === 0) throw new Error(`table ${table} does not exist`);
-    return new TableWriter(await connection.createAppender(table), columns);
+    return new TableWriter(table, await connection.createAppender(table), columns);
   }
 
   append(row: Readonly<Record<string, CellValue>>): void {
+    // Checked before any cell is appended, so a rejected row leaves no half-written row behind.
+    for (const name in row)
+      if (!this.names.has(name)) throw new Error(`table ${this.table} has no column ${name} (the row carries it)`);
     for (const column of this.columns) {
       const value = row[column.name];
       if (value === null || value === undefined) this.appender.appendNull();

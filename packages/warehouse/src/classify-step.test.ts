@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SCHEMA_SQL } from "@lens/core/schema";
 import { describeRules, RULESET_VERSION } from "@lens/core/classify";
+import { SCHEMA_SQL } from "@lens/core/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openMemoryWarehouse, queryRows, type Warehouse } from "./db.js";

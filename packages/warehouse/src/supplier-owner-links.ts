@@ -13,8 +13,8 @@
  * group that a supplier's name confirmed, else the key), for chain sizes.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core/schema";
 import { isPlaceholderSupplier } from "@lens/core/classify";
+import { SUPPLIER_OWNER_LINKS_SQL } from "@lens/core/schema";
 import { queryRows } from "./db.js";
 import { buildOwnerIndex, type LinkConfidence, matchSupplier } from "./supplier-owner-links-match.js";
 
