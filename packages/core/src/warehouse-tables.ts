@@ -19,11 +19,16 @@ export interface ColumnTypes {
 }
 export type ColumnType = keyof ColumnTypes;
 
-export interface ColumnSpec<T extends ColumnType = ColumnType, N extends boolean = boolean> {
+export interface ColumnSpec<
+  T extends ColumnType = ColumnType,
+  N extends boolean = boolean,
+  D extends boolean | undefined = boolean | undefined,
+> {
   readonly type: T;
   readonly nullable: N;
   readonly primaryKey: boolean;
-  readonly default?: boolean;
+  /** The DDL default; the row type lets a writer leave a defaulted NOT NULL column out. */
+  readonly default?: D;
   readonly doc: string;
 }
 
@@ -33,19 +38,20 @@ export interface TableSpec<C extends Record<string, ColumnSpec> = Record<string,
   readonly columns: C;
 }
 
-function nullable<T extends ColumnType>(type: T, doc: string): ColumnSpec<T, true> {
+function nullable<T extends ColumnType>(type: T, doc: string): ColumnSpec<T, true, undefined> {
   return { type, nullable: true, primaryKey: false, doc };
 }
 
-function required<T extends ColumnType>(
-  type: T,
-  doc: string,
-  options: { default?: boolean } = {},
-): ColumnSpec<T, false> {
-  return { type, nullable: false, primaryKey: false, doc, ...options };
+function required<T extends ColumnType>(type: T, doc: string): ColumnSpec<T, false, undefined> {
+  return { type, nullable: false, primaryKey: false, doc };
 }
 
-function key<T extends ColumnType>(type: T, doc: string): ColumnSpec<T, false> {
+/** NOT NULL with a DDL default, so a writer may leave it out. */
+function defaulted<T extends ColumnType>(type: T, doc: string, value: boolean): ColumnSpec<T, false, boolean> {
+  return { type, nullable: false, primaryKey: false, doc, default: value };
+}
+
+function key<T extends ColumnType>(type: T, doc: string): ColumnSpec<T, false, undefined> {
   return { type, nullable: false, primaryKey: true, doc };
 }
 
@@ -108,10 +114,10 @@ export const WAREHOUSE_TABLES = {
       "VARCHAR",
       "2025 only: the SA outcome (`Consistently strong service delivery`, …)",
     ),
-    is_supplementary: required(
+    is_supplementary: defaulted(
       "BOOLEAN",
       "true for `provider_at_march_2018_part2.csv`, the register that shares 31 March 2018 with the judged file: for any per-date count filter …",
-      { default: false },
+      false,
     ),
     inspection_event_type: nullable(
       "VARCHAR",
@@ -340,9 +346,11 @@ export const WAREHOUSE_TABLES = {
       "the children's services trust or council company that delivered the council's children's services in that financial year (reference facts …",
     ),
     amount_gbp: nullable("DOUBLE", "gross expenditure in that ownership column (before income)"),
-    is_derived: required("BOOLEAN", "true for rows derived from other published figures, not read from a source row", {
-      default: false,
-    }),
+    is_derived: defaulted(
+      "BOOLEAN",
+      "true for rows derived from other published figures, not read from a source row",
+      false,
+    ),
     commissioning_model: nullable("VARCHAR", "`market-led`, `cooperative`, `in-house`, `unknown`"),
     model_reason: nullable("VARCHAR", "a sentence naming the rule and the evidence"),
     model_rule: nullable("VARCHAR", "the commissioning-model rule id"),
@@ -459,15 +467,20 @@ type Columns<T extends TableName> = WarehouseTables[T]["columns"];
 type ValueOf<S> = S extends ColumnSpec<infer T> ? ColumnTypes[T] : never;
 type RequiredKeys<C> = { [K in keyof C]: C[K] extends { nullable: false; default?: undefined } ? K : never }[keyof C];
 
+/** Flattens an intersection into one object type (readable hovers, exact type tests). */
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
 /**
  * One row as a writer hands it over: NOT NULL columns without a default are required, the
  * rest may be left out (NULL, or the column's default) or be null.
  */
-export type WarehouseRow<T extends TableName> = {
-  [K in RequiredKeys<Columns<T>>]: ValueOf<Columns<T>[K]>;
-} & {
-  [K in Exclude<keyof Columns<T>, RequiredKeys<Columns<T>>>]?: ValueOf<Columns<T>[K]> | null;
-};
+export type WarehouseRow<T extends TableName> = Simplify<
+  {
+    [K in RequiredKeys<Columns<T>>]: ValueOf<Columns<T>[K]>;
+  } & {
+    [K in Exclude<keyof Columns<T>, RequiredKeys<Columns<T>>>]?: ValueOf<Columns<T>[K]> | null;
+  }
+>;
 
 export function isTableName(name: string): name is TableName {
   return Object.hasOwn(WAREHOUSE_TABLES, name);
