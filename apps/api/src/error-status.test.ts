@@ -21,7 +21,7 @@ describe("clientError", () => {
   });
 
   it("is a logged 500 with no detail for anything else", () => {
-    expect(clientError(new Error("connection lost at /tmp/x.duckdb"))).toEqual({
+    expect(clientError(new Error("connection lost at /srv/lens/x.duckdb"))).toEqual({
       status: 500,
       code: "INTERNAL_SERVER_ERROR",
       message: "The query failed; the error has been logged.",
