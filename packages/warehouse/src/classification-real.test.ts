@@ -131,7 +131,9 @@ describe.skipIf(DATA === null)("classification coverage on the real build", () =
        WHERE delivered_by IS NOT NULL AND provider_ownership IN ('own', 'other public')
        GROUP BY ALL ORDER BY ALL`,
     );
-    expect(Object.fromEntries(rows.map((r) => [r.model_rule, r.n]))).toEqual({ T1: 70, T2: 26 });
+    // Windsor and Maidenhead is trust-delivered from August 2017, when it joined Achieving for Children (its
+    // research-panel rows of 2014-15 to 2016-17 were counted from the company's April 2014 start before).
+    expect(Object.fromEntries(rows.map((r) => [r.model_rule, r.n]))).toEqual({ T1: 64, T2: 26 });
   });
 });
 
