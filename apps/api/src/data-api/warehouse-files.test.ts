@@ -3,29 +3,23 @@
  * their checksums, made once per build, and readable by DuckDB with the warehouse's row counts.
  */
 import { createHash } from "node:crypto";
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { openWarehouse } from "@lens/warehouse";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, openFixture, startServer } from "../test/fixture.js";
+import { serveFixtureCopy } from "../test/fixture.js";
 
+let served: Awaited<ReturnType<typeof serveFixtureCopy>>;
 let dir: string;
-let fx: Awaited<ReturnType<typeof openFixture>>;
-let server: Awaited<ReturnType<typeof startServer>>;
+let fx: Awaited<ReturnType<typeof serveFixtureCopy>>["fx"];
+let server: Awaited<ReturnType<typeof serveFixtureCopy>>["server"];
 beforeAll(async () => {
   // A copy in a folder of its own, so the downloads folder beside it is this test's alone.
-  dir = await mkdtemp(join(tmpdir(), "lens-downloads-test-"));
-  await copyFile(fixturePath(), join(dir, "lens.duckdb"));
-  fx = await openFixture(join(dir, "lens.duckdb"));
-  server = await startServer(fx.warehouse, fx.cache);
+  served = await serveFixtureCopy("lens-downloads-test-");
+  ({ dir, fx, server } = served);
 });
-afterAll(async () => {
-  await server.close();
-  fx.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => served.close());
 
 const get = (path: string) => fetch(`${server.base}${path}`);
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

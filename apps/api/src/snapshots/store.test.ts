@@ -2,27 +2,21 @@
  * Citable links over real HTTP: POST stores a chart's rows under a short id, GET and /s/<id>
  * serve them, and they keep being served unchanged after the warehouse is rebuilt.
  */
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, openFixture, startServer } from "../test/fixture.js";
+import { serveFixtureCopy } from "../test/fixture.js";
 import { MAX_SNAPSHOT_BYTES } from "./store.js";
 
+let served: Awaited<ReturnType<typeof serveFixtureCopy>>;
 let dir: string;
-let fx: Awaited<ReturnType<typeof openFixture>>;
-let server: Awaited<ReturnType<typeof startServer>>;
+let fx: Awaited<ReturnType<typeof serveFixtureCopy>>["fx"];
+let server: Awaited<ReturnType<typeof serveFixtureCopy>>["server"];
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "lens-snapshots-test-"));
-  await copyFile(fixturePath(), join(dir, "lens.duckdb"));
-  fx = await openFixture(join(dir, "lens.duckdb"));
-  server = await startServer(fx.warehouse, fx.cache);
+  served = await serveFixtureCopy("lens-snapshots-test-");
+  ({ dir, fx, server } = served);
 });
-afterAll(async () => {
-  await server.close();
-  fx.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => served.close());
 
 const post = (body: unknown, type = "application/json") =>
   fetch(`${server.base}/api/v1/snapshots`, {

@@ -3,9 +3,11 @@
  * on port 0, and a fingerprint (row counts + file checksum) to prove requests change nothing.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MAIN_TABLES } from "@lens/core";
 import { getTableCounts } from "@lens/queries";
 import { inject } from "vitest";
@@ -41,6 +43,27 @@ export async function startServer(warehouse: WarehouseHolder, cache?: QueryCache
 }
 
 /** Row counts of the main tables plus the file's SHA-256: identical before and after means untouched. */
+/**
+ * A copy of the fixture warehouse in a folder of its own (`dir/lens.duckdb`), opened and served:
+ * for tests that write beside the warehouse (downloads, snapshots) or replace it.
+ */
+export async function serveFixtureCopy(prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await copyFile(fixturePath(), join(dir, "lens.duckdb"));
+  const fx = await openFixture(join(dir, "lens.duckdb"));
+  const server = await startServer(fx.warehouse, fx.cache);
+  return {
+    dir,
+    fx,
+    server,
+    async close() {
+      await server.close();
+      fx.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function fingerprint(
   warehouse: WarehouseHolder,
 ): Promise<{ counts: Record<string, number>; sha256: string }> {
