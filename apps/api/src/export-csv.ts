@@ -1,7 +1,7 @@
 /**
  * exportCsv: the exact rows behind a compare, timeseries, benchmark or search view, as CSV
- * with source, licence and selection lines. Each export asks the cache for the view's own
- * result under the view's own key (same procedure name, same validated input), so the file
+ * with source, licence and selection lines. Each export calls the view's own procedure
+ * through a server-side caller (same path, same validated input, so the same cache entry), so the file
  * holds the numbers the chart was drawn from — never a second, possibly different, query.
  *
  * The flattening functions are pure and unit-tested; cells are written by `toCsv` from
@@ -12,27 +12,23 @@ import {
   type AreaValue,
   aboutLines,
   type BenchmarkResult,
-  benchmark,
   benchmarkInput,
   type CompareResult,
   type CsvColumn,
-  compare,
   compareInput,
   csvRows,
   MAX_PAGE_SIZE,
   type Page,
-  searchContracts,
   searchContractsInput,
-  searchProviders,
   searchProvidersInput,
-  timeseries,
   timeseriesInput,
   toCsv,
 } from "@lens/queries";
 import { z } from "zod";
 import { answerNotes, filtersText, flattenMetricRows, sourceText } from "./data-api/csv.js";
 import { contributingSources, licenceOf, SAMPLE_NOTICE, type SourceSummary, sourcesFor } from "./data-api/describe.js";
-import { type Context, cachedQuery } from "./trpc.js";
+import { queryCaller } from "./query-procedures.js";
+import type { Context } from "./trpc.js";
 
 /** Most rows one search export may hold (pages of MAX_PAGE_SIZE fetched in turn). */
 export const MAX_SEARCH_EXPORT_ROWS = 5000;
@@ -179,23 +175,25 @@ interface ViewRows {
 }
 
 async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
+  // Through the procedures, so each export reads the view's own cache entry.
+  const call = queryCaller(ctx);
   switch (parsed.view) {
     case "compare": {
       const input = parsed.input;
-      const r: CompareResult = await cachedQuery(ctx, "metrics.compare", input, (c, o) => compare(c, input, o));
+      const r: CompareResult = await call.metrics.compare(input);
       const answer = { notes: answerNotes(r), sources: contributingSources(r.sources, ctx.warehouse.info) };
       return { ...flattenMetricRows(r.groupBy, r.rows), truncated: false, answer };
     }
     case "timeseries": {
       const input = parsed.input;
-      const r = await cachedQuery(ctx, "metrics.timeseries", input, (c, o) => timeseries(c, input, o));
+      const r = await call.metrics.timeseries(input);
       const dims = [...r.seriesBy, "year"];
       const answer = { notes: answerNotes(r), sources: contributingSources(r.sources, ctx.warehouse.info) };
       return { ...flattenMetricRows(dims, r.rows), truncated: false, answer };
     }
     case "benchmark": {
       const input = parsed.input;
-      const r = await cachedQuery(ctx, "benchmark", input, (c, o) => benchmark(c, input, o));
+      const r = await call.benchmark(input);
       // Each measure's contributors, named by measure; a source behind several measures is listed once.
       const notes = r.metrics.flatMap((m) => answerNotes({ ...m, rows: [] }).map((n) => `${m.metric}: ${n}`));
       const seen = new Map<string, { id: string; label: string; rows: number }>();
@@ -207,10 +205,7 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
       const base = parsed.input;
       const pageSize = parsed.scope === "all" ? MAX_PAGE_SIZE : base.pageSize;
       const { rows, truncated } = await allPages(
-        (page) => {
-          const input = { ...base, page, pageSize };
-          return cachedQuery(ctx, "contracts.search", input, (c, o) => searchContracts(c, input, o));
-        },
+        (page) => call.contracts.search({ ...base, page, pageSize }),
         parsed.scope === "all" ? 1 : base.page,
         parsed.scope,
       );
@@ -220,10 +215,7 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
       const base = parsed.input;
       const pageSize = parsed.scope === "all" ? MAX_PAGE_SIZE : base.pageSize;
       const { rows, truncated } = await allPages(
-        (page) => {
-          const input = { ...base, page, pageSize };
-          return cachedQuery(ctx, "providers.search", input, (c, o) => searchProviders(c, input, o));
-        },
+        (page) => call.providers.search({ ...base, page, pageSize }),
         parsed.scope === "all" ? 1 : base.page,
         parsed.scope,
       );

@@ -1,19 +1,12 @@
-import { benchmarkProcedure, councilIlacsProcedure } from "./routers/benchmark.js";
+import { queryProcedures } from "./query-procedures.js";
 import { exportCsvProcedure } from "./routers/export.js";
-import { ledgerPaymentsProcedure } from "./routers/ledger-payments.js";
-import { metaRouter } from "./routers/meta.js";
-import { metricsRouter } from "./routers/metrics.js";
-import { contractsRouter, providersRouter } from "./routers/search.js";
+import { metaProcedures } from "./routers/meta.js";
 import { router } from "./trpc.js";
 
+/** The registry's queries at their paths, beside the hand-written procedures. */
 export const appRouter = router({
-  meta: metaRouter,
-  metrics: metricsRouter,
-  benchmark: benchmarkProcedure,
-  councilIlacs: councilIlacsProcedure,
-  ledgerPayments: ledgerPaymentsProcedure,
-  contracts: contractsRouter,
-  providers: providersRouter,
+  ...queryProcedures,
+  meta: { ...queryProcedures.meta, ...metaProcedures },
   exportCsv: exportCsvProcedure,
 });
 

@@ -2,11 +2,9 @@
  * tRPC setup: context, error mapping and the base procedure. Clients get a status, a code
  * and a message naming what was wrong with their input — never a stack trace.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
-import type { RunOptions } from "@lens/queries";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { clientError } from "./error-status.js";
+import { clientError, describeZodError } from "./error-status.js";
 import { QueryCache } from "./query-cache.js";
 import type { WarehouseHolder } from "./warehouse-holder.js";
 
@@ -20,28 +18,6 @@ export function createContextFactory(warehouse: WarehouseHolder, cache = new Que
   warehouse.onReload(() => cache.clear());
   const context = { warehouse, cache };
   return () => context;
-}
-
-/**
- * Runs one query function on the warehouse, through the cache. The key is the build id plus
- * the procedure name plus the validated input, so identical views share one result and a
- * rebuilt warehouse never answers from the old build.
- */
-export function cachedQuery<T>(
-  ctx: Context,
-  name: string,
-  input: unknown,
-  fn: (connection: DuckDBConnection, options: RunOptions) => Promise<T>,
-): Promise<T> {
-  const options: RunOptions = { timeoutMs: ctx.warehouse.queryTimeoutMs };
-  return ctx.cache.get(ctx.warehouse.info.buildId, name, input, () =>
-    ctx.warehouse.use((connection) => fn(connection, options)),
-  );
-}
-
-/** "filters.region: unknown value; allowed: …" — one line per problem. */
-export function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join(".")}: ` : ""}${i.message}`).join("; ");
 }
 
 const t = initTRPC.context<Context>().create({
@@ -71,3 +47,18 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   }
   return result;
 });
+
+/**
+ * The one query cache: a procedure's result is kept under the warehouse build id, the
+ * procedure's path and its validated input (after `.input()`, so `{a,b}` and `{b,a}`, or an
+ * omitted default and the default itself, are one entry). Identical views — a chart, its CSV,
+ * the data API — share one result, and a rebuilt warehouse never answers from the old build.
+ * Only successes are kept; a failure reaches every caller waiting on it and is not remembered.
+ */
+export const cachedByInput = t.middleware(({ ctx, path, input, next }) =>
+  ctx.cache.get(ctx.warehouse.info.buildId, path, input, async () => {
+    const result = await next();
+    if (!result.ok) throw result.error;
+    return result;
+  }),
+);

@@ -14,11 +14,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SOURCES } from "@lens/core";
-import { compare, QueryInputError, registryCatalogue, sourcesUsed } from "@lens/queries";
-import { clientError } from "../error-status.js";
+import { registryCatalogue } from "@lens/queries";
+import { clientError, isQueryInputError } from "../error-status.js";
 import { openApiDocument } from "../openapi/document.js";
+import { queryCaller } from "../query-procedures.js";
 import { readBody, SnapshotError, SnapshotStore } from "../snapshots/store.js";
-import { type Context, cachedQuery } from "../trpc.js";
+import type { Context } from "../trpc.js";
 import { answerNotes, flattenMetricRows, metricCsv } from "./csv.js";
 import { contributingSources, describeCouncils, licenceOf, SAMPLE_NOTICE } from "./describe.js";
 import { type ParamError, parseMetricQuery, parseTableQuery, TABLE_METRIC, type TableName } from "./params.js";
@@ -70,7 +71,7 @@ export function createDataApiHandler(ctx: Context): (req: IncomingMessage, res: 
       const mapped = clientError(error);
       if (mapped.log) console.error(error);
       sendError(res, mapped.status, {
-        ...(error instanceof QueryInputError ? { parameter: "query" } : {}),
+        ...(isQueryInputError(error) ? { parameter: "query" } : {}),
         message: mapped.message,
       });
     });
@@ -277,7 +278,7 @@ function apiIndex() {
 
 /** Every source Lens knows, with publisher, address and licence; `used` is what this build read (same cache entry as meta.sources). */
 async function sourcesEndpoint(ctx: Context, res: ServerResponse) {
-  const used = await cachedQuery(ctx, "meta.sources", null, (c, options) => sourcesUsed(c, options));
+  const used = await queryCaller(ctx).meta.sources();
   const info = ctx.warehouse.info;
   return sendJson(res, 200, {
     catalogue: SOURCES,
@@ -293,9 +294,8 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
   const parsed = parseMetricQuery(metricId, params);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
   const { metric, groupBy, filters, adjust, adjustGroups, format } = parsed.value;
-  // Exactly the input `metrics.compare` receives after validation, so both share one cache entry.
-  const input = { metric: metric.id, groupBy, filters, adjust, adjustGroups };
-  const result = await cachedQuery(ctx, "metrics.compare", input, (c, options) => compare(c, input, options));
+  // The dashboard's own procedure: the same validated input, so both share one cache entry.
+  const result = await queryCaller(ctx).metrics.compare({ metric: metric.id, groupBy, filters, adjust, adjustGroups });
   const info = ctx.warehouse.info;
   // Exactly the sources that contributed rows to this answer, so the source line names no other.
   const sources = contributingSources(result.sources, info);
