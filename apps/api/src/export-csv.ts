@@ -1,5 +1,6 @@
 /**
- * exportCsv: the exact rows behind a compare, timeseries, benchmark or search view, as CSV
+ * exportCsv: the exact rows behind a compare, timeseries, distribution, scatter, benchmark,
+ * ledger-payments or search view, as CSV
  * with source, licence and selection lines. Each export calls the view's own procedure
  * through a server-side caller (same path, same validated input, so the same cache entry), so the file
  * holds the numbers the chart was drawn from — never a second, possibly different, query.
@@ -17,8 +18,14 @@ import {
   type CsvColumn,
   compareInput,
   csvRows,
+  type DistributionResult,
+  distributionInput,
+  type LedgerPaymentsResult,
+  ledgerPaymentsInput,
   MAX_PAGE_SIZE,
   type Page,
+  type ScatterResult,
+  scatterInput,
   searchContractsInput,
   searchProvidersInput,
   timeseriesInput,
@@ -46,7 +53,10 @@ const layout = { layout: z.enum(["comments", "spreadsheet", "plain"]).default("c
 export const exportCsvInput = z.discriminatedUnion("view", [
   z.object({ view: z.literal("compare"), input: compareInput, ...layout }),
   z.object({ view: z.literal("timeseries"), input: timeseriesInput, ...layout }),
+  z.object({ view: z.literal("distribution"), input: distributionInput, ...layout }),
+  z.object({ view: z.literal("scatter"), input: scatterInput, ...layout }),
   z.object({ view: z.literal("benchmark"), input: benchmarkInput, ...layout }),
+  z.object({ view: z.literal("ledgerPayments"), input: ledgerPaymentsInput, ...layout }),
   z.object({ view: z.literal("contracts"), input: searchContractsInput, scope: searchScope, ...layout }),
   z.object({ view: z.literal("providers"), input: searchProvidersInput, scope: searchScope, ...layout }),
 ]);
@@ -133,6 +143,131 @@ export function flattenBenchmark(result: BenchmarkResult): { columns: CsvColumn[
   return { columns: columnsOf(BENCHMARK_COLUMNS), rows };
 }
 
+const DISTRIBUTION_COLUMNS = [
+  "n",
+  "suppressed",
+  "min",
+  "whisker_low",
+  "q1",
+  "median",
+  "q3",
+  "whisker_high",
+  "max",
+  "outliers",
+] as const;
+
+/** distribution: one row per group (box), the group's key first; a suppressed group's numbers stay empty. */
+export function flattenDistribution(result: DistributionResult): { columns: CsvColumn[]; rows: Row[] } {
+  const dim = result.groupBy;
+  return {
+    columns: columnsOf([...(dim ? [dim] : []), ...DISTRIBUTION_COLUMNS]),
+    rows: result.groups.map((g) => ({
+      ...(dim ? { [dim]: g.key } : {}),
+      n: g.n,
+      suppressed: g.suppressed,
+      min: g.min,
+      whisker_low: g.whiskerLow,
+      q1: g.q1,
+      median: g.median,
+      q3: g.q3,
+      whisker_high: g.whiskerHigh,
+      max: g.max,
+      outliers: g.outlierCount,
+    })),
+  };
+}
+
+/** scatter: one row per council, each axis's value (empty when suppressed), n and suppression. */
+export function flattenScatter(result: ScatterResult): { columns: CsvColumn[]; rows: Row[] } {
+  const keys = [
+    "la_code",
+    "council",
+    "region",
+    "x_metric",
+    "x",
+    "x_n",
+    "x_suppressed",
+    "y_metric",
+    "y",
+    "y_n",
+    "y_suppressed",
+  ];
+  return {
+    columns: columnsOf(keys),
+    rows: result.points.map((p) => ({
+      la_code: p.laCode,
+      council: p.name,
+      region: p.region,
+      x_metric: result.x,
+      x: p.xSuppressed ? null : p.x,
+      x_n: p.xN,
+      x_suppressed: p.xSuppressed,
+      y_metric: result.y,
+      y: p.ySuppressed ? null : p.y,
+      y_n: p.yN,
+      y_suppressed: p.ySuppressed,
+    })),
+  };
+}
+
+const LEDGER_COLUMNS = [
+  "la_code",
+  "council",
+  "source",
+  "year",
+  "months",
+  "children_gbp",
+  "children_lines",
+  "placement_gbp",
+  "placement_lines",
+  "known_ownership_gbp",
+  "known_ownership_lines",
+  "for_profit_gbp",
+  "redacted_gbp",
+  "for_profit_share",
+  "s251_total_gbp",
+  "s251_placement_gbp",
+  "s251_private_placement_gbp",
+  "s251_private_share",
+  "s251_coverage",
+  "panel_cla_total_gbp",
+  "panel_private_gbp",
+  "panel_private_share",
+  "panel_coverage",
+] as const;
+
+/** ledgerPayments: one row per council × financial year, the ledger's totals beside the s251 and panel figures. */
+export function flattenLedgerPayments(result: LedgerPaymentsResult): { columns: CsvColumn[]; rows: Row[] } {
+  return {
+    columns: columnsOf(LEDGER_COLUMNS),
+    rows: result.councilYears.map((y) => ({
+      la_code: y.laCode,
+      council: y.name,
+      source: y.source,
+      year: y.year,
+      months: y.months,
+      children_gbp: y.childrenGbp,
+      children_lines: y.childrenLines,
+      placement_gbp: y.placementGbp,
+      placement_lines: y.placementLines,
+      known_ownership_gbp: y.knownOwnershipGbp,
+      known_ownership_lines: y.knownOwnershipLines,
+      for_profit_gbp: y.forProfitGbp,
+      redacted_gbp: y.redactedGbp,
+      for_profit_share: y.forProfitShare,
+      s251_total_gbp: y.s251?.totalGbp ?? null,
+      s251_placement_gbp: y.s251?.placementGbp ?? null,
+      s251_private_placement_gbp: y.s251?.privatePlacementGbp ?? null,
+      s251_private_share: y.s251?.privateShare ?? null,
+      s251_coverage: y.s251?.coverage ?? null,
+      panel_cla_total_gbp: y.panel?.claTotalGbp ?? null,
+      panel_private_gbp: y.panel?.privateGbp ?? null,
+      panel_private_share: y.panel?.privateShare ?? null,
+      panel_coverage: y.panel?.coverage ?? null,
+    })),
+  };
+}
+
 /** Search rows as returned (every field, including the source link), columns in the row's own order. */
 export function flattenSearchRows(rows: readonly object[]): { columns: CsvColumn[]; rows: Row[] } {
   const first = rows[0];
@@ -140,14 +275,23 @@ export function flattenSearchRows(rows: readonly object[]): { columns: CsvColumn
 }
 
 function metricsOf(parsed: ParsedExport): MetricDef[] {
-  const ids =
-    parsed.view === "compare" || parsed.view === "timeseries"
-      ? [parsed.input.metric]
-      : parsed.view === "benchmark"
-        ? parsed.input.metrics
-        : parsed.view === "contracts"
-          ? ["contracts"]
-          : ["providers"];
+  const ids = (() => {
+    switch (parsed.view) {
+      case "compare":
+      case "timeseries":
+      case "distribution":
+        return [parsed.input.metric];
+      case "scatter":
+        return [parsed.input.y, parsed.input.x];
+      case "benchmark":
+        return parsed.input.metrics;
+      case "ledgerPayments":
+        return [];
+      case "contracts":
+      case "providers":
+        return [parsed.view];
+    }
+  })();
   return ids.map((id) => getMetric(id)).filter((m): m is MetricDef => m !== undefined);
 }
 
@@ -191,6 +335,34 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
       const answer = { notes: answerNotes(r), sources: contributingSources(r.sources, ctx.warehouse.info) };
       return { ...flattenMetricRows(dims, r.rows), truncated: false, answer };
     }
+    case "distribution": {
+      const r = await call.metrics.distribution(parsed.input);
+      return { ...flattenDistribution(r), truncated: false };
+    }
+    case "scatter": {
+      const r = await call.metrics.scatter(parsed.input);
+      // Each axis's contributors, named by axis; a source behind both is listed once.
+      const notes = [
+        ...(r.pearson === null
+          ? []
+          : [`Pearson r across the ${r.pairs} councils with both values: ${r.pearson}; a description, not a cause.`]),
+        ...(["x", "y"] as const).flatMap((axis) =>
+          answerNotes({ ...r.answers[axis], rows: [] }).map((n) => `${axis} (${r[axis]}): ${n}`),
+        ),
+      ];
+      const seen = new Map<string, { id: string; label: string; rows: number }>();
+      for (const axis of ["y", "x"] as const)
+        for (const s of r.answers[axis].sources) if (!seen.has(s.id)) seen.set(s.id, s);
+      const answer = { notes, sources: contributingSources([...seen.values()], ctx.warehouse.info) };
+      return { ...flattenScatter(r), truncated: false, answer };
+    }
+    case "ledgerPayments": {
+      const r = await call.ledgerPayments(parsed.input);
+      const rowsOf = (id: string) => r.councilYears.filter((y) => y.source === id).length;
+      const contributed = r.sources.map((id) => ({ id, label: id, rows: rowsOf(id) }));
+      const answer = { notes: [], sources: contributingSources(contributed, ctx.warehouse.info) };
+      return { ...flattenLedgerPayments(r), truncated: false, answer };
+    }
     case "benchmark": {
       const input = parsed.input;
       const r = await call.benchmark(input);
@@ -231,19 +403,34 @@ export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<Csv
   const sources = answer?.sources ?? [
     ...new Map(metrics.flatMap((m) => sourcesFor(m, info)).map((s) => [s.id, s])).values(),
   ];
-  const label =
-    parsed.view === "compare" || parsed.view === "timeseries"
-      ? `${parsed.input.metric}-${parsed.view}`
-      : parsed.view === "benchmark"
-        ? `benchmark-${parsed.input.council}`
-        : `${parsed.view}-search`;
+  const label = (() => {
+    switch (parsed.view) {
+      case "compare":
+      case "timeseries":
+      case "distribution":
+        return `${parsed.input.metric}-${parsed.view}`;
+      case "scatter":
+        return `${parsed.input.y}-by-${parsed.input.x}`;
+      case "benchmark":
+        return `benchmark-${parsed.input.council}`;
+      case "ledgerPayments":
+        return `ledger-payments-${parsed.input.council ?? "all"}`;
+      case "contracts":
+      case "providers":
+        return `${parsed.view}-search`;
+    }
+  })();
+  const selection =
+    parsed.view === "ledgerPayments"
+      ? `Council: ${parsed.input.council ?? "the four ledger councils"}`
+      : `Filters: ${filtersText(parsed.input.filters)}`;
   const meta = {
     source: sourceText(sources),
     licence: licenceOf(sources),
     notes: [
       ...(info.isSample ? [SAMPLE_NOTICE] : []),
       ...metrics.map((m) => `Metric: ${m.label} (${m.id}). ${m.definition}`),
-      `View: ${parsed.view}. Filters: ${filtersText(parsed.input.filters)}`,
+      `View: ${parsed.view}. ${selection}`,
       ...(answer?.notes ?? []),
       `Built: ${info.builtAt ?? "unknown"}.`,
       ...(truncated ? [`Truncated at ${MAX_SEARCH_EXPORT_ROWS} rows: narrow the search for the rest.`] : []),

@@ -197,6 +197,49 @@ describe("exportCsv", () => {
     expect(plain.about).toContain("Sample data — not real");
   });
 
+  it("exports a distribution's boxes as the procedure returns them, suppressed groups empty", async () => {
+    const input = { metric: "median_duration_months", groupBy: "model" } as const;
+    const groups = (await fx.caller.metrics.distribution(input)).groups;
+    const r = await fx.caller.exportCsv({ view: "distribution", input, layout: "plain" });
+    expect(r.filename).toBe("lens-median_duration_months-distribution.csv");
+    const [header, ...lines] = r.csv.trimEnd().split("\r\n");
+    expect(header).toBe("model,n,suppressed,min,whisker_low,q1,median,q3,whisker_high,max,outliers");
+    expect(lines.map((l) => l.split(",").slice(0, 3).join(","))).toEqual(
+      groups.map((g) => `${g.key ?? ""},${g.n},${g.suppressed}`),
+    );
+    expect(lines.map((l) => l.split(",")[6])).toEqual(groups.map((g) => (g.median === null ? "" : String(g.median))));
+    expect(r.about.some((l) => l.startsWith("Source: "))).toBe(true);
+  });
+
+  it("exports a scatter's councils with both axes, each axis's sources and the correlation", async () => {
+    const input = { x: "spend_share_for_profit", y: "homes_good_outstanding" } as const;
+    const points = (await fx.caller.metrics.scatter(input)).points;
+    const r = await fx.caller.exportCsv({ view: "scatter", input, layout: "plain" });
+    expect(r.rows).toBe(points.length);
+    expect(r.csv.split("\r\n")[0]).toBe(
+      "la_code,council,region,x_metric,x,x_n,x_suppressed,y_metric,y,y_n,y_suppressed",
+    );
+    expect(r.about.filter((l) => l.startsWith("Metric: "))).toHaveLength(2);
+    expect(r.about.some((l) => /^Pearson r across the \d+ councils/.test(l))).toBe(true);
+  });
+
+  it("exports the ledger council-years (none in the sample) with the selection named", async () => {
+    const r = await fx.caller.exportCsv({ view: "ledgerPayments", input: {}, layout: "plain" });
+    expect(r.rows).toBe(0);
+    expect(r.csv).toMatch(/^la_code,council,source,year,months,/);
+    expect(r.about).toContain("View: ledgerPayments. Council: the four ledger councils");
+  });
+
+  it("reads each view from the view's own cache entry", async () => {
+    const input = { metric: "median_duration_months", groupBy: "region" } as const;
+    await fx.caller.metrics.distribution(input);
+    const before = fx.cache.stats();
+    await fx.caller.exportCsv({ view: "distribution", input });
+    const after = fx.cache.stats();
+    expect(after.hits - before.hits).toBe(1);
+    expect(after.misses - before.misses).toBe(0);
+  });
+
   it("caps an all-pages search export", async () => {
     const r = await fx.caller.exportCsv({ view: "providers", input: { snapshot: "all" }, scope: "all" });
     expect(r.rows).toBeLessThanOrEqual(5000);
