@@ -3,6 +3,7 @@ import { highlightFromParams, withHighlightParam } from "./components/highlight.
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";
+import { startPage } from "./lib/route-prefetch.js";
 import { Link, useLocation } from "./lib/router.js";
 import { useBuild } from "./lib/use-build.js";
 
@@ -16,17 +17,18 @@ export const NAV = [
   { to: "/sources", label: "Sources & methods" },
 ] as const;
 
-// One chunk per page: the shell loads first, then only the page being opened.
-const Overview = lazy(() => import("./pages/Overview.js"));
-const Explore = lazy(() => import("./pages/Explore.js"));
+// One chunk per page: the shell loads first, then only the page being opened (pages that name their
+// first charts have those charts' queries started as soon as their chunk is in).
+const Overview = lazy(() => startPage(() => import("./pages/Overview.js")));
+const Explore = lazy(() => startPage(() => import("./pages/Explore.js")));
 const Benchmark = lazy(() => import("./pages/Benchmark.js"));
 const Contracts = lazy(() => import("./pages/Contracts.js"));
-const Quality = lazy(() => import("./pages/Quality.js"));
+const Quality = lazy(() => startPage(() => import("./pages/Quality.js")));
 const Sources = lazy(() => import("./pages/Sources.js"));
 const EvidenceIndex = lazy(() => import("./pages/evidence/EvidenceIndex.js"));
 const EvidenceClaim = lazy(() => import("./pages/evidence/EvidenceClaim.js"));
 const NotFound = lazy(() => import("./pages/NotFound.js"));
-const Embed = lazy(() => import("./pages/Embed.js"));
+const Embed = lazy(() => startPage(() => import("./pages/Embed.js")));
 const Snapshot = lazy(() => import("./pages/Snapshot.js"));
 
 const TITLES: Record<string, string> = {

@@ -1,13 +1,13 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, useState } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
-import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./lib/trpc.js";
+import { appClients, TRPCProvider } from "./lib/trpc.js";
 import "./styles.css";
 
 function Root() {
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(makeTrpcClient);
+  // The same clients the page prefetch uses (lib/route-prefetch.ts), so prefetched answers are found.
+  const { queryClient, trpcClient } = appClients();
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -8,9 +8,9 @@
  */
 
 import { formatCount, formatValue } from "@lens/core";
-import { lazy, Suspense } from "react";
 import { SMALL_N } from "../charts/build-spec.js";
 import type { ChartSpec, ChartTable, WithoutOffer } from "../charts/chart-spec.js";
+import { moduleLoader, useModule } from "../lib/use-module.js";
 import { ChartFrame } from "./ChartFrame.js";
 import { DrawWhenNear } from "./DrawWhenNear.js";
 import { useFilters, useHighlight } from "./FilterBar.js";
@@ -19,10 +19,9 @@ import { withPageHighlight } from "./highlight.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
 
-const loadLensChart = () => import("../charts/LensChart.js");
-// Start fetching at once (in parallel with the page's queries); render waits for it only if needed.
-const chartModule = loadLensChart();
-const LensChart = lazy(() => chartModule.then((m) => ({ default: m.LensChart })));
+/** The chart code, fetched as soon as a page with charts loads (in parallel with the page's queries). */
+export const chartCode = moduleLoader(() => import("../charts/LensChart.js"));
+void chartCode.start();
 
 export interface QueryState {
   isLoading: boolean;
@@ -177,12 +176,17 @@ export function ChartCard({
       ) : (
         <div className="chart-canvas" data-kind={spec.kind}>
           <DrawWhenNear height={height ?? skeletonHeight} label={spec.title}>
-            <Suspense fallback={<LoadingBlock label={spec.title} height={height ?? skeletonHeight} />}>
-              <LensChart spec={spec} height={height} />
-            </Suspense>
+            <DrawnChart spec={spec} height={height} skeletonHeight={skeletonHeight} />
           </DrawWhenNear>
         </div>
       )}
     </ChartFrame>
   );
+}
+
+/** LensChart once its code is in; the chart's skeleton until then. */
+function DrawnChart({ spec, height, skeletonHeight }: { spec: ChartSpec; height?: number; skeletonHeight: number }) {
+  const code = useModule(chartCode);
+  if (!code) return <LoadingBlock label={spec.title} height={height ?? skeletonHeight} />;
+  return <code.LensChart spec={spec} height={height} />;
 }

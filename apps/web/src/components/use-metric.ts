@@ -1,12 +1,13 @@
 /** Page-side data hooks: one metric from the API's compare procedure, narrowed to the filters it accepts. */
-import { type DimensionId, type Filters, getMetric, type MetricDef } from "@lens/core";
+import type { DimensionId, Filters, MetricDef } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { CompareResult, DistributionResult } from "../charts/api-types.js";
 import type { SpecContext } from "../charts/build-spec.js";
+import { compareInputFor, distributionInputFor, metricWithFilters, scatterInputFor } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
-import { filtersForMetric, filtersInWords, yearRangeOf } from "./filter-state.js";
+import { filtersInWords, yearRangeOf } from "./filter-state.js";
 
 /** A metric's query: the registry entry, the API's data, and the filters it applied or ignored. */
 export interface DataQuery<D> {
@@ -17,16 +18,6 @@ export interface DataQuery<D> {
   ignored: DimensionId[];
 }
 export type MetricQuery = DataQuery<CompareResult>;
-
-/** The registry's metric and the filters it accepts (the rest are named as ignored); loud on an unknown id. */
-function metricWithFilters(
-  metricId: string,
-  filters: Filters,
-): { metric: MetricDef; applied: Filters; ignored: DimensionId[] } {
-  const metric = getMetric(metricId);
-  if (!metric) throw new Error(`unknown metric '${metricId}'`);
-  return { metric, ...filtersForMetric(metric, filters) };
-}
 
 /** Loading until data or an error arrives (a disabled query is never loading); retry refetches. */
 function stateOf(
@@ -44,10 +35,8 @@ export function useMetric(
 ): MetricQuery {
   const trpc = useTRPC();
   const { metric, applied, ignored } = metricWithFilters(metricId, filters);
-  // Only asked when wanted, so an unadjusted view shares its cache entry with every other caller.
-  const adjust = options.adjust?.length ? { adjust: [...options.adjust] } : {};
   const query = useQuery({
-    ...trpc.metrics.compare.queryOptions({ metric: metricId, groupBy: [...groupBy], filters: applied, ...adjust }),
+    ...trpc.metrics.compare.queryOptions(compareInputFor(metricId, groupBy, applied, options.adjust)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -86,7 +75,7 @@ export function useDistribution(
   const trpc = useTRPC();
   const { metric, applied, ignored } = metricWithFilters(metricId, filters);
   const query = useQuery({
-    ...trpc.metrics.distribution.queryOptions({ metric: metricId, groupBy: dimension, filters: applied }),
+    ...trpc.metrics.distribution.queryOptions(distributionInputFor(metricId, dimension, applied)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -103,7 +92,7 @@ export function useDistribution(
 export function useScatter(xId: string, yId: string, filters: Filters, options: { enabled?: boolean } = {}) {
   const trpc = useTRPC();
   const query = useQuery({
-    ...trpc.metrics.scatter.queryOptions({ x: xId, y: yId, filters }),
+    ...trpc.metrics.scatter.queryOptions(scatterInputFor(xId, yId, filters)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });

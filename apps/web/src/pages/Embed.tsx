@@ -4,9 +4,10 @@
  * the iframe's size, between the export's own header and credit lines; the export menu sits
  * above it.
  */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { naturalHeight } from "../charts/axis.js";
 import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
+import { chartCode } from "../components/ChartCard.js";
 import { filtersFromParams } from "../components/filter-state.js";
 import { highlightFromParams, highlightInWords, withHighlight } from "../components/highlight.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
@@ -16,17 +17,15 @@ import { creditLines, SAMPLE_TEXT } from "../export/compose-svg.js";
 import { ExportMenu } from "../export/ExportMenu.js";
 import { FrozenBuildNotice } from "../export/FrozenBuildNotice.js";
 import { BUILD_PARAM, permalinkFor, SIZE_PARAM } from "../export/permalink.js";
+import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useLocation } from "../lib/router.js";
 import { useBuild } from "../lib/use-build.js";
+import { useModule } from "../lib/use-module.js";
 import "../export/export-menu.css";
 
 const BAR_HEIGHT = 44;
 /** Room the header and credit lines take around the chart in a typical iframe. */
 const FRAME_TEXT_HEIGHT = 230;
-
-// Start fetching the chart code at once, in parallel with the chart's query, not after its answer.
-const chartModule = import("../charts/LensChart.js");
-const LensChart = lazy(() => chartModule.then((m) => ({ default: m.LensChart })));
 
 function useViewport(): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -38,11 +37,23 @@ function useViewport(): { width: number; height: number } {
   return size;
 }
 
+/**
+ * The embedded chart's queries, asked for as soon as this chunk is in (lib/route-prefetch.ts). Evidence
+ * charts are left to the page: their filters depend on the build (briefChartFilters).
+ */
+export function prefetch(path: string, params: URLSearchParams): void {
+  const recipe = recipeFor(embedId(path), params);
+  if (!recipe.id.startsWith("evidence-")) prefetchRecipes([recipe], filtersFromParams(params));
+}
+
+function embedId(path: string): string {
+  return decodeURIComponent(path.replace(/^\/embed\/?/, "").split("/")[0] ?? "");
+}
+
 export default function Embed() {
   const { path, search } = useLocation();
-  const id = decodeURIComponent(path.replace(/^\/embed\/?/, "").split("/")[0] ?? "");
   const params = new URLSearchParams(search);
-  const recipe = recipeFor(id, params);
+  const recipe = recipeFor(embedId(path), params);
   return <EmbedChart recipe={recipe} params={params} />;
 }
 
@@ -60,6 +71,8 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
   const marked = drawn ? withHighlight(drawn, highlight) : null;
   const spec = marked && words ? { ...marked, notes: [words, ...marked.notes] } : marked;
   const viewport = useViewport();
+  // The chart code, fetched in parallel with the chart's query (ChartCard starts it when this chunk loads).
+  const code = useModule(chartCode);
 
   // The page the chart lives on, with the same state: where "Open" and permalinks point.
   const pageParams = new URLSearchParams(params);
@@ -111,9 +124,11 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
         ) : null}
         <p className="visually-hidden">{spec.summary}</p>
         <div className="chart-canvas" data-kind={spec.kind}>
-          <Suspense fallback={<LoadingBlock label={spec.title} height={chartHeight ?? 340} />}>
-            <LensChart spec={spec} height={chartHeight} />
-          </Suspense>
+          {code ? (
+            <code.LensChart spec={spec} height={chartHeight} />
+          ) : (
+            <LoadingBlock label={spec.title} height={chartHeight ?? 340} />
+          )}
         </div>
         <figcaption className="chart-frame__footer">
           {notes.map((note) => (

@@ -21,11 +21,13 @@ import {
   councilName,
   type FilterControl,
   filtersForMetric,
+  filtersFromParams,
   filtersInWords,
   yearRangeOf,
 } from "../components/filter-state.js";
 import { highlightInWords, withHighlight } from "../components/highlight.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
+import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useSearchParams } from "../lib/router.js";
 
 const GROUPS: { label: string; table: string }[] = [
@@ -46,6 +48,11 @@ const FILTER_ORDER: FilterControl[] = [
   "sector",
   "provision_type",
 ];
+
+/** The chart the address describes, asked for as soon as this chunk is in (lib/route-prefetch.ts). */
+export function prefetch(_path: string, params: URLSearchParams): void {
+  prefetchRecipes([exploreRecipe(readExploreState(params))], filtersFromParams(params));
+}
 
 export default function Explore() {
   const [params, setParams] = useSearchParams();

@@ -9,9 +9,15 @@ import { OVERVIEW_CHARTS } from "../charts/chart-recipes.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { filtersInWords } from "../components/filter-state.js";
+import { filtersFromParams, filtersInWords } from "../components/filter-state.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { useMetric } from "../components/use-metric.js";
+import { prefetchRecipes } from "../lib/query-inputs.js";
+
+/** The chart at the top of the page, asked for as soon as this chunk is in (lib/route-prefetch.ts). */
+export function prefetch(_path: string, params: URLSearchParams): void {
+  prefetchRecipes([OVERVIEW_CHARTS.value], filtersFromParams(params));
+}
 
 export function Overview() {
   const [filters] = useFilters();

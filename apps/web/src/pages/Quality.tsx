@@ -9,8 +9,15 @@ import { type ChartRecipe, QUALITY_CHARTS } from "../charts/chart-recipes.js";
 import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { filtersFromParams } from "../components/filter-state.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
+import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";
+
+/** The charts at the top of the page, asked for as soon as this chunk is in (lib/route-prefetch.ts). */
+export function prefetch(_path: string, params: URLSearchParams): void {
+  prefetchRecipes(QUALITY_CHARTS.slice(0, 2), filtersFromParams(params));
+}
 
 function Chart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
   const { spec, state } = useChartSpec(recipe, filters);
