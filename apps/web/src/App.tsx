@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { highlightFromParams, withHighlightParam } from "./components/highlight.js";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";
-import { startPage } from "./lib/route-prefetch.js";
+import { lazyPage } from "./lib/lazy-page.js";
 import { Link, useLocation } from "./lib/router.js";
 import { useBuild } from "./lib/use-build.js";
 
@@ -17,19 +17,20 @@ export const NAV = [
   { to: "/sources", label: "Sources & methods" },
 ] as const;
 
-// One chunk per page: the shell loads first, then only the page being opened (pages that name their
-// first charts have those charts' queries started as soon as their chunk is in).
-const Overview = lazy(() => startPage(() => import("./pages/Overview.js")));
-const Explore = lazy(() => startPage(() => import("./pages/Explore.js")));
-const Benchmark = lazy(() => import("./pages/Benchmark.js"));
-const Contracts = lazy(() => import("./pages/Contracts.js"));
-const Quality = lazy(() => startPage(() => import("./pages/Quality.js")));
-const Sources = lazy(() => import("./pages/Sources.js"));
-const EvidenceIndex = lazy(() => import("./pages/evidence/EvidenceIndex.js"));
-const EvidenceClaim = lazy(() => import("./pages/evidence/EvidenceClaim.js"));
-const NotFound = lazy(() => import("./pages/NotFound.js"));
-const Embed = lazy(() => startPage(() => import("./pages/Embed.js")));
-const Snapshot = lazy(() => import("./pages/Snapshot.js"));
+// One chunk per page: the shell loads first, then only the page being opened, shown as soon as it is in
+// (pages that name their first charts have those charts' queries started at once: lib/route-prefetch.ts).
+const PAGE_LOADING = <LoadingBlock label="page" />;
+const Overview = lazyPage(() => import("./pages/Overview.js"), PAGE_LOADING);
+const Explore = lazyPage(() => import("./pages/Explore.js"), PAGE_LOADING);
+const Benchmark = lazyPage(() => import("./pages/Benchmark.js"), PAGE_LOADING);
+const Contracts = lazyPage(() => import("./pages/Contracts.js"), PAGE_LOADING);
+const Quality = lazyPage(() => import("./pages/Quality.js"), PAGE_LOADING);
+const Sources = lazyPage(() => import("./pages/Sources.js"), PAGE_LOADING);
+const EvidenceIndex = lazyPage(() => import("./pages/evidence/EvidenceIndex.js"), PAGE_LOADING);
+const EvidenceClaim = lazyPage(() => import("./pages/evidence/EvidenceClaim.js"), PAGE_LOADING);
+const NotFound = lazyPage(() => import("./pages/NotFound.js"), PAGE_LOADING);
+const Embed = lazyPage(() => import("./pages/Embed.js"), <LoadingBlock label="chart" />);
+const Snapshot = lazyPage(() => import("./pages/Snapshot.js"), PAGE_LOADING);
 
 const TITLES: Record<string, string> = {
   "/": "Overview",
@@ -81,12 +82,7 @@ export function App() {
       ul.scrollLeft = Math.max(0, current.offsetLeft - ul.offsetLeft - 8);
   }, [activeNav]);
   // Chart-only route for iframes: the frame without the site's navigation.
-  if (path.startsWith("/embed/"))
-    return (
-      <Suspense fallback={<LoadingBlock label="chart" />}>
-        <Embed />
-      </Suspense>
-    );
+  if (path.startsWith("/embed/")) return <Embed />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -117,13 +113,7 @@ export function App() {
       </header>
       <main id="main">
         <FrozenBuildNotice />
-        {build.error ? (
-          <ErrorBlock error={build.error} onRetry={() => void build.refetch()} />
-        ) : (
-          <Suspense fallback={<LoadingBlock label="page" />}>
-            <Page path={path} />
-          </Suspense>
-        )}
+        {build.error ? <ErrorBlock error={build.error} onRetry={() => void build.refetch()} /> : <Page path={path} />}
       </main>
       <footer className="site-footer">
         <p>
