@@ -318,6 +318,15 @@ interface ViewRows {
   answer?: { notes: string[]; sources: SourceSummary[] };
 }
 
+type Contributed = { id: string; label: string; rows: number };
+
+/** The sources behind several answers (axes, measures), a source behind more than one listed once, where it first appears. */
+function firstOfEach(lists: readonly (readonly Contributed[])[]): Contributed[] {
+  const seen = new Map<string, Contributed>();
+  for (const list of lists) for (const source of list) if (!seen.has(source.id)) seen.set(source.id, source);
+  return [...seen.values()];
+}
+
 async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
   // Through the procedures, so each export reads the view's own cache entry.
   const call = queryCaller(ctx);
@@ -350,10 +359,8 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
           answerNotes({ ...r.answers[axis], rows: [] }).map((n) => `${axis} (${r[axis]}): ${n}`),
         ),
       ];
-      const seen = new Map<string, { id: string; label: string; rows: number }>();
-      for (const axis of ["y", "x"] as const)
-        for (const s of r.answers[axis].sources) if (!seen.has(s.id)) seen.set(s.id, s);
-      const answer = { notes, sources: contributingSources([...seen.values()], ctx.warehouse.info) };
+      const sources = firstOfEach([r.answers.y.sources, r.answers.x.sources]);
+      const answer = { notes, sources: contributingSources(sources, ctx.warehouse.info) };
       return { ...flattenScatter(r), truncated: false, answer };
     }
     case "ledgerPayments": {
@@ -368,9 +375,8 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
       const r = await call.benchmark(input);
       // Each measure's contributors, named by measure; a source behind several measures is listed once.
       const notes = r.metrics.flatMap((m) => answerNotes({ ...m, rows: [] }).map((n) => `${m.metric}: ${n}`));
-      const seen = new Map<string, { id: string; label: string; rows: number }>();
-      for (const m of r.metrics) for (const s of m.sources) if (!seen.has(s.id)) seen.set(s.id, s);
-      const answer = { notes, sources: contributingSources([...seen.values()], ctx.warehouse.info) };
+      const sources = firstOfEach(r.metrics.map((m) => m.sources));
+      const answer = { notes, sources: contributingSources(sources, ctx.warehouse.info) };
       return { ...flattenBenchmark(r), truncated: false, answer };
     }
     case "contracts": {
