@@ -6,7 +6,7 @@
 import { type DimensionId, type Filters, getMetric, type MetricDef } from "@lens/core";
 import { adjustFor, type ChartRecipe } from "../charts/chart-recipes.js";
 import { filtersForMetric } from "../components/filter-state.js";
-import { appClients, appQueryOptions } from "./trpc.js";
+import { appClients, appQueryOptions, FIRST_CHARTS } from "./trpc.js";
 
 /** The registry's metric and the filters it accepts (the rest are named as ignored); loud on an unknown id. */
 export function metricWithFilters(
@@ -54,15 +54,16 @@ export function recipeInputs(recipe: ChartRecipe, filters: Filters) {
   };
 }
 
-/** Asks the API for each recipe's data, as its chart's hooks will (same inputs, same cache entries). */
+/** Asks the API for each recipe's data, as its chart's hooks will (same inputs, same cache entries), in a batch of their own. */
 export function prefetchRecipes(recipes: readonly ChartRecipe[], filters: Filters): void {
   const { queryClient } = appClients();
   const options = appQueryOptions();
   for (const recipe of recipes) {
     const inputs = recipeInputs(recipe, filters);
-    if (inputs.compare) void queryClient.prefetchQuery(options.metrics.compare.queryOptions(inputs.compare));
+    const o = { trpc: FIRST_CHARTS };
+    if (inputs.compare) void queryClient.prefetchQuery(options.metrics.compare.queryOptions(inputs.compare, o));
     if (inputs.distribution)
-      void queryClient.prefetchQuery(options.metrics.distribution.queryOptions(inputs.distribution));
-    if (inputs.scatter) void queryClient.prefetchQuery(options.metrics.scatter.queryOptions(inputs.scatter));
+      void queryClient.prefetchQuery(options.metrics.distribution.queryOptions(inputs.distribution, o));
+    if (inputs.scatter) void queryClient.prefetchQuery(options.metrics.scatter.queryOptions(inputs.scatter, o));
   }
 }
