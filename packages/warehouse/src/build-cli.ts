@@ -3,11 +3,13 @@
  * prints a per-source summary. Exit code 1 on failure; the previous warehouse is untouched.
  */
 
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { SAMPLE_MARKER } from "@lens/core";
 import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
 import { createRunProgress } from "@lens/core/progress";
 import type { BuildSummary } from "./build.js";
-import { DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH } from "./paths.js";
+import { DEFAULT_REAL_WAREHOUSE_PATH, DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH, REPO_ROOT } from "./paths.js";
 
 const CLI = defineCli({
   command: "data:build",
@@ -24,14 +26,24 @@ const CLI = defineCli({
       placeholder: "<file.duckdb>",
       expects: "a file path",
       description:
-        "the warehouse to write; built beside it, then renamed into place\n(default data/warehouse/lens.duckdb)",
+        "the warehouse to write; built beside it, then renamed into place\n(default data/warehouse/lens.duckdb for the sample, data/warehouse/real.duckdb otherwise)",
       parse: text,
-      default: DEFAULT_WAREHOUSE_PATH,
     }),
   },
 });
 
 const values = parseCliOrExit(CLI);
+const sourcesDir = resolve(values.sources);
+const isSample = existsSync(join(sourcesDir, SAMPLE_MARKER));
+const outPath = resolve(values.out ?? (isSample ? DEFAULT_WAREHOUSE_PATH : DEFAULT_REAL_WAREHOUSE_PATH));
+// npm start keeps data/warehouse/lens.duckdb in step with the sample (turbo restores the cached sample
+// build over a file that differs), so a build of other sources written there would be replaced.
+if (!isSample && outPath === DEFAULT_WAREHOUSE_PATH) {
+  console.error(
+    `data:build: ${relative(REPO_ROOT, DEFAULT_WAREHOUSE_PATH)} is the sample warehouse, which npm start rebuilds from the sample: write other sources elsewhere (without --out: ${relative(REPO_ROOT, DEFAULT_REAL_WAREHOUSE_PATH)}), then LENS_WAREHOUSE=<that file> npm start.`,
+  );
+  process.exit(2);
+}
 // Loaded once the arguments are checked, so misuse and --help answer without loading DuckDB and the parsers.
 const { buildWarehouse } = await import("./build.js");
 
@@ -39,8 +51,8 @@ const progress = createRunProgress(process.stdout);
 
 try {
   const summary = await buildWarehouse({
-    sourcesDir: resolve(values.sources),
-    outPath: resolve(values.out),
+    sourcesDir,
+    outPath,
     progress,
   });
   printSummary(summary, progress.summaryTable());

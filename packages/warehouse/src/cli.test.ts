@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCommand, stackLines } from "@lens/core/cli-testing";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_WAREHOUSE_PATH } from "./paths.js";
 
 // Misuse must stop before any warehouse is opened or built: a usage error, exit 2, no stack trace.
 describe.each([
@@ -25,6 +29,28 @@ describe.each([
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^Usage: npm run ${command} -- `));
     expect(run.stderr).toBe("");
+  });
+});
+
+describe("data:build", () => {
+  it("will not write sources other than the sample over the sample warehouse npm start keeps (exit 2)", async () => {
+    const sources = mkdtempSync(join(tmpdir(), "lens-not-sample-"));
+    const before = statSync(DEFAULT_WAREHOUSE_PATH, { throwIfNoEntry: false })?.mtimeMs;
+    try {
+      const run = await runCommand("packages/warehouse/src/build-cli.ts", [
+        "--sources",
+        sources,
+        "--out",
+        "data/warehouse/lens.duckdb",
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("data:build: data/warehouse/lens.duckdb is the sample warehouse");
+      expect(run.stderr).toContain("data/warehouse/real.duckdb");
+      expect(stackLines(run.stderr)).toEqual([]);
+      expect(statSync(DEFAULT_WAREHOUSE_PATH, { throwIfNoEntry: false })?.mtimeMs).toBe(before);
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const DEFAULT_SAMPLE_DIR = join(REPO_ROOT, "data/sample/generated");
+/** The sample warehouse npm start builds and serves. */
 export const DEFAULT_WAREHOUSE_PATH = join(REPO_ROOT, "data/warehouse/lens.duckdb");
+/** Where a build of any other sources goes unless told. */
+export const DEFAULT_REAL_WAREHOUSE_PATH = join(REPO_ROOT, "data/warehouse/real.duckdb");
 
 /** The warehouse the API serves: LENS_WAREHOUSE, else the default sample warehouse. */
 export function warehousePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
