@@ -81,3 +81,16 @@ describe("GET /api/v1/openapi.json", () => {
     for (const path of Object.keys(doc.paths)) expect(html).toContain(`<code>${path}</code></h2>`);
   });
 });
+
+describe("GET /api", () => {
+  it("is the readable reference: every documented path, the site's icon, no script", async () => {
+    const res = await fetch(`${server.base}/api`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    for (const path of Object.keys(doc.paths)) expect(html, path).toContain(`<code>${path}</code>`);
+    // Without the link a browser asks for /favicon.ico, which the dashboard does not have (a 404 in its console).
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(html).not.toMatch(/<script/i);
+  });
+});

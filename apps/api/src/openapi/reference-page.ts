@@ -62,6 +62,7 @@ ${rows ? `<table><thead><tr><th scope="col">Parameter</th><th scope="col">Meanin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>API reference — Commissioning Lens</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="description" content="${escapeHtml(info.summary)}">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 1.5rem;color:#1b1b1b}
