@@ -80,7 +80,7 @@ try {
   for (let i = 0; i < args.runs; i++) restarts.push(await timeStart(dir));
   const restart = summarise(restarts);
   console.log(`restart (everything built): median ${seconds(restart.p50)} s of ${restarts.map(seconds).join(", ")}`);
-  const body = `\`npm run bench:start\` (bench/start-bench.ts): a clone of the committed HEAD in a temporary folder; npm's cache is the machine's own.
+  const body = `\`npm run bench:start\` (bench/start-bench.ts): a clone of the committed HEAD in a temporary folder; npm's cache is the machine's own. \`npm start\` is \`turbo run warehouse build\`, then the server: the sample, the sample warehouse and the dashboard are turbo tasks, built on the first start (the dashboard beside the sample) and answered from turbo's cache after.
 
 ${machineFacts()}
 
