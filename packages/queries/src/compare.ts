@@ -26,6 +26,7 @@ import { ADJUST_DIMENSIONS, type AdjustedEstimate } from "./adjust.js";
 import { answerCaveats, type SnapshotBias } from "./answer-caveats.js";
 import { compileMetricQuery } from "./compile-metric.js";
 import { contributors, type SourceContribution } from "./contributors.js";
+import { type EmptyAnswer, explainEmpty } from "./empty-answer.js";
 import { type AdjustedGroups, adjustDimensions, adjustedGroups, withAdjusted } from "./like-for-like.js";
 import { type RunOptions, runQuery } from "./run.js";
 import { wilsonInterval } from "./wilson.js";
@@ -93,6 +94,8 @@ export interface CompareResult {
   caveats: string[];
   /** A register snapshot's rows drawn by year (the web marks such charts). */
   snapshotBias: SnapshotBias | null;
+  /** Why no row has anything behind it, when none has (empty-answer.ts); null otherwise. */
+  empty: EmptyAnswer | null;
 }
 
 export interface RawMetricRow {
@@ -176,6 +179,8 @@ export async function compare(
     adjustedFor: adjust,
     adjustedGroups: adjust.length > 0 ? among : null,
     ...answer,
+    // No group, or only groups with no rows behind them (an ungrouped count of nothing is one row of 0).
+    empty: rows.every((r) => r.total === 0) ? await explainEmpty(connection, metric, parsed.filters, options) : null,
   };
 }
 

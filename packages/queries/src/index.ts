@@ -9,6 +9,7 @@ export * from "./council-ilacs.js";
 export * from "./csv.js";
 export * from "./dimension-sql.js";
 export * from "./distribution.js";
+export type { EmptyAnswer } from "./empty-answer.js";
 export * from "./ledger-payments.js";
 export * from "./like-for-like.js";
 export * from "./meta.js";

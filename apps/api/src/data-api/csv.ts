@@ -4,7 +4,7 @@
  * `toCsv` from packages/queries, which neutralises spreadsheet formulas.
  */
 import type { Filters, MetricDef } from "@lens/core";
-import { type AnswerDescription, type CsvColumn, type MetricRow, toCsv } from "@lens/queries";
+import { type AnswerDescription, type CsvColumn, type EmptyAnswer, type MetricRow, toCsv } from "@lens/queries";
 import type { BuildInfo } from "../warehouse-holder.js";
 import { SAMPLE_NOTICE, type SourceSummary } from "./describe.js";
 
@@ -58,11 +58,14 @@ export function flattenMetricRows(
 export function answerNotes(
   result: AnswerDescription & {
     rows: readonly MetricRow[];
+    /** Why no row has anything behind it (compare's answers only). */
+    empty?: EmptyAnswer | null;
     adjustedFor?: readonly string[];
     adjustedGroups?: { dimension: string; values: readonly string[] } | null;
   },
 ): string[] {
   const notes: string[] = [];
+  if (result.empty) notes.push(result.empty.reason);
   if (result.sentence) notes.push(`${result.sentence}.`);
   const top = result.concentration.map((c) => `${c.dimension} ${c.label} ${c.rows} of ${c.total} rows`);
   if (top.length > 0) notes.push(`Largest contributors: ${top.join("; ")}.`);

@@ -84,6 +84,19 @@ describe("GET /api/v1/metrics/{metricId}", () => {
     expect(market.value).toBeCloseTo((market.numerator as number) / (market.denominator as number), 10);
   });
 
+  it("says why an answer has no rows, in JSON and as a CSV note", async () => {
+    const res = await get("/api/v1/metrics/contracts?groupBy=model&from=2009&to=2009");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: unknown[]; empty: { reason: string; years: { first: number } } | null };
+    expect(body.rows).toEqual([]);
+    expect(body.empty?.reason).toMatch(/^No rows in 2009: this measure has rows in \d{4}–\d{4}\.$/);
+    expect(body.empty?.years.first).toBeGreaterThan(2009);
+    const csv = await (await get("/api/v1/metrics/contracts?groupBy=model&from=2009&to=2009&format=csv")).text();
+    expect(csv).toContain(`\n# ${body.empty?.reason}\r\n`);
+    const full = (await (await get("/api/v1/metrics/contracts?groupBy=model")).json()) as { empty: unknown };
+    expect(full.empty).toBeNull();
+  });
+
   it("returns the same rows as CSV with source and licence comment lines", async () => {
     const res = await get("/api/v1/metrics/contracts?groupBy=region&format=csv");
     expect(res.status).toBe(200);

@@ -331,6 +331,7 @@ async function metricEndpoint(ctx: Context, metricId: string, params: URLSearchP
     implausible: result.implausible,
     caveats: result.caveats,
     snapshotBias: result.snapshotBias,
+    empty: result.empty,
     licence,
     sample: info.isSample,
     notice: info.isSample ? SAMPLE_NOTICE : null,
