@@ -1,6 +1,6 @@
 /**
  * The requests of the load benchmark: what the dashboard's pages ask for when someone opens
- * them (apps/web/src/pages and charts/chart-recipes.ts), plus the public data API, health and
+ * them (apps/web/src/pages and packages/charts/src/chart-recipes.ts), plus the public data API, health and
  * static files. Inputs are typed by the query functions' own input types, so a schema change
  * that would make these requests stale fails the bench's typecheck rather than its numbers.
  */

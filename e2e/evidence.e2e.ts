@@ -8,8 +8,8 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CLAIMS } from "@lens/charts/claims";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CLAIMS } from "../apps/web/src/evidence/claims.js";
 import { ARTIFACTS, launchBrowser, openPage, type Page, scrollThrough } from "./browser.js";
 import { seriousAxeViolations, trpcGet } from "./page-checks.js";
 

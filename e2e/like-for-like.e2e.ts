@@ -8,10 +8,10 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { answerSourceLine } from "@lens/charts/source-line";
 import { readCsvExport } from "@lens/core";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { answerSourceLine } from "../apps/web/src/lib/source-line.js";
 import { ARTIFACTS, launchBrowser, openPage } from "./browser.js";
 
 const baseUrl = inject("baseUrl");

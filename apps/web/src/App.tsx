@@ -1,5 +1,5 @@
+import { highlightFromParams, withHighlightParam } from "@lens/charts/highlight";
 import { useEffect, useRef } from "react";
-import { highlightFromParams, withHighlightParam } from "./components/highlight.js";
 import { SampleBanner } from "./components/SampleBanner.js";
 import { ErrorBlock, LoadingBlock } from "./components/States.js";
 import { FrozenBuildNotice } from "./export/FrozenBuildNotice.js";

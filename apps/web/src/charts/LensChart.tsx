@@ -3,6 +3,11 @@
  * only; every value, label and colour comes from the spec. Missing/suppressed values are
  * gaps with a word on the axis, never zero-height bars.
  */
+
+import { categoryAxisWidth, categoryLabelsAngled, naturalHeight, scatterXAxis, valueAxis } from "@lens/charts/axis";
+import type { BoxStat, ChartSpec } from "@lens/charts/chart-spec";
+import { hasCiBand, splitOutliers } from "@lens/charts/legend-key";
+import { barPaint, FONT_FAMILY, THEME } from "@lens/charts/theme";
 import { formatAxisValue, formatValue, type MetricFormat } from "@lens/core";
 import { cloneElement, type ReactElement, useSyncExternalStore } from "react";
 import {
@@ -22,12 +27,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { categoryAxisWidth, categoryLabelsAngled, naturalHeight, scatterXAxis, valueAxis } from "./axis.js";
 import { boxScale } from "./box-scale.js";
-import type { BoxStat, ChartSpec } from "./chart-spec.js";
 import { highlightedLabels, isHighlightedPoint, type LegendItem, legendItems } from "./legend.js";
-import { hasCiBand, splitOutliers } from "./legend-key.js";
-import { barPaint, FONT_FAMILY, THEME } from "./theme.js";
 import { yearTicks } from "./year-ticks.js";
 
 /** Most year labels under a line chart: about one per 70px of a wide card, fewer on a phone. */

@@ -1,7 +1,7 @@
+import { longSpec } from "@lens/charts/spec-fixtures";
+import { THEME } from "@lens/charts/theme";
 import { describe, expect, it } from "vitest";
-import { longSpec } from "../export/fixtures.js";
 import { legendItems } from "./legend.js";
-import { THEME } from "./theme.js";
 
 describe("the legend, as the page and the export both draw it", () => {
   it("names the highlighted council in the theme's colour and the others muted", () => {

@@ -4,10 +4,11 @@
  * HTML under the chart, the export composer as SVG above it, so both say the same words in the
  * same colours.
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
+import { type KeyGlyph, markKey } from "@lens/charts/legend-key";
+import { THEME } from "@lens/charts/theme";
 import { formatValue } from "@lens/core";
-import type { ChartSpec } from "./chart-spec.js";
-import { type KeyGlyph, markKey } from "./legend-key.js";
-import { THEME } from "./theme.js";
 
 export type LegendGlyph = "square" | "line" | "dash" | "dot" | KeyGlyph;
 

@@ -7,15 +7,15 @@
  * with charts loads, alongside that page's API queries, instead of delaying them.
  */
 
+import { SMALL_N } from "@lens/charts/build-spec";
+import type { ChartSpec, ChartTable, WithoutOffer } from "@lens/charts/chart-spec";
+import { withExclusion } from "@lens/charts/filter-state";
+import { withPageHighlight } from "@lens/charts/highlight";
 import { formatCount, formatValue } from "@lens/core";
-import { SMALL_N } from "../charts/build-spec.js";
-import type { ChartSpec, ChartTable, WithoutOffer } from "../charts/chart-spec.js";
 import { moduleLoader, useModule } from "../lib/use-module.js";
 import { ChartFrame } from "./ChartFrame.js";
 import { DrawWhenNear } from "./DrawWhenNear.js";
 import { useFilters, useHighlight } from "./FilterBar.js";
-import { withExclusion } from "./filter-state.js";
-import { withPageHighlight } from "./highlight.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
 

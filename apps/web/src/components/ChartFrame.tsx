@@ -2,8 +2,9 @@
  * The one frame every chart sits in: title, subtitle, the filters in words, the chart (or
  * its table), notes, n and the source line. Exports compose the same parts as SVG.
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import { type ReactNode, useId, useState } from "react";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { ExportMenu } from "../export/ExportMenu.js";
 
 export interface ChartFrameProps {

@@ -3,9 +3,7 @@
  * change), so back/forward step through filter changes and a reload restores them. List
  * filters take several values (a disclosure of checkboxes; councils with a search box).
  */
-import { COUNCILS, DIMENSIONS, type Filters, labelForValue, REGIONS } from "@lens/core";
-import { useId } from "react";
-import { useSearchParams } from "../lib/router.js";
+
 import {
   exclusionsOf,
   FIRST_YEAR,
@@ -16,8 +14,11 @@ import {
   withExclusion,
   withListFilter,
   writeFilters,
-} from "./filter-state.js";
-import { highlightFromParams, writeHighlight } from "./highlight.js";
+} from "@lens/charts/filter-state";
+import { highlightFromParams, writeHighlight } from "@lens/charts/highlight";
+import { COUNCILS, DIMENSIONS, type Filters, labelForValue, REGIONS } from "@lens/core";
+import { useId } from "react";
+import { useSearchParams } from "../lib/router.js";
 import { MultiSelect } from "./MultiSelect.js";
 
 export function useFilters(): [Filters, (next: Filters) => void] {

@@ -6,8 +6,8 @@
  */
 import { formatCount, formatGbp, formatValue, getMetric, getSource } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
-import type { RouterOutputs } from "../charts/api-types.js";
 import { Link } from "../lib/router.js";
+import type { RouterOutputs } from "../lib/router-outputs.js";
 import { useTRPC } from "../lib/trpc.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";

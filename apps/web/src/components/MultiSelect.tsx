@@ -4,8 +4,9 @@
  * writes the URL at once, like the single selects did. Escape or a click/focus outside
  * closes it; Escape returns focus to the button.
  */
+
+import { selectionSummary, toggleValue } from "@lens/charts/filter-state";
 import { useId, useRef, useState } from "react";
-import { selectionSummary, toggleValue } from "./filter-state.js";
 import { useDismiss } from "./use-dismiss.js";
 
 export interface MultiSelectOption {

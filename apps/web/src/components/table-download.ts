@@ -4,8 +4,9 @@
  * in the same parameters the page's URL and the metrics routes use, so the file holds exactly
  * the rows the table counts; the server streams it and says so when it caps the rows.
  */
+
+import { filtersForMetric, writeFilters } from "@lens/charts/filter-state";
 import { type Filters, getMetric } from "@lens/core";
-import { filtersForMetric, writeFilters } from "./filter-state.js";
 
 export type TableId = "contracts" | "providers";
 export type TableFormat = "csv" | "csv-plain" | "xlsx" | "json";

@@ -2,12 +2,13 @@
  * One chart recipe → its query and its spec. The Overview, Explore and Embed pages all draw
  * through here, so a chart on a page and the same chart in an iframe are built the same way.
  */
+
+import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "@lens/charts/build-spec";
+import { adjustFor, type ChartRecipe } from "@lens/charts/chart-recipes";
+import type { ChartSpec } from "@lens/charts/chart-spec";
+import { filtersForMetric } from "@lens/charts/filter-state";
 import { type Filters, getMetric } from "@lens/core";
-import { buildBoxSpec, buildCompareSpec, buildScatterSpec } from "../charts/build-spec.js";
-import { adjustFor, type ChartRecipe } from "../charts/chart-recipes.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import type { QueryState } from "./ChartCard.js";
-import { filtersForMetric } from "./filter-state.js";
 import { useDistribution, useMetric, useScatter, useSpecContext } from "./use-metric.js";
 
 export function useChartSpec(recipe: ChartRecipe, filters: Filters): { spec: ChartSpec | null; state: QueryState } {

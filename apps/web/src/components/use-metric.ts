@@ -1,13 +1,14 @@
 /** Page-side data hooks: one metric from the API's compare procedure, narrowed to the filters it accepts. */
+
+import type { CompareResult, DistributionResult } from "@lens/charts/api-types";
+import type { SpecContext } from "@lens/charts/build-spec";
+import { filtersInWords, yearRangeOf } from "@lens/charts/filter-state";
 import type { DimensionId, Filters, MetricDef } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { CompareResult, DistributionResult } from "../charts/api-types.js";
-import type { SpecContext } from "../charts/build-spec.js";
 import { compareInputFor, distributionInputFor, metricWithFilters, scatterInputFor } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
-import { filtersInWords, yearRangeOf } from "./filter-state.js";
 
 /** A metric's query: the registry entry, the API's data, and the filters it applied or ignored. */
 export interface DataQuery<D> {

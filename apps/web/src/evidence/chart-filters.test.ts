@@ -1,6 +1,6 @@
+import { CLAIMS } from "@lens/charts/claims";
 import { describe, expect, it } from "vitest";
 import { briefChartFilters } from "./chart-filters.js";
-import { CLAIMS } from "./claims.js";
 
 const chart = (id: string) => CLAIMS.flatMap((c) => c.charts).find((r) => r.id === id)!;
 

@@ -5,9 +5,10 @@
  * has one source of its own, so nothing is restricted there; a source the user chose is kept.
  * A chart with `councils` draws those councils unless the reader chose councils.
  */
+
+import type { ChartRecipe } from "@lens/charts/chart-recipes";
+import type { EvidenceChart } from "@lens/charts/claims";
 import type { Filters } from "@lens/core";
-import type { ChartRecipe } from "../charts/chart-recipes.js";
-import type { EvidenceChart } from "./claims.js";
 
 export function briefChartFilters(recipe: ChartRecipe | EvidenceChart, filters: Filters, isSample: boolean): Filters {
   const { council: _council, ...everyCouncil } = filters;

@@ -3,6 +3,12 @@
  * (metrics.compare with like for like, metrics.scatter's Pearson r); this module only picks
  * the rows and hands them to the pure words in ./words.ts.
  */
+
+import type { CompareResult } from "@lens/charts/api-types";
+import { adjustFor } from "@lens/charts/chart-recipes";
+import type { Claim, Headline } from "@lens/charts/claims";
+import { answerSourceLine, sourceLine } from "@lens/charts/source-line";
+import { mixInWords } from "@lens/charts/words/like-for-like";
 import {
   type ContributingSource,
   DELIVERY_MODEL_COUNCILS,
@@ -17,15 +23,10 @@ import {
   rowNoun,
 } from "@lens/core";
 import { useQueries } from "@tanstack/react-query";
-import type { CompareResult } from "../charts/api-types.js";
-import { adjustFor } from "../charts/chart-recipes.js";
-import { mixInWords } from "../charts/words/like-for-like.js";
 import type { QueryState } from "../components/ChartCard.js";
 import { useMetric } from "../components/use-metric.js";
-import { answerSourceLine, sourceLine } from "../lib/source-line.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
-import type { Claim, Headline } from "./claims.js";
 import { type CouncilValue, deliveryFinding, type IlacsSplit, splitByDelivery } from "./delivery-words.js";
 import {
   comparisonFinding,

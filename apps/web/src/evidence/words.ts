@@ -4,8 +4,9 @@
  * for the claims list, and a "strength of evidence" line from coverage, concentration and
  * interval width. Pure: the inputs are numbers the API returned; nothing is estimated here.
  */
+
+import { gapInWords } from "@lens/charts/words/like-for-like";
 import { formatCount, formatValue, type MetricFormat, shareInWords } from "@lens/core";
-import { gapInWords } from "../charts/words/like-for-like.js";
 
 /** One group of a comparison: the value as recorded and, where the measure allows, like for like. */
 export interface GroupEstimate {

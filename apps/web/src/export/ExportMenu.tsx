@@ -5,8 +5,9 @@
  * own chart component drawn offscreen at the preset's size, never a screenshot of the page.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import { useId, useLayoutEffect, useRef, useState } from "react";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { useDismiss } from "../components/use-dismiss.js";
 import { useBuild } from "../lib/use-build.js";
 import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";

@@ -1,7 +1,7 @@
+import type { ChartKind, ChartSpec } from "@lens/charts/chart-spec";
+import { longSpec } from "@lens/charts/spec-fixtures";
 import { describe, expect, it } from "vitest";
-import type { ChartKind, ChartSpec } from "../charts/chart-spec.js";
 import { composeExportSvg, type ExportLayout, layoutExport, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
-import { longSpec } from "./fixtures.js";
 import { approximateMeasure } from "./measure-text.js";
 import { drawChart } from "./render-chart.js";
 import { boxesOverlap } from "./svg-text.js";

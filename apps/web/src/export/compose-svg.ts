@@ -10,11 +10,12 @@
  * text boxes overlap. Fixed-size presets keep it by shrinking type, then dropping notes
  * (saying how many and where to read them), then shrinking the chart — never by clipping.
  */
+
+import { naturalHeight } from "@lens/charts/axis";
+import type { ChartSpec } from "@lens/charts/chart-spec";
+import { THEME } from "@lens/charts/theme";
 import { formatDate, SAMPLE_NOTICE } from "@lens/core";
-import { naturalHeight } from "../charts/axis.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { type LegendItem, legendItems } from "../charts/legend.js";
-import { THEME } from "../charts/theme.js";
 import { approximateMeasure, type MeasureText } from "./measure-text.js";
 import {
   escapeXml,

@@ -1,9 +1,9 @@
+import { longSpec } from "@lens/charts/spec-fixtures";
 import { csvCell, readCsvExport } from "@lens/core";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { aboutEntries, aboutText, chartCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
-import { longSpec } from "./fixtures.js";
 import { embedCode, embedUrlFor, permalinkFor, pinnedBuild } from "./permalink.js";
 import { chartSheets, chartXlsx } from "./xlsx.js";
 

@@ -9,8 +9,9 @@
  * Cells are written by @lens/core's csvCell, the one CSV writer and formula guard (the server's
  * exports use it too).
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import { BOM, csvLine, METRICS } from "@lens/core";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { SAMPLE_TEXT } from "./compose-svg.js";
 
 export interface CsvMeta {

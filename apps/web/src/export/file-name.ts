@@ -1,5 +1,5 @@
 /** Export file names that say what the chart is: lens-<id>-<from>-<to>[-<size>].<ext>. */
-import type { ChartSpec } from "../charts/chart-spec.js";
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import type { SizePreset } from "./compose-svg.js";
 
 function slug(text: string): string {

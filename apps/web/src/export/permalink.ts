@@ -6,7 +6,7 @@
  * are POSTed to /api/v1/snapshots, and the short `/s/<id>` link keeps showing those numbers
  * after later builds.
  */
-import type { ChartSpec } from "../charts/chart-spec.js";
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import type { SizePreset } from "./compose-svg.js";
 
 export const SIZE_PARAM = "size";

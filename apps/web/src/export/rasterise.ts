@@ -3,7 +3,7 @@
  * rasterise it (never a DOM screenshot) through an <img> onto a canvas at the preset's pixel
  * size, and hand files to the browser as downloads.
  */
-import type { ChartSpec } from "../charts/chart-spec.js";
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import {
   type ExportLayout,
   type ExportMeta,

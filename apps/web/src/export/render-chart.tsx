@@ -5,9 +5,10 @@
  * in a server render (its marks register after mount), hence a real mount, in the browser or
  * in jsdom.
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import type { ChartDrawing } from "./compose-svg.js";
 
 const nextTick = () =>

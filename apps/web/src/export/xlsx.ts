@@ -4,8 +4,9 @@
  * the CSV's about file. Written by write-excel-file, loaded on first use so pages that never
  * export do not download it.
  */
+
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import type { Cell, SheetData } from "write-excel-file/universal";
-import type { ChartSpec } from "../charts/chart-spec.js";
 import { aboutEntries, type CsvMeta } from "./csv.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

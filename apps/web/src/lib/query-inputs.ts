@@ -3,9 +3,10 @@
  * page prefetch (route-prefetch.ts) both build their inputs here, so a prefetched answer is the
  * very cache entry the chart then reads.
  */
+
+import { adjustFor, type ChartRecipe } from "@lens/charts/chart-recipes";
+import { filtersForMetric } from "@lens/charts/filter-state";
 import { type DimensionId, type Filters, getMetric, type MetricDef } from "@lens/core";
-import { adjustFor, type ChartRecipe } from "../charts/chart-recipes.js";
-import { filtersForMetric } from "../components/filter-state.js";
 import { appClients, appQueryOptions, FIRST_CHARTS } from "./trpc.js";
 
 /** The registry's metric and the filters it accepts (the rest are named as ignored); loud on an unknown id. */

@@ -5,6 +5,31 @@
  */
 
 import {
+  askDistanceInWords,
+  buildBenchmarkSpec,
+  buildTrendSpec,
+  ordinal,
+  quartileName,
+  rankInWords,
+  rankOf,
+} from "@lens/charts/benchmark";
+import { buildCompareSpec } from "@lens/charts/build-spec";
+import type { ChartSpec } from "@lens/charts/chart-spec";
+import {
+  type ComparisonGroup,
+  GROUP_KINDS,
+  GROUP_LABELS,
+  type GroupKind,
+  groupFromParams,
+  groupInWords,
+  groupMembers,
+  medianOf,
+  writeGroup,
+} from "@lens/charts/comparison-group";
+import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "@lens/charts/filter-state";
+import { withHighlightParam } from "@lens/charts/highlight";
+import { takeaway } from "@lens/charts/takeaway";
+import {
   COUNCILS,
   type Filters,
   formatDate,
@@ -16,40 +41,15 @@ import {
 } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { RouterOutputs } from "../charts/api-types.js";
-import {
-  askDistanceInWords,
-  buildBenchmarkSpec,
-  buildTrendSpec,
-  ordinal,
-  quartileName,
-  rankInWords,
-  rankOf,
-} from "../charts/benchmark.js";
-import { buildCompareSpec } from "../charts/build-spec.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
-import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
-import {
-  type ComparisonGroup,
-  GROUP_KINDS,
-  GROUP_LABELS,
-  type GroupKind,
-  groupFromParams,
-  groupInWords,
-  groupMembers,
-  medianOf,
-  writeGroup,
-} from "../components/comparison-group.js";
 import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
-import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "../components/filter-state.js";
-import { withHighlightParam } from "../components/highlight.js";
 import { LedgerPaymentsCard } from "../components/LedgerPaymentsCard.js";
 import { MultiSelect } from "../components/MultiSelect.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useMetric } from "../components/use-metric.js";
 import { Link, navigate, useSearchParams } from "../lib/router.js";
+import type { RouterOutputs } from "../lib/router-outputs.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 

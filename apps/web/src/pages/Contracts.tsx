@@ -3,17 +3,17 @@
  * the API, every row linking to its source notice (or file and line). State is in the URL.
  */
 
+import { filtersInWords } from "@lens/charts/filter-state";
 import { formatCount, formatDate, formatValue, isRedFlagId, labelForValue, MODEL_INFO } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { ContractRow } from "../charts/api-types.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { filtersInWords } from "../components/filter-state.js";
 import { RedFlagChips, RedFlagFilter } from "../components/RedFlags.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { TableDownloads } from "../components/TableDownloads.js";
 import { useSearchParams } from "../lib/router.js";
+import type { ContractRow } from "../lib/router-outputs.js";
 import { useTRPC } from "../lib/trpc.js";
 
 const SORTS = ["award_date", "title", "buyer", "supplier", "value", "annual_value", "duration", "tenderers"] as const;

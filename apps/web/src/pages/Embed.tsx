@@ -4,12 +4,13 @@
  * the iframe's size, between the export's own header and credit lines; the export menu sits
  * above it.
  */
+
+import { naturalHeight } from "@lens/charts/axis";
+import { type ChartRecipe, recipeFor } from "@lens/charts/chart-recipes";
+import { filtersFromParams } from "@lens/charts/filter-state";
+import { highlightFromParams, highlightInWords, withHighlight } from "@lens/charts/highlight";
 import { useEffect, useState } from "react";
-import { naturalHeight } from "../charts/axis.js";
-import { type ChartRecipe, recipeFor } from "../charts/chart-recipes.js";
 import { chartCode } from "../components/ChartCard.js";
-import { filtersFromParams } from "../components/filter-state.js";
-import { highlightFromParams, highlightInWords, withHighlight } from "../components/highlight.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { briefChartFilters } from "../evidence/chart-filters.js";

@@ -2,9 +2,8 @@
  * Explore: a chart builder for researchers. Metric, up to two dimensions, chart type and
  * filters all live in the URL, so the address bar is the permalink.
  */
-import { DIMENSIONS, type DimensionId, getMetric, METRICS } from "@lens/core";
-import { useId } from "react";
-import { exploreRecipe } from "../charts/chart-recipes.js";
+
+import { exploreRecipe } from "@lens/charts/chart-recipes";
 import {
   CHART_LABELS,
   chartsFor,
@@ -13,10 +12,7 @@ import {
   readExploreState,
   scatterPartners,
   writeExploreState,
-} from "../charts/explore-state.js";
-import { takeaway } from "../charts/takeaway.js";
-import { ChartCard } from "../components/ChartCard.js";
-import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
+} from "@lens/charts/explore-state";
 import {
   councilName,
   type FilterControl,
@@ -24,8 +20,13 @@ import {
   filtersFromParams,
   filtersInWords,
   yearRangeOf,
-} from "../components/filter-state.js";
-import { highlightInWords, withHighlight } from "../components/highlight.js";
+} from "@lens/charts/filter-state";
+import { highlightInWords, withHighlight } from "@lens/charts/highlight";
+import { takeaway } from "@lens/charts/takeaway";
+import { DIMENSIONS, type DimensionId, getMetric, METRICS } from "@lens/core";
+import { useId } from "react";
+import { ChartCard } from "../components/ChartCard.js";
+import { FilterBar, useFilters, useHighlight } from "../components/FilterBar.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useSearchParams } from "../lib/router.js";

@@ -4,12 +4,13 @@
  * provider quality by sector over time, and the ratings of contract suppliers' homes by model. Every number comes from the API; each chart carries
  * its n and a takeaway generated from its own numbers.
  */
+
+import { OVERVIEW_CHARTS } from "@lens/charts/chart-recipes";
+import { filtersFromParams, filtersInWords } from "@lens/charts/filter-state";
+import { takeaway } from "@lens/charts/takeaway";
 import { COMMISSIONING_MODELS, formatCount, MODEL_INFO } from "@lens/core";
-import { OVERVIEW_CHARTS } from "../charts/chart-recipes.js";
-import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { filtersFromParams, filtersInWords } from "../components/filter-state.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { useMetric } from "../components/use-metric.js";
 import { prefetchRecipes } from "../lib/query-inputs.js";

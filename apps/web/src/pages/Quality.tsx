@@ -2,14 +2,15 @@
  * Provider quality & market: children's homes and other provision by sector — stock, places,
  * ratings over time, joiners and leavers, chain size and the largest owners' share of places.
  */
+
+import { mergeSpecs } from "@lens/charts/build-spec";
+import { type ChartRecipe, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
+import { filtersFromParams } from "@lens/charts/filter-state";
+import { takeaway } from "@lens/charts/takeaway";
 import type { Filters } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
-import { mergeSpecs } from "../charts/build-spec.js";
-import { type ChartRecipe, QUALITY_CHARTS } from "../charts/chart-recipes.js";
-import { takeaway } from "../charts/takeaway.js";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
-import { filtersFromParams } from "../components/filter-state.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";

@@ -4,10 +4,10 @@
  * with their coverage, and the known caveats.
  */
 
+import { buildCompareSpec } from "@lens/charts/build-spec";
+import { takeaway } from "@lens/charts/takeaway";
 import { formatCount, formatDate, METRICS, MODEL_INFO, SOURCES } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
-import { buildCompareSpec } from "../charts/build-spec.js";
-import { takeaway } from "../charts/takeaway.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";

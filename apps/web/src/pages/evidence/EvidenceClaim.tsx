@@ -4,17 +4,18 @@
  * standard frame, what the data cannot tell and which data would, the measures, the sources
  * and the permalink. Prints as an A4 brief ("Download brief (PDF)" opens the print dialog).
  */
+
+import { askDistanceInWords } from "@lens/charts/benchmark";
+import { ATTRIBUTION, type Claim, claimById, type EvidenceChart as EvidenceChartDef } from "@lens/charts/claims";
+import { filtersForMetric, filtersInWords } from "@lens/charts/filter-state";
+import { takeaway } from "@lens/charts/takeaway";
 import { COUNCILS, type Filters, getMetric } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { askDistanceInWords } from "../../charts/benchmark.js";
-import { takeaway } from "../../charts/takeaway.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { FilterBar, useFilters } from "../../components/FilterBar.js";
-import { filtersForMetric, filtersInWords } from "../../components/filter-state.js";
 import { ErrorBlock, LoadingBlock } from "../../components/States.js";
 import { useChartSpec } from "../../components/use-chart-spec.js";
 import { briefChartFilters } from "../../evidence/chart-filters.js";
-import { ATTRIBUTION, type Claim, claimById, type EvidenceChart as EvidenceChartDef } from "../../evidence/claims.js";
 import { useClaimFinding } from "../../evidence/use-finding.js";
 import { usePrintMedia } from "../../evidence/use-print.js";
 import { Link, useLocation } from "../../lib/router.js";

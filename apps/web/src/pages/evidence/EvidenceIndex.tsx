@@ -2,9 +2,10 @@
  * /evidence: the Declaration's eight claims, each with a one-line answer worded from the API's
  * numbers and its strength line, linking to the claim's brief. Filters travel to the briefs.
  */
+
+import { ATTRIBUTION, CLAIMS, type Claim } from "@lens/charts/claims";
 import type { Filters } from "@lens/core";
 import { FilterBar, useFilters } from "../../components/FilterBar.js";
-import { ATTRIBUTION, CLAIMS, type Claim } from "../../evidence/claims.js";
 import { useClaimFinding } from "../../evidence/use-finding.js";
 import { Link, useLocation } from "../../lib/router.js";
 import { MEASURED_LABEL } from "./EvidenceClaim.js";

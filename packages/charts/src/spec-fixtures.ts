@@ -1,5 +1,5 @@
 /** Handmade ChartSpecs with deliberately long text, for the layout and CSV tests. */
-import type { ChartKind, ChartSpec } from "../charts/chart-spec.js";
+import type { ChartKind, ChartSpec } from "./chart-spec.js";
 
 const LONG_TITLE =
   "Share of children's services contracts lasting three years or more, by commissioning model, provider sector and the council's statistical neighbour group, England";

@@ -1,18 +1,23 @@
-/** Row types as the API returns them; only the router's type crosses from the server. */
-import type { AppRouter } from "@lens/api";
-import type { inferRouterOutputs } from "@trpc/server";
+/**
+ * Row types as the API returns them: the query functions' own result types (the tRPC
+ * procedures return them unchanged, and the server builds specs from them too). Only types
+ * cross from @lens/queries, so no SQL reaches a bundle that imports this package.
+ */
+import type {
+  BenchmarkResult as QueryBenchmarkResult,
+  CompareResult as QueryCompareResult,
+  DistributionResult as QueryDistributionResult,
+  ScatterResult as QueryScatterResult,
+} from "@lens/queries";
 
-export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type CompareResult = RouterOutputs["metrics"]["compare"];
+export type CompareResult = QueryCompareResult;
 export type CompareRow = CompareResult["rows"][number];
-export type DistributionResult = RouterOutputs["metrics"]["distribution"];
+export type DistributionResult = QueryDistributionResult;
 export type DistributionGroup = DistributionResult["groups"][number];
-export type ScatterResult = RouterOutputs["metrics"]["scatter"];
+export type ScatterResult = QueryScatterResult;
 export type ScatterApiPoint = ScatterResult["points"][number];
-export type BenchmarkResult = RouterOutputs["benchmark"];
+export type BenchmarkResult = QueryBenchmarkResult;
 export type BenchmarkMetric = BenchmarkResult["metrics"][number];
-export type ContractsPage = RouterOutputs["contracts"]["search"];
-export type ContractRow = ContractsPage["rows"][number];
 
 /** compare's like-for-like estimate for one group: its value had every group the pooled mix of the strata. */
 export type AdjustedEstimate = NonNullable<CompareRow["adjusted"]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { longSpec } from "../export/fixtures.js";
 import { boxValueTop, CI_BAND_LABEL, hasCiBand, markKey, splitOutliers } from "./legend-key.js";
+import { longSpec } from "./spec-fixtures.js";
 
 describe("markKey", () => {
   it("explains the confidence band of a line chart that carries intervals, and only then", () => {

@@ -1,8 +1,8 @@
 import { formatAxisValue } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { longSpec } from "../export/fixtures.js";
 import { categoryLabelsAngled, naturalHeight, niceTicks, scatterXAxis, valueAxis } from "./axis.js";
 import type { ChartSpec } from "./chart-spec.js";
+import { longSpec } from "./spec-fixtures.js";
 
 const labels = (spec: ChartSpec) => valueAxis(spec).ticks.map((t) => formatAxisValue(t, spec.format));
 

@@ -4,8 +4,8 @@
  * Pure functions here read and write the parameter, mark a spec, and say where the council sits.
  */
 import { COUNCILS, DIMENSIONS, formatCount, formatValue, labelForValue } from "@lens/core";
-import { ordinal } from "../charts/benchmark.js";
-import type { ChartSpec } from "../charts/chart-spec.js";
+import { ordinal } from "./benchmark.js";
+import type { ChartSpec } from "./chart-spec.js";
 
 export const HIGHLIGHT_PARAM = "highlight";
 

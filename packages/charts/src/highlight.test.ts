@@ -1,6 +1,6 @@
 import { COUNCILS } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import type { ChartSpec } from "../charts/chart-spec.js";
+import type { ChartSpec } from "./chart-spec.js";
 import { groupFromParams, groupInWords, groupMembers, medianOf, writeGroup } from "./comparison-group.js";
 import {
   highlightFromParams,

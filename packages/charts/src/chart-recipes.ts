@@ -6,8 +6,8 @@
  * state exactly as the page does.
  */
 import { type DimensionId, getMetric, type MetricDef } from "@lens/core";
-import { EVIDENCE_RECIPES } from "../evidence/claims.js";
 import type { ChartKind, ReferenceLine } from "./chart-spec.js";
+import { EVIDENCE_RECIPES } from "./claims.js";
 import { type ExploreState, groupByFor, readExploreState } from "./explore-state.js";
 
 export interface ChartRecipe {

@@ -6,7 +6,7 @@
  * numbers by ./words.ts.
  */
 import { DELIVERY_MODEL_COUNCILS, type DimensionId } from "@lens/core";
-import type { ChartRecipe } from "../charts/chart-recipes.js";
+import type { ChartRecipe } from "./chart-recipes.js";
 
 /** Who the claims belong to, said the same way on every page and in every print. */
 export const ATTRIBUTION =

@@ -13,10 +13,10 @@ import {
   type MetricDef,
   type MetricFormat,
 } from "@lens/core";
-import { answerLicence, answerSourceLine } from "../lib/source-line.js";
 import type { AnsweredRow, ComparisonAnswer } from "./api-types.js";
 import type { ChartTable, Series, WithoutOffer } from "./chart-spec.js";
 import { ADJUSTED_MARK_COLOUR } from "./legend-key.js";
+import { answerLicence, answerSourceLine } from "./source-line.js";
 import {
   AS_RECORDED,
   type GroupValues,

@@ -13,7 +13,6 @@ import {
   type MetricDef,
   RATING_INFO,
 } from "@lens/core";
-import { answerLicence, answerSourceLine, licenceLine, sourceLine, sourcesFor } from "../lib/source-line.js";
 import {
   AS_RECORDED,
   adjustedCells,
@@ -29,6 +28,7 @@ import {
 import type { AnsweredRow, CompareRow, ComparisonAnswer, DistributionGroup, ScatterApiPoint } from "./api-types.js";
 import type { BoxStat, ChartKind, ChartSpec, ChartTable, ReferenceLine, Series } from "./chart-spec.js";
 import { summariseSpec } from "./sentences.js";
+import { answerLicence, answerSourceLine, licenceLine, sourceLine, sourcesFor } from "./source-line.js";
 import { PALETTE, THEME } from "./theme.js";
 import { rankedDomain } from "./value-domain.js";
 import { likeForLikeLabel, mixInWords } from "./words/like-for-like.js";
