@@ -233,3 +233,30 @@ describe("groups left out of the like-for-like comparison", () => {
     expect(recordedOnlyNote(answer, rows)).toBeNull();
   });
 });
+
+describe("an empty answer on a chart", () => {
+  it("carries the API's reason, so the card says why there is nothing to draw", () => {
+    const reason = "No rows in 2012: this measure has rows in 2016–2020.";
+    const spec = buildCompareSpec({
+      id: "t",
+      metric: share,
+      rows: [],
+      answer: comparisonAnswer({ empty: { reason, years: { first: 2016, last: 2020 } } }),
+      groupBy: ["model"],
+      kind: "bar",
+      ctx,
+    });
+    expect(spec.emptyReason).toBe(reason);
+    expect(
+      buildCompareSpec({
+        id: "t",
+        metric: share,
+        rows,
+        answer: comparisonAnswer(),
+        groupBy: ["model"],
+        kind: "bar",
+        ctx,
+      }).emptyReason,
+    ).toBeUndefined();
+  });
+});

@@ -35,8 +35,8 @@ export type ComparisonAnswer = Pick<
   CompareResult,
   "adjustedFor" | "concentration" | "sentence" | "sources" | "implausible" | "caveats"
 > &
-  /** Which groups the like-for-like estimate compares (null or absent: every group). */
-  Partial<Pick<CompareResult, "adjustedGroups">>;
+  /** Which groups the like-for-like estimate compares (null or absent: every group); why it is empty, when it is. */
+  Partial<Pick<CompareResult, "adjustedGroups" | "empty">>;
 
 /** A compare row; `adjusted` is present when the answer was asked to adjust. */
 export type AnsweredRow = CompareRow;

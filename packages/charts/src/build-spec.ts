@@ -306,6 +306,7 @@ export function buildCompareSpec(input: CompareSpecInput): ChartSpec {
     yDomain,
     stackedToWhole: isMix || undefined,
     disclosures: disclosures.length > 0 ? disclosures : undefined,
+    emptyReason: answer?.empty?.reason,
     without: parts?.without.length ? parts.without : undefined,
   };
   spec.summary = summariseSpec(spec);
@@ -515,6 +516,7 @@ export function buildBoxSpec(input: BoxSpecInput): ChartSpec {
     table,
     isSample: ctx.isSample,
     disclosures: disclosures.length > 0 ? disclosures : undefined,
+    emptyReason: answer?.empty?.reason,
     without: parts?.without.length ? parts.without : undefined,
     likeForLike: adjusted && answer ? likeForLikeLabel(answer.adjustedFor) : undefined,
   };

@@ -125,4 +125,6 @@ export interface ChartSpec {
   without?: WithoutOffer[];
   /** The like-for-like estimate's name ("Like for like (service × source mix)") when boxes carry one. */
   likeForLike?: string;
+  /** Why there is nothing to draw, in the API's words (its answer's `empty`), when it said. */
+  emptyReason?: string;
 }

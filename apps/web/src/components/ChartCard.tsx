@@ -171,7 +171,8 @@ export function ChartCard({
     >
       {empty ? (
         <p className="empty-chart">
-          No published values for this selection: the data are missing or suppressed for small n. Try wider filters.
+          {spec.emptyReason ??
+            "No published values for this selection: the data are missing or suppressed for small n. Try wider filters."}
         </p>
       ) : (
         <div className="chart-canvas" data-kind={spec.kind}>
