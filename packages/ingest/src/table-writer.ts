@@ -5,22 +5,27 @@
  * column: a misspelt column would otherwise be dropped and read as NULL.
  */
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import type { TableName, WarehouseRow } from "@lens/core/schema";
 import type { FileStats } from "./types.js";
 
 export type CellValue = string | number | boolean | null | undefined;
 
-export class TableWriter {
+/**
+ * A writer for one table: `append` takes that table's row type, so a misspelt or unknown column
+ * is a compile error; the runtime check below still guards rows built from untyped input.
+ */
+export class TableWriter<T extends TableName = TableName> {
   private rows = 0;
   private readonly names: ReadonlySet<string>;
   private constructor(
-    private readonly table: string,
+    private readonly table: T,
     private readonly appender: DuckDBAppender,
     private readonly columns: readonly { name: string; type: string }[],
   ) {
     this.names = new Set(columns.map((c) => c.name));
   }
 
-  static async open(connection: DuckDBConnection, table: string): Promise<TableWriter> {
+  static async open<T extends TableName>(connection: DuckDBConnection, table: T): Promise<TableWriter<T>> {
     const info = await connection.runAndReadAll(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $table ORDER BY ordinal_position",
       { table },
@@ -30,12 +35,12 @@ export class TableWriter {
     return new TableWriter(table, await connection.createAppender(table), columns);
   }
 
-  append(row: Readonly<Record<string, CellValue>>): void {
+  append(row: Readonly<WarehouseRow<T>>): void {
     // Checked before any cell is appended, so a rejected row leaves no half-written row behind.
     for (const name in row)
       if (!this.names.has(name)) throw new Error(`table ${this.table} has no column ${name} (the row carries it)`);
     for (const column of this.columns) {
-      const value = row[column.name];
+      const value = (row as Readonly<Record<string, CellValue>>)[column.name];
       if (value === null || value === undefined) this.appender.appendNull();
       else if (typeof value === "boolean") this.appender.appendBoolean(value);
       else if (typeof value === "number") {
@@ -63,11 +68,11 @@ export class TableWriter {
  * Opens `table`'s writer, hands it to `ingestFile` for each file in turn and closes it
  * however that ends (a half-written appender would hold the table).
  */
-export async function writeEachFile<F>(
+export async function writeEachFile<F, T extends TableName>(
   connection: DuckDBConnection,
-  table: string,
+  table: T,
   files: readonly F[],
-  ingestFile: (file: F, writer: TableWriter) => Promise<FileStats>,
+  ingestFile: (file: F, writer: TableWriter<T>) => Promise<FileStats>,
 ): Promise<FileStats[]> {
   const writer = await TableWriter.open(connection, table);
   const stats: FileStats[] = [];

@@ -71,7 +71,11 @@ export const claPlacementsIngester: SourceIngester = {
     writeEachFile(ctx.connection, "cla_placements", files, (file, writer) => ingestClaFile(ctx, file, writer)),
 };
 
-async function ingestClaFile(ctx: IngestContext, file: SourceFile, writer: TableWriter): Promise<FileStats> {
+async function ingestClaFile(
+  ctx: IngestContext,
+  file: SourceFile,
+  writer: TableWriter<"cla_placements">,
+): Promise<FileStats> {
   ctx.progress(`reading ${file.relativePath}`);
   const format = await detectClaFormat(file.path);
   if (!format) throw new SourceError(file.relativePath, null, "not a DfE placement-provider file");

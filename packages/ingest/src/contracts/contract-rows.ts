@@ -6,8 +6,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { decodeHtmlEntities } from "@lens/core";
 import type { ScopeDecision } from "@lens/core/classify";
+import type { WarehouseRow } from "@lens/core/schema";
 import { queryRows } from "../query.js";
-import { type CellValue, TableWriter } from "../table-writer.js";
+import { TableWriter } from "../table-writer.js";
 
 export interface ContractRow {
   contract_id: string;
@@ -124,7 +125,7 @@ export function parseYesNo(value: string | boolean | null | undefined): boolean 
 }
 
 /** The warehouse row: duration from the dates (else the stated one), annual value only when both known. */
-export function toWarehouseRow(row: ContractRow): Record<string, CellValue> {
+export function toWarehouseRow(row: ContractRow): WarehouseRow<"contracts"> {
   const { stated_duration_months, ...rest } = row;
   const fromDates = monthsBetween(row.start_date, row.end_date);
   const duration = fromDates ?? (stated_duration_months && stated_duration_months > 0 ? stated_duration_months : null);
@@ -143,7 +144,7 @@ export function toWarehouseRow(row: ContractRow): Record<string, CellValue> {
 /** Appends contract rows, refusing an id already in the table (across files and sources). */
 export class ContractSink {
   private readonly ids = new Set<string>();
-  private constructor(private readonly writer: TableWriter) {}
+  private constructor(private readonly writer: TableWriter<"contracts">) {}
 
   static async open(connection: DuckDBConnection): Promise<ContractSink> {
     const sink = new ContractSink(await TableWriter.open(connection, "contracts"));

@@ -45,8 +45,8 @@ export const laReferenceIngester: SourceIngester = {
 async function ingestFile(
   ctx: IngestContext,
   file: SourceFile,
-  las: TableWriter,
-  neighbours: TableWriter,
+  las: TableWriter<"local_authorities">,
+  neighbours: TableWriter<"statistical_neighbours">,
   seen: Set<string>,
 ): Promise<FileStats> {
   const { text, checksum } = await readTextFile(file.path);

@@ -234,7 +234,7 @@ export const ofstedProvidersIngester: SourceIngester = {
 
 function writeProviderFile(
   ctx: IngestContext,
-  writer: TableWriter,
+  writer: TableWriter<"provider_snapshots">,
   p: ParsedProviderFile,
   source: string,
   isSupplementary: boolean,

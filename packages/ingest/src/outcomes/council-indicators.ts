@@ -68,7 +68,7 @@ async function ingestFile(
   ctx: IngestContext,
   sourceId: string,
   file: SourceFile,
-  writer: TableWriter,
+  writer: TableWriter<"council_indicators">,
   parse: Parser,
 ): Promise<FileStats> {
   ctx.progress(`reading ${file.relativePath}`);

@@ -132,7 +132,7 @@ export function registryNumber(value: string | null): string | null {
 export async function ingestLedgerFile(
   ctx: IngestContext,
   file: SourceFile,
-  writer: TableWriter,
+  writer: TableWriter<"spend">,
   layout: LedgerLayout,
   row: { source: string; laCode: string },
 ): Promise<FileStats> {

@@ -221,7 +221,7 @@ export const s251OutturnIngester: SourceIngester = {
     writeEachFile(ctx.connection, "spend", files, (file, writer) => ingestS251File(ctx, file, writer)),
 };
 
-async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: TableWriter): Promise<FileStats> {
+async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: TableWriter<"spend">): Promise<FileStats> {
   ctx.progress(`reading ${file.relativePath}`);
   const when = s251PeriodFromName(file.relativePath);
   if (!when)

@@ -96,7 +96,7 @@ export async function ingestSpendCsvs(
     file: SourceFile,
     columns: Map<string, number>,
     records: CsvRecord[],
-    writer: TableWriter,
+    writer: TableWriter<"spend">,
   ) => SpendRecordReader,
 ): Promise<FileStats[]> {
   return writeEachFile(ctx.connection, "spend", files, async (file, writer) => {
