@@ -7,9 +7,8 @@
 import { isCurrentCouncilCode, type Rating } from "@lens/core";
 import readXlsxFile from "read-excel-file/node";
 import { parseUkDate } from "../csv.js";
-import { fileChecksum } from "../files.js";
-import { TableWriter } from "../table-writer.js";
-import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import { defineSource } from "../source-frame.js";
+import { SourceError } from "../types.js";
 import { normaliseRating } from "./ofsted-common.js";
 
 const REQUIRED = ["la_code", "overall_effectiveness_grade", "inspection_end_date"];
@@ -44,115 +43,82 @@ function grade(v: unknown): Rating | null | undefined {
   return normaliseRating(s);
 }
 
-export const ofstedIlacsIngester: SourceIngester = {
+/** The sheet's rows after the header, blank ones skipped, each with its spreadsheet row number. */
+function* nonBlankRows(sheet: unknown[][]): Generator<{ line: number; record: unknown[] }> {
+  for (let i = 1; i < sheet.length; i++)
+    if (!sheet[i]!.every((v) => text(v) === null)) yield { line: i + 1, record: sheet[i]! };
+}
+
+export const ofstedIlacsIngester = defineSource<"ilacs", unknown[]>({
   id: "ofsted-ilacs",
   label: "Ofsted ILACS judgements per council",
-  tables: ["ilacs"],
+  table: "ilacs",
   maxRejectRate: 0.05,
-  async discover(files) {
-    const out: SourceFile[] = [];
-    for (const f of files) {
-      if (!/\.xlsx$/i.test(f.relativePath)) continue;
-      try {
-        if (await readSheet(f.path)) out.push(f);
-      } catch {
-        // Not a readable workbook: not this source (a corrupt ILACS file fails in ingest).
-        if (/ilacs/i.test(f.relativePath)) out.push(f);
-      }
-    }
-    return out;
-  },
-  async ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : "ofsted-ilacs";
-    const writer = await TableWriter.open(ctx.connection, "ilacs");
-    const stats: FileStats[] = [];
+  async recognise(f) {
+    if (!/\.xlsx$/i.test(f.relativePath)) return false;
     try {
-      for (const file of files) {
-        let rows: unknown[][] | null;
-        try {
-          rows = await readSheet(file.path);
-        } catch (error) {
-          throw new SourceError(file.relativePath, null, `not a readable workbook: ${(error as Error).message}`);
-        }
-        if (!rows) throw new SourceError(file.relativePath, 1, `no sheet with columns ${REQUIRED.join(", ")} in row 1`);
-        const header = rows[0]!.map((v) =>
-          String(v ?? "")
-            .trim()
-            .toLowerCase(),
-        );
-        const at = (name: string) => header.indexOf(name);
-        const seen = new Set<string>();
-        let read = 0;
-        let kept = 0;
-        let rejected = 0;
-        for (let i = 1; i < rows.length; i++) {
-          const row = rows[i]!;
-          if (row.every((v) => text(v) === null)) continue;
-          read++;
-          const line = i + 1;
-          const reject = (reason: string) => {
-            rejected++;
-            ctx.reject(file.relativePath, line, reason);
-          };
-          const get = (name: string) => text(row[at(name)]);
-          const laCode = get("la_code");
-          const name = get("local_authority") ?? "?";
-          if (!laCode || !isCurrentCouncilCode(laCode)) {
-            reject(`council '${name}': la_code '${laCode ?? ""}' is not a current DfE code`);
-            continue;
-          }
-          if (seen.has(laCode)) {
-            reject(`council ${laCode} (${name}) listed twice`);
-            continue;
-          }
-          const overallOriginal = get("overall_effectiveness_grade");
-          const subs = ["impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade", "care_leavers_grade"];
-          const originals = [overallOriginal, ...subs.map((s) => get(s))];
-          const grades = originals.map(grade);
-          const badGrade = grades.indexOf(undefined);
-          if (badGrade >= 0) {
-            reject(`council ${laCode}: grade '${originals[badGrade]}' not recognised`);
-            continue;
-          }
-          const dates = ["inspection_start_date", "inspection_end_date", "publication_date"].map((d) => [
-            get(d),
-            parseUkDate(get(d)),
-          ]);
-          const badDate = dates.find(([, d]) => d === undefined);
-          if (badDate) {
-            reject(`council ${laCode}: date '${badDate[0]}' is not a dd/mm/yyyy (or dd/mm/yy) date`);
-            continue;
-          }
-          seen.add(laCode);
-          writer.append({
-            la_code: laCode,
-            overall_rating: grades[0],
-            overall_rating_original: overallOriginal,
-            inspection_start_date: dates[0]![1],
-            inspection_date: dates[1]![1],
-            publication_date: dates[2]![1],
-            inspection_framework: get("inspection_framework"),
-            impact_of_leaders_rating: grades[1],
-            help_and_protection_rating: grades[2],
-            in_care_rating: grades[3],
-            care_leavers_rating: grades[4],
-            source,
-            source_file: file.relativePath,
-            source_line: line,
-          });
-          kept++;
-        }
-        stats.push({
-          file: file.relativePath,
-          checksum: await fileChecksum(file.path),
-          rowsRead: read,
-          rowsKept: kept,
-          rowsRejected: rejected,
-        });
-      }
-    } finally {
-      writer.close();
+      return (await readSheet(f.path)) !== null;
+    } catch {
+      // Not a readable workbook: not this source (a corrupt ILACS file fails in ingest).
+      return /ilacs/i.test(f.relativePath);
     }
-    return stats;
   },
-};
+  async open(file) {
+    let rows: unknown[][] | null;
+    try {
+      rows = await readSheet(file.path);
+    } catch (error) {
+      throw new SourceError(file.relativePath, null, `not a readable workbook: ${(error as Error).message}`);
+    }
+    if (!rows) throw new SourceError(file.relativePath, 1, `no sheet with columns ${REQUIRED.join(", ")} in row 1`);
+    const sheet = rows;
+    const header = sheet[0]!.map((v) =>
+      String(v ?? "")
+        .trim()
+        .toLowerCase(),
+    );
+    const at = (name: string) => header.indexOf(name);
+    const seen = new Set<string>();
+    return {
+      records: nonBlankRows(sheet),
+      toRow(row, { source, line }) {
+        const get = (name: string) => text(row[at(name)]);
+        const laCode = get("la_code");
+        const name = get("local_authority") ?? "?";
+        if (!laCode || !isCurrentCouncilCode(laCode))
+          return { reject: `council '${name}': la_code '${laCode ?? ""}' is not a current DfE code` };
+        if (seen.has(laCode)) return { reject: `council ${laCode} (${name}) listed twice` };
+        const overallOriginal = get("overall_effectiveness_grade");
+        const subs = ["impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade", "care_leavers_grade"];
+        const originals = [overallOriginal, ...subs.map((s) => get(s))];
+        const grades = originals.map(grade);
+        const badGrade = grades.indexOf(undefined);
+        if (badGrade >= 0) return { reject: `council ${laCode}: grade '${originals[badGrade]}' not recognised` };
+        const dates = ["inspection_start_date", "inspection_end_date", "publication_date"].map((d) => [
+          get(d),
+          parseUkDate(get(d)),
+        ]);
+        const badDate = dates.find(([, d]) => d === undefined);
+        if (badDate)
+          return { reject: `council ${laCode}: date '${badDate[0]}' is not a dd/mm/yyyy (or dd/mm/yy) date` };
+        seen.add(laCode);
+        return {
+          la_code: laCode,
+          overall_rating: grades[0],
+          overall_rating_original: overallOriginal,
+          inspection_start_date: dates[0]![1],
+          inspection_date: dates[1]![1],
+          publication_date: dates[2]![1],
+          inspection_framework: get("inspection_framework"),
+          impact_of_leaders_rating: grades[1],
+          help_and_protection_rating: grades[2],
+          in_care_rating: grades[3],
+          care_leavers_rating: grades[4],
+          source,
+          source_file: file.relativePath,
+          source_line: line,
+        };
+      },
+    };
+  },
+});

@@ -1,0 +1,108 @@
+/**
+ * The ingest frame: a source declares how to recognise its files, the table it writes and, per
+ * file, its line-numbered records and how each becomes a row or a reject. The frame owns the
+ * bookkeeping every parser used to repeat — discovery, the read = kept + rejected tally, the
+ * "sample or source id" label, `file:line` on rejects and on parse failures — so a parser is
+ * only what is particular to its files.
+ */
+import type { TableName, WarehouseRow } from "@lens/core/schema";
+import { FileTally } from "./file-tally.js";
+import { fileChecksum } from "./files.js";
+import { TableWriter } from "./table-writer.js";
+import { type IngestContext, SourceError, type SourceFile, type SourceIngester } from "./types.js";
+
+/** One record and the 1-based physical line (or spreadsheet row) it came from. */
+export interface NumberedRecord<R> {
+  line: number;
+  record: R;
+}
+
+/** Where a record sits, handed to `toRow`: the label for `source` columns, the file and the line. */
+export interface RecordAt {
+  source: string;
+  file: SourceFile;
+  line: number;
+}
+
+/** What a record becomes: a row of the source's table, or a reject with its reason. */
+export type RecordOutcome<T extends TableName> = WarehouseRow<T> | { reject: string };
+
+/** One opened file. State that spans a file's records (a header, ids seen) lives in the closure. */
+export interface OpenedFile<T extends TableName, R> {
+  records: Iterable<NumberedRecord<R>> | AsyncIterable<NumberedRecord<R>>;
+  toRow(record: R, at: RecordAt): RecordOutcome<T>;
+}
+
+export interface SourceDefinition<T extends TableName, R> {
+  id: string;
+  label: string;
+  table: T;
+  /** See SourceIngester.maxRejectRate. */
+  maxRejectRate: number;
+  /** Whether `file` is one of this source's, by layout and header rather than name alone. */
+  recognise(file: SourceFile): boolean | Promise<boolean>;
+  /** Opens one file; a thrown error leaves as a SourceError naming the file (and its line, if the error has one). */
+  open(file: SourceFile, ctx: IngestContext): OpenedFile<T, R> | Promise<OpenedFile<T, R>>;
+}
+
+/** The warehouse `source` label: the generated sample's rows say so, whatever parser read them. */
+export function sourceLabel(ctx: Pick<IngestContext, "isSample">, id: string): string {
+  return ctx.isSample ? "sample" : id;
+}
+
+function isReject<T extends TableName>(outcome: RecordOutcome<T>): outcome is { reject: string } {
+  return typeof (outcome as { reject?: unknown }).reject === "string";
+}
+
+function asSourceError(file: SourceFile, line: number | null, error: unknown): SourceError {
+  if (error instanceof SourceError) return error;
+  const own = (error as { line?: number }).line;
+  return new SourceError(file.relativePath, own ?? line, (error as Error).message.replace(/^line \d+: /, ""));
+}
+
+export function defineSource<T extends TableName, R>(definition: SourceDefinition<T, R>): SourceIngester {
+  return {
+    id: definition.id,
+    label: definition.label,
+    tables: [definition.table],
+    maxRejectRate: definition.maxRejectRate,
+    async discover(files) {
+      const out: SourceFile[] = [];
+      for (const file of files) if (await definition.recognise(file)) out.push(file);
+      return out;
+    },
+    async ingest(ctx, files) {
+      const source = sourceLabel(ctx, definition.id);
+      const writer = await TableWriter.open(ctx.connection, definition.table);
+      const stats = [];
+      try {
+        for (const file of files) {
+          const tally = new FileTally(ctx, file, await fileChecksum(file.path));
+          try {
+            const opened = await definition.open(file, ctx);
+            for await (const { line, record } of opened.records) {
+              tally.read++;
+              let outcome: RecordOutcome<T>;
+              try {
+                outcome = opened.toRow(record, { source, file, line });
+              } catch (error) {
+                throw asSourceError(file, line, error);
+              }
+              if (isReject(outcome)) tally.reject(line, outcome.reject);
+              else {
+                writer.append(outcome);
+                tally.kept++;
+              }
+            }
+          } catch (error) {
+            throw asSourceError(file, null, error);
+          }
+          stats.push(tally.stats());
+        }
+      } finally {
+        writer.close();
+      }
+      return stats;
+    },
+  };
+}
