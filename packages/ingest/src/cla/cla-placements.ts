@@ -10,6 +10,7 @@
 import { parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
+import { sourceLabel } from "../source-frame.js";
 import { type TableWriter, writeEachFile } from "../table-writer.js";
 import {
   type FileStats,
@@ -87,7 +88,7 @@ async function ingestClaFile(
   tally.read = parsed.read;
   tally.kept = parsed.kept;
   for (const r of parsed.rejects) tally.reject(r.line, r.reason);
-  const source = ctx.isSample ? "sample" : CLA_SOURCE_ID;
+  const source = sourceLabel(ctx, CLA_SOURCE_ID);
   for (const row of parsed.rows)
     writer.append({
       la_code: row.laCode,

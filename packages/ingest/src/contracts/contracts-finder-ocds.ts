@@ -8,6 +8,7 @@
  *    rejected when the same notice already came from OCDS.
  */
 import { queryRows } from "../query.js";
+import { sourceLabel } from "../source-frame.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import { CF_CSV_EXPORT_HEADER, cfCsvExportRow } from "./cf-csv-export.js";
 import { harvesterStager, isHarvesterCsv } from "./cf-harvester-csv.js";
@@ -42,7 +43,7 @@ export const contractsFinderOcdsIngester: SourceIngester = {
     return out;
   },
   async ingest(ctx, files) {
-    const sourceId = ctx.isSample ? "sample" : "contracts-finder";
+    const sourceId = sourceLabel(ctx, "contracts-finder");
     const staged: StagedFile[] = [];
     const tabular: { file: SourceFile; kind: "csv-export" | "notice-titles" }[] = [];
     for (const file of files) {

@@ -4,6 +4,8 @@
  * values carry float artefacts (rounded to pence); "Supplier is SME?" sometimes holds a
  * stray amount from a page-parsing error — that flag is then unknown (NULL), the row is kept.
  */
+
+import { sourceLabel } from "../source-frame.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,
@@ -30,7 +32,7 @@ export const homeOfficeAwardsIngester: SourceIngester = {
     return out;
   },
   async ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : HOME_OFFICE_SOURCE_ID;
+    const source = sourceLabel(ctx, HOME_OFFICE_SOURCE_ID);
     const stats: FileStats[] = [];
     const sink = await ContractSink.open(ctx.connection);
     try {

@@ -9,6 +9,7 @@
  */
 import { readHead, readTextFile } from "../files.js";
 import { queryRows } from "../query.js";
+import { sourceLabel } from "../source-frame.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { type ContractRow, ContractSink, cleanText, knownMoney, parseContractDate } from "./contract-rows.js";
 import { resolveBuyersAndScope } from "./ocds-releases.js";
@@ -54,7 +55,7 @@ export const lancashireDerivedIngester: SourceIngester = {
     return out;
   },
   async ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : LANCASHIRE_SOURCE_ID;
+    const source = sourceLabel(ctx, LANCASHIRE_SOURCE_ID);
     const known = new Set(
       (
         await queryRows<{ notice_url: string }>(

@@ -6,6 +6,7 @@
  * (core's childrensScope), since the register has no CPV codes. "VCSE supplier" is Yes or blank: blank is unknown, not No.
  */
 import { childrensScope, classifyBuyer } from "@lens/core/classify";
+import { sourceLabel } from "../source-frame.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,
@@ -31,7 +32,7 @@ export const norfolkRegisterIngester: SourceIngester = {
     return out;
   },
   async ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : "norfolk-register";
+    const source = sourceLabel(ctx, "norfolk-register");
     const stats: FileStats[] = [];
     const sink = await ContractSink.open(ctx.connection);
     try {

@@ -3,6 +3,7 @@
  * turned into releases), merge per ocid across all of them, write contracts, account per file.
  */
 import { fileChecksum } from "../files.js";
+import { sourceLabel } from "../source-frame.js";
 import type { FileStats, IngestContext, SourceFile, SourceIngester } from "../types.js";
 import { sniffOcdsFile, stageOcdsFile } from "./ocds-files.js";
 import { createOcdsStage, dropOcdsStage, insertContractsFromStage, resolveBuyersAndScope } from "./ocds-releases.js";
@@ -39,7 +40,7 @@ export async function ingestOcdsFiles(
     pre.set(s.file.relativePath, await s.stage(ctx));
   }
   ctx.progress("merging releases per ocid");
-  const outcomes = await insertContractsFromStage(ctx.connection, ctx.isSample ? "sample" : sourceId);
+  const outcomes = await insertContractsFromStage(ctx.connection, sourceLabel(ctx, sourceId));
   await dropOcdsStage(ctx.connection);
   await resolveBuyersAndScope(
     ctx.connection,

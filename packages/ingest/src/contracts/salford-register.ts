@@ -16,6 +16,7 @@
  * the description.
  */
 import { childrensScope, classifyBuyer } from "@lens/core/classify";
+import { sourceLabel } from "../source-frame.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,
@@ -84,7 +85,7 @@ export const salfordRegisterIngester: SourceIngester = {
     return out;
   },
   async ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : SALFORD_REGISTER_SOURCE_ID;
+    const source = sourceLabel(ctx, SALFORD_REGISTER_SOURCE_ID);
     const buyer = classifyBuyer(BUYER);
     const laCode = buyer.laCode;
     const stats: FileStats[] = [];

@@ -7,6 +7,7 @@
  */
 import type { Rating, Sector } from "@lens/core";
 import { parseUkDate } from "../csv.js";
+import { sourceLabel } from "../source-frame.js";
 import { TableWriter } from "../table-writer.js";
 import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
@@ -181,7 +182,7 @@ export const ofstedInspectionsIngester: SourceIngester = {
     // Full-year files first, so a repeated event is kept from the full-year file and the
     // partial coded extract's copy is the one rejected.
     parsed.sort((a, b) => Number(a.coded) - Number(b.coded) || a.file.localeCompare(b.file));
-    const source = ctx.isSample ? "sample" : "ofsted-inspections";
+    const source = sourceLabel(ctx, "ofsted-inspections");
     const seen = new Map<string, string>();
     const writer = await TableWriter.open(ctx.connection, "inspections");
     const stats: FileStats[] = [];

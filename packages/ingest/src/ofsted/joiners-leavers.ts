@@ -6,6 +6,7 @@
  */
 import type { Sector } from "@lens/core";
 import { type CsvRecord, headerKey, parseCount, parseUkDate } from "../csv.js";
+import { sourceLabel } from "../source-frame.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import {
@@ -165,7 +166,7 @@ export const ofstedJoinersLeaversIngester: SourceIngester = {
   discover: (files) => discoverOfsted(files, "joiners-leavers"),
   async ingest(ctx, files) {
     const parsed = await parseOfstedFiles(ctx, files, parseJoinersLeaversFile);
-    const source = ctx.isSample ? "sample" : "ofsted-joiners-leavers";
+    const source = sourceLabel(ctx, "ofsted-joiners-leavers");
     const writer = await TableWriter.open(ctx.connection, "joiners_leavers");
     const stats: FileStats[] = [];
     try {

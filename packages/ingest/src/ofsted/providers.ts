@@ -7,6 +7,7 @@
  */
 import type { Rating, Sector } from "@lens/core";
 import { parseCount, parseUkDate } from "../csv.js";
+import { sourceLabel } from "../source-frame.js";
 import { TableWriter } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { normaliseInspectionType } from "./inspections.js";
@@ -220,7 +221,7 @@ export const ofstedProvidersIngester: SourceIngester = {
   async ingest(ctx, files) {
     const parsed = await parseOfstedFiles(ctx, files, parseProviderFile);
     const supplementary = supplementaryFiles(parsed);
-    const source = ctx.isSample ? "sample" : "ofsted-providers";
+    const source = sourceLabel(ctx, "ofsted-providers");
     const writer = await TableWriter.open(ctx.connection, "provider_snapshots");
     const stats: FileStats[] = [];
     try {

@@ -8,6 +8,7 @@
 import { parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead, readTextFile } from "../files.js";
+import { sourceLabel } from "../source-frame.js";
 import { type TableWriter, writeEachFile } from "../table-writer.js";
 import {
   type FileStats,
@@ -78,7 +79,7 @@ async function ingestFile(
   tally.read = parsed.read;
   tally.kept = parsed.kept;
   for (const r of parsed.rejects) tally.reject(r.line, r.reason);
-  const source = ctx.isSample ? "sample" : sourceId;
+  const source = sourceLabel(ctx, sourceId);
   for (const row of parsed.rows)
     writer.append({
       indicator: row.indicator,

@@ -9,6 +9,7 @@
  */
 import { laCodeForOnsCode } from "@lens/core";
 import { cell, parseAmount } from "../csv.js";
+import { sourceLabel } from "../source-frame.js";
 import type { SourceIngester } from "../types.js";
 import { discoverCsvWithHeader, ingestSpendCsvs } from "./spend-common.js";
 
@@ -30,7 +31,7 @@ export const derivedClaSpendIngester: SourceIngester = {
   maxRejectRate: 0.15,
   discover: (files) => discoverCsvWithHeader(files, REQUIRED, 8192),
   ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : DERIVED_CLA_SPEND_SOURCE_ID;
+    const source = sourceLabel(ctx, DERIVED_CLA_SPEND_SOURCE_ID);
     const na = (v: string | null) => (v === null || v === "NA" ? null : v);
     return ingestSpendCsvs(ctx, files, REQUIRED, (file, columns, _records, writer) => (record, tally) => {
       const ons = cell(record, columns, "new_geog_code");

@@ -8,6 +8,7 @@
  * none is a reject with the text.
  */
 import { cell, parseAmount } from "../csv.js";
+import { sourceLabel } from "../source-frame.js";
 import type { SourceIngester } from "../types.js";
 import { discoverCsvWithHeader, ingestSpendCsvs, serviceColumns } from "./spend-common.js";
 
@@ -66,7 +67,7 @@ export const devonGrantsIngester: SourceIngester = {
   maxRejectRate: 0.05,
   discover: (files) => discoverCsvWithHeader(files, REQUIRED, 4096),
   ingest(ctx, files) {
-    const source = ctx.isSample ? "sample" : DEVON_GRANTS_SOURCE_ID;
+    const source = sourceLabel(ctx, DEVON_GRANTS_SOURCE_ID);
     return ingestSpendCsvs(ctx, files, REQUIRED, (file, columns, records, writer) => {
       const monthFirst = monthFirstShapes(records.slice(1).map((r) => cell(r, columns, "date grant awarded") ?? ""));
       return (record, tally) => {

@@ -17,6 +17,7 @@ import { decodeStoredText } from "../decode-stored-text.js";
 import { FileTally } from "../file-tally.js";
 import { decodeBytes, readHead, sha256 } from "../files.js";
 import { queryRows } from "../query.js";
+import { sourceLabel } from "../source-frame.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { repairCp1252, serviceColumns } from "./spend-common.js";
 
@@ -137,7 +138,7 @@ async function ingestLedger(ctx: IngestContext, file: SourceFile): Promise<FileS
        END AS reject_reason
      FROM _ledger_parsed p LEFT JOIN _ledger_body b USING (body)`,
   );
-  const source = ctx.isSample ? "sample" : DEVON_SPEND_SOURCE_ID;
+  const source = sourceLabel(ctx, DEVON_SPEND_SOURCE_ID);
   await c.run(
     `INSERT INTO spend (la_code, period, year, source, service_line, service, service_rule, service_reason,
                         provider_ownership, supplier_name, supplier_category, amount_gbp, is_derived, source_file, source_line)

@@ -12,6 +12,7 @@ import { councilCodeForName } from "@lens/core";
 import { CsvError, type CsvRecord, headerKey, isBlankRecord, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
+import { sourceLabel } from "../source-frame.js";
 import { type TableWriter, writeEachFile } from "../table-writer.js";
 import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { readSourceText, serviceColumns } from "./spend-common.js";
@@ -252,7 +253,7 @@ export function ledgerIngester(spec: {
     ingest(ctx, files) {
       const laCode = councilCodeForName(spec.council);
       if (!laCode) throw new Error(`${spec.council} is missing from the council list`);
-      const source = ctx.isSample ? "sample" : spec.id;
+      const source = sourceLabel(ctx, spec.id);
       return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
         ingestLedgerFile(ctx, file, writer, spec.layout, { source, laCode }),
       );

@@ -16,6 +16,7 @@
 import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
 import { FileTally } from "../file-tally.js";
 import { readHead } from "../files.js";
+import { sourceLabel } from "../source-frame.js";
 import { type TableWriter, writeEachFile } from "../table-writer.js";
 import {
   type FileStats,
@@ -235,7 +236,7 @@ async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: Tabl
   const tally = new FileTally(ctx, file, checksum);
   tally.read = parsed.read;
   for (const r of parsed.rejects) tally.reject(r.line, r.reason);
-  const source = ctx.isSample ? "sample" : S251_SOURCE_ID;
+  const source = sourceLabel(ctx, S251_SOURCE_ID);
   for (const l of parsed.lines) {
     if (l.kind === "total") {
       tally.reject(l.line, `total line '${l.description}' not stored: it sums lines above (no double counting)`);
