@@ -1,0 +1,80 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { SCHEMA_SQL } from "@lens/core/schema";
+import { describe, expect, it } from "vitest";
+import { defineSource } from "./source-frame.js";
+import type { IngestContext, SourceFile } from "./types.js";
+
+async function setup(isSample: boolean, text: string) {
+  const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  await connection.run(SCHEMA_SQL);
+  const dir = await mkdtemp(join(tmpdir(), "frame-"));
+  await writeFile(join(dir, "codes.txt"), text);
+  const rejects: string[] = [];
+  const ctx: IngestContext = {
+    connection,
+    sourcesDir: dir,
+    scratchDir: dir,
+    isSample,
+    progress: () => {},
+    reject: (file, line, reason) => rejects.push(`${file}:${line}: ${reason}`),
+  };
+  const files: SourceFile[] = [
+    { path: join(dir, "codes.txt"), relativePath: "codes.txt", size: text.length },
+    { path: join(dir, "other.csv"), relativePath: "other.csv", size: 0 },
+  ];
+  return { ctx, files, rejects };
+}
+
+// A handmade source: one GSS code a line, written to the simplest table (rejects); "boom" throws mid-file.
+const codes = defineSource<"rejects", string>({
+  id: "example-codes",
+  label: "Example codes",
+  table: "rejects",
+  maxRejectRate: 0.5,
+  recognise: (file) => file.relativePath.endsWith(".txt"),
+  open: async (file) => {
+    const { readFile } = await import("node:fs/promises");
+    const lines = (await readFile(file.path, "utf8")).split("\n");
+    return {
+      records: lines.flatMap((record, i) => (record.trim() === "" ? [] : [{ line: i + 1, record }])),
+      toRow: (record, { source, line }) => {
+        if (record === "boom") throw new Error("cannot read this line");
+        if (!/^E\d{8}$/.test(record)) return { reject: `'${record}' is not a GSS code` };
+        return { source, source_file: file.relativePath, line, reason: record };
+      },
+    };
+  },
+});
+
+describe("defineSource", () => {
+  it("discovers by recognise, tallies read = kept + rejected, labels rows and puts file:line on rejects", async () => {
+    const { ctx, files, rejects } = await setup(false, "E06000001\n\nnope\nE06000002\n");
+    const found = await codes.discover(files);
+    expect(found.map((f) => f.relativePath)).toEqual(["codes.txt"]);
+    const stats = await codes.ingest(ctx, found);
+    expect(stats).toMatchObject([{ file: "codes.txt", rowsRead: 3, rowsKept: 2, rowsRejected: 1 }]);
+    expect(rejects).toEqual(["codes.txt:3: 'nope' is not a GSS code"]);
+    const rows = (
+      await ctx.connection.runAndReadAll("SELECT source, line FROM rejects ORDER BY line")
+    ).getRowObjectsJson();
+    expect(rows).toEqual([
+      { source: "example-codes", line: 1 },
+      { source: "example-codes", line: 4 },
+    ]);
+  });
+
+  it("labels the generated sample's rows 'sample'", async () => {
+    const { ctx, files } = await setup(true, "E06000001\n");
+    await codes.ingest(ctx, await codes.discover(files));
+    const rows = (await ctx.connection.runAndReadAll("SELECT source FROM rejects")).getRowObjectsJson();
+    expect(rows).toEqual([{ source: "sample" }]);
+  });
+
+  it("turns an error while reading a record into a SourceError naming the file and line", async () => {
+    const { ctx, files } = await setup(false, "E06000001\nboom\n");
+    await expect(codes.ingest(ctx, await codes.discover(files))).rejects.toThrow("codes.txt:2: cannot read this line");
+  });
+});
