@@ -34,7 +34,9 @@ describe("TableWriter", () => {
     const wrongType = () => writer.append({ source: "sample", source_file: "a.csv", reason: "r", line: "3" });
     expect(write).toThrow("table rejects has no column resaon");
     writer.close();
-    expect([missing, wrongType]).toHaveLength(2);
+    // The other two are never called: tsc is their check (an unused @ts-expect-error fails typecheck).
+    void missing;
+    void wrongType;
   });
 
   it("rejects a row with a column the table does not declare, naming the table and the column", async () => {
