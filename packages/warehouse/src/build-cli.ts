@@ -3,13 +3,17 @@
  * prints a per-source summary. Exit code 1 on failure; the previous warehouse is untouched.
  */
 
-import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { SAMPLE_MARKER } from "@lens/core";
+import { relative, resolve } from "node:path";
 import { defineCli, parseCliOrExit, text, valueOption } from "@lens/core/cli";
 import { createRunProgress } from "@lens/core/progress";
 import type { BuildSummary } from "./build.js";
-import { DEFAULT_REAL_WAREHOUSE_PATH, DEFAULT_SAMPLE_DIR, DEFAULT_WAREHOUSE_PATH, REPO_ROOT } from "./paths.js";
+import {
+  DEFAULT_REAL_WAREHOUSE_PATH,
+  DEFAULT_SAMPLE_DIR,
+  DEFAULT_WAREHOUSE_PATH,
+  isSampleFolder,
+  REPO_ROOT,
+} from "./paths.js";
 
 const CLI = defineCli({
   command: "data:build",
@@ -34,7 +38,7 @@ const CLI = defineCli({
 
 const values = parseCliOrExit(CLI);
 const sourcesDir = resolve(values.sources);
-const isSample = existsSync(join(sourcesDir, SAMPLE_MARKER));
+const isSample = isSampleFolder(sourcesDir);
 const outPath = resolve(values.out ?? (isSample ? DEFAULT_WAREHOUSE_PATH : DEFAULT_REAL_WAREHOUSE_PATH));
 // npm start keeps data/warehouse/lens.duckdb in step with the sample (turbo restores the cached sample
 // build over a file that differs), so a build of other sources written there would be replaced.

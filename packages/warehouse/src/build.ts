@@ -3,7 +3,6 @@
  * into place only when every step succeeded, so a failed build never damages the warehouse
  * being served. Every source row is accounted for in build_log and rejects.
  */
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -21,6 +20,7 @@ import {
 } from "@lens/ingest";
 import { classifyWarehouse } from "./classify-step.js";
 import { openWarehouse } from "./db.js";
+import { isSampleFolder } from "./paths.js";
 import { flagImplausibleValues } from "./plausibility-step.js";
 import { linkSuppliersToOwners } from "./supplier-owner-links.js";
 
@@ -75,7 +75,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
   await rm(tmpPath, { force: true });
   await rm(`${tmpPath}.wal`, { force: true });
 
-  const isSample = existsSync(join(options.sourcesDir, SAMPLE_MARKER));
+  const isSample = isSampleFolder(options.sourcesDir);
   const warehouse = await openWarehouse(tmpPath, { readOnly: false });
   const connection = await warehouse.connect();
   let closed = false;
