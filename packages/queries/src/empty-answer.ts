@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type Filters, type MetricDef, sourceLabel } from "@lens/core";
-import { runMetric } from "./compare.js";
+import { runMetric } from "./metric-rows.js";
 import type { RunOptions } from "./run.js";
 
 export interface EmptyAnswer {

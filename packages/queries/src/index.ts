@@ -14,6 +14,7 @@ export * from "./ledger-payments.js";
 export * from "./like-for-like.js";
 export * from "./meta.js";
 export * from "./metric-input.js";
+export * from "./metric-rows.js";
 export * from "./metric-sql.js";
 export * from "./metric-with-sql.js";
 export * from "./plausibility-sql.js";

@@ -22,8 +22,8 @@ import {
   standardise,
   unadjusted,
 } from "./adjust.js";
-import type { MetricRow, RawMetricRow } from "./compare.js";
 import { compileMetricQuery, QueryInputError } from "./compile-metric.js";
+import type { MetricRow, RawMetricRow } from "./metric-rows.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 /** Why a metric of this kind gets no adjusted value (null = it can be standardised). */

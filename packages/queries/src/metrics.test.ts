@@ -6,9 +6,10 @@
  */
 import { DIMENSIONS, type DimensionId, getMetric, hasBinomialInterval, METRICS, type MetricDef } from "@lens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compare, type RawMetricRow, runMetric } from "./compare.js";
+import { compare } from "./compare.js";
 import { compileMetricQuery } from "./compile-metric.js";
 import { DIMENSION_SQL } from "./dimension-sql.js";
+import { type RawMetricRow, runMetric } from "./metric-rows.js";
 import { type SqlMetric, withSql } from "./metric-with-sql.js";
 import { runQuery } from "./run.js";
 import {

@@ -7,9 +7,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DimensionId, filtersForMetric, filtersSchema, type MetricDef, metricIdSchema } from "@lens/core";
 import { z } from "zod";
-import { type AnswerDescription, describeAnswer, type MetricRow, runMetric } from "./compare.js";
+import { type AnswerDescription, describeAnswer } from "./compare.js";
 import { QueryInputError } from "./compile-metric.js";
 import { requireDimension, requireMetric } from "./metric-input.js";
+import { type MetricRow, runMetric } from "./metric-rows.js";
 import { type RunOptions, runQuery } from "./run.js";
 
 export const scatterInput = z.object({
