@@ -3,20 +3,12 @@
  * procedures return them unchanged, and the server builds specs from them too). Only types
  * cross from @lens/queries, so no SQL reaches a bundle that imports this package.
  */
-import type {
-  BenchmarkResult as QueryBenchmarkResult,
-  CompareResult as QueryCompareResult,
-  DistributionResult as QueryDistributionResult,
-  ScatterResult as QueryScatterResult,
-} from "@lens/queries";
+import type { BenchmarkResult, CompareResult, DistributionResult, ScatterResult } from "@lens/queries";
 
-export type CompareResult = QueryCompareResult;
+export type { BenchmarkResult, CompareResult, DistributionResult, ScatterResult };
 export type CompareRow = CompareResult["rows"][number];
-export type DistributionResult = QueryDistributionResult;
 export type DistributionGroup = DistributionResult["groups"][number];
-export type ScatterResult = QueryScatterResult;
 export type ScatterApiPoint = ScatterResult["points"][number];
-export type BenchmarkResult = QueryBenchmarkResult;
 export type BenchmarkMetric = BenchmarkResult["metrics"][number];
 
 /** compare's like-for-like estimate for one group: its value had every group the pooled mix of the strata. */
