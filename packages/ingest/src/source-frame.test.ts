@@ -42,10 +42,20 @@ const codes = defineSource<"rejects", string>({
       records: lines.flatMap((record, i) => (record.trim() === "" ? [] : [{ line: i + 1, record }])),
       toRow: (record, { source, line }) => {
         if (record === "boom") throw new Error("cannot read this line");
+        if (record.startsWith("pair ")) {
+          const [first = "", second = ""] = record.slice(5).split(" ");
+          return [first, second].map((reason) => ({ source, source_file: file.relativePath, line, reason }));
+        }
         if (!/^E\d{8}$/.test(record)) return { reject: `'${record}' is not a GSS code` };
         return { source, source_file: file.relativePath, line, reason: record };
       },
     };
+  },
+  // Marks every row written, to show finish runs once, after the writer has closed.
+  finish: async (ctx, files) => {
+    await ctx.connection.run("UPDATE rejects SET reason = reason || ' (finished)' WHERE source_file = $1", [
+      files[0]?.relativePath ?? "",
+    ]);
   },
 });
 
@@ -63,6 +73,20 @@ describe("defineSource", () => {
     expect(rows).toEqual([
       { source: "example-codes", line: 1 },
       { source: "example-codes", line: 4 },
+    ]);
+  });
+
+  it("counts a record that becomes several rows once, and runs finish over the rows written", async () => {
+    const { ctx, files } = await setup(false, "pair E06000001 E06000002\nE06000003\n");
+    const stats = await codes.ingest(ctx, await codes.discover(files));
+    expect(stats).toMatchObject([{ rowsRead: 2, rowsKept: 2, rowsRejected: 0 }]);
+    const rows = (
+      await ctx.connection.runAndReadAll("SELECT line, reason FROM rejects ORDER BY line, reason")
+    ).getRowObjectsJson();
+    expect(rows).toEqual([
+      { line: 1, reason: "E06000001 (finished)" },
+      { line: 1, reason: "E06000002 (finished)" },
+      { line: 2, reason: "E06000003 (finished)" },
     ]);
   });
 

@@ -24,8 +24,12 @@ export interface RecordAt {
   line: number;
 }
 
-/** What a record becomes: a row of the source's table, or a reject with its reason. */
-export type RecordOutcome<T extends TableName> = WarehouseRow<T> | { reject: string };
+/**
+ * What a record becomes: a row of the source's table, several rows (one record can describe
+ * more than one event: a home that both joined and left), or a reject with its reason. Either
+ * way the record counts once in read = kept + rejected.
+ */
+export type RecordOutcome<T extends TableName> = WarehouseRow<T> | readonly WarehouseRow<T>[] | { reject: string };
 
 /** One opened file. State that spans a file's records (a header, ids seen) lives in the closure. */
 export interface OpenedFile<T extends TableName, R> {
@@ -43,6 +47,11 @@ export interface SourceDefinition<T extends TableName, R> {
   recognise(file: SourceFile): boolean | Promise<boolean>;
   /** Opens one file; a thrown error leaves as a SourceError naming the file (and its line, if the error has one). */
   open(file: SourceFile, ctx: IngestContext): OpenedFile<T, R> | Promise<OpenedFile<T, R>>;
+  /**
+   * Runs once after every file's rows are written and the table writer is closed: for work
+   * over the rows just written as a whole (resolving contract buyers and scope, for one).
+   */
+  finish?(ctx: IngestContext, files: readonly SourceFile[]): Promise<void>;
 }
 
 /** The warehouse `source` label: the generated sample's rows say so, whatever parser read them. */
@@ -51,7 +60,7 @@ export function sourceLabel(ctx: Pick<IngestContext, "isSample">, id: string): s
 }
 
 function isReject<T extends TableName>(outcome: RecordOutcome<T>): outcome is { reject: string } {
-  return typeof (outcome as { reject?: unknown }).reject === "string";
+  return !Array.isArray(outcome) && typeof (outcome as { reject?: unknown }).reject === "string";
 }
 
 function asSourceError(file: SourceFile, line: number | null, error: unknown): SourceError {
@@ -90,7 +99,7 @@ export function defineSource<T extends TableName, R>(definition: SourceDefinitio
               }
               if (isReject(outcome)) tally.reject(line, outcome.reject);
               else {
-                writer.append(outcome);
+                for (const row of Array.isArray(outcome) ? outcome : [outcome]) writer.append(row);
                 tally.kept++;
               }
             }
@@ -102,6 +111,7 @@ export function defineSource<T extends TableName, R>(definition: SourceDefinitio
       } finally {
         writer.close();
       }
+      await definition.finish?.(ctx, files);
       return stats;
     },
   };
