@@ -97,6 +97,42 @@ describe("defineSource", () => {
     expect(rows).toEqual([{ source: "sample" }]);
   });
 
+  it("hands begin's state to open and finish, and counts a record written elsewhere ([]) as kept", async () => {
+    // A source that writes its rows in SQL in begin (as the OCDS merge does) and only accounts for them per file.
+    const written = defineSource<"rejects", string, { seen: string[] }>({
+      id: "example-staged",
+      label: "Example staged",
+      table: "rejects",
+      maxRejectRate: 0.5,
+      recognise: (file) => file.relativePath.endsWith(".txt"),
+      begin: async (ctx, files) => {
+        await ctx.connection.run("INSERT INTO rejects VALUES ('example-staged', $1, 1, 'written in begin')", [
+          files[0]?.relativePath ?? "",
+        ]);
+        return { seen: [] };
+      },
+      open: (file, _ctx, state) => ({
+        records: [
+          { line: 1, record: "kept" },
+          { line: 2, record: "dropped" },
+        ],
+        toRow: (record) => {
+          state.seen.push(`${file.relativePath}:${record}`);
+          return record === "kept" ? [] : { reject: "not staged" };
+        },
+      }),
+      finish: async (ctx, _files, state) => {
+        await ctx.connection.run("UPDATE rejects SET reason = $1", [state.seen.join(", ")]);
+      },
+    });
+    const { ctx, files, rejects } = await setup(false, "x\n");
+    const stats = await written.ingest(ctx, await written.discover(files));
+    expect(stats).toMatchObject([{ file: "codes.txt", rowsRead: 2, rowsKept: 1, rowsRejected: 1 }]);
+    expect(rejects).toEqual(["codes.txt:2: not staged"]);
+    const rows = (await ctx.connection.runAndReadAll("SELECT line, reason FROM rejects")).getRowObjectsJson();
+    expect(rows).toEqual([{ line: 1, reason: "codes.txt:kept, codes.txt:dropped" }]);
+  });
+
   it("turns an error while reading a record into a SourceError naming the file and line", async () => {
     const { ctx, files } = await setup(false, "E06000001\nboom\n");
     await expect(codes.ingest(ctx, await codes.discover(files))).rejects.toThrow("codes.txt:2: cannot read this line");

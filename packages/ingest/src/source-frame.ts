@@ -27,7 +27,8 @@ export interface RecordAt {
 /**
  * What a record becomes: a row of the source's table, several rows (one record can describe
  * more than one event: a home that both joined and left), or a reject with its reason. Either
- * way the record counts once in read = kept + rejected.
+ * way the record counts once in read = kept + rejected. No rows (`[]`) is a record kept whose
+ * rows were written another way (releases merged in SQL by `begin`).
  */
 export type RecordOutcome<T extends TableName> = WarehouseRow<T> | readonly WarehouseRow<T>[] | { reject: string };
 
@@ -37,7 +38,8 @@ export interface OpenedFile<T extends TableName, R> {
   toRow(record: R, at: RecordAt): RecordOutcome<T>;
 }
 
-export interface SourceDefinition<T extends TableName, R> {
+/** `S` is what `begin` hands to `open` and `finish` (undefined without a `begin`). */
+export interface SourceDefinition<T extends TableName, R, S = undefined> {
   id: string;
   label: string;
   table: T;
@@ -45,13 +47,18 @@ export interface SourceDefinition<T extends TableName, R> {
   maxRejectRate: number;
   /** Whether `file` is one of this source's, by layout and header rather than name alone. */
   recognise(file: SourceFile): boolean | Promise<boolean>;
+  /**
+   * Runs once before the first file is opened and before the table writer opens: for what a run
+   * needs across its files (ids already in the warehouse, ids seen so far, rows written in SQL).
+   */
+  begin?(ctx: IngestContext, files: readonly SourceFile[]): S | Promise<S>;
   /** Opens one file; a thrown error leaves as a SourceError naming the file (and its line, if the error has one). */
-  open(file: SourceFile, ctx: IngestContext): OpenedFile<T, R> | Promise<OpenedFile<T, R>>;
+  open(file: SourceFile, ctx: IngestContext, state: S): OpenedFile<T, R> | Promise<OpenedFile<T, R>>;
   /**
    * Runs once after every file's rows are written and the table writer is closed: for work
    * over the rows just written as a whole (resolving contract buyers and scope, for one).
    */
-  finish?(ctx: IngestContext, files: readonly SourceFile[]): Promise<void>;
+  finish?(ctx: IngestContext, files: readonly SourceFile[], state: S): Promise<void>;
 }
 
 /** The warehouse `source` label: the generated sample's rows say so, whatever parser read them. */
@@ -69,7 +76,9 @@ function asSourceError(file: SourceFile, line: number | null, error: unknown): S
   return new SourceError(file.relativePath, own ?? line, (error as Error).message.replace(/^line \d+: /, ""));
 }
 
-export function defineSource<T extends TableName, R>(definition: SourceDefinition<T, R>): SourceIngester {
+export function defineSource<T extends TableName, R, S = undefined>(
+  definition: SourceDefinition<T, R, S>,
+): SourceIngester {
   return {
     id: definition.id,
     label: definition.label,
@@ -82,13 +91,14 @@ export function defineSource<T extends TableName, R>(definition: SourceDefinitio
     },
     async ingest(ctx, files) {
       const source = sourceLabel(ctx, definition.id);
+      const state = (await definition.begin?.(ctx, files)) as S;
       const writer = await TableWriter.open(ctx.connection, definition.table);
       const stats = [];
       try {
         for (const file of files) {
           const tally = new FileTally(ctx, file, await fileChecksum(file.path));
           try {
-            const opened = await definition.open(file, ctx);
+            const opened = await definition.open(file, ctx, state);
             for await (const { line, record } of opened.records) {
               tally.read++;
               let outcome: RecordOutcome<T>;
@@ -111,7 +121,7 @@ export function defineSource<T extends TableName, R>(definition: SourceDefinitio
       } finally {
         writer.close();
       }
-      await definition.finish?.(ctx, files);
+      await definition.finish?.(ctx, files, state);
       return stats;
     },
   };
