@@ -13,19 +13,20 @@ async function setup(isSample: boolean, text: string) {
   const dir = await mkdtemp(join(tmpdir(), "frame-"));
   await writeFile(join(dir, "codes.txt"), text);
   const rejects: string[] = [];
+  const progress: string[] = [];
   const ctx: IngestContext = {
     connection,
     sourcesDir: dir,
     scratchDir: dir,
     isSample,
-    progress: () => {},
+    progress: (message) => progress.push(message),
     reject: (file, line, reason) => rejects.push(`${file}:${line}: ${reason}`),
   };
   const files: SourceFile[] = [
     { path: join(dir, "codes.txt"), relativePath: "codes.txt", size: text.length },
     { path: join(dir, "other.csv"), relativePath: "other.csv", size: 0 },
   ];
-  return { ctx, files, rejects };
+  return { ctx, files, rejects, progress };
 }
 
 // A handmade source: one GSS code a line, written to the simplest table (rejects); "boom" throws mid-file.
@@ -61,11 +62,13 @@ const codes = defineSource<"rejects", string>({
 
 describe("defineSource", () => {
   it("discovers by recognise, tallies read = kept + rejected, labels rows and puts file:line on rejects", async () => {
-    const { ctx, files, rejects } = await setup(false, "E06000001\n\nnope\nE06000002\n");
+    const { ctx, files, rejects, progress } = await setup(false, "E06000001\n\nnope\nE06000002\n");
     const found = await codes.discover(files);
     expect(found.map((f) => f.relativePath)).toEqual(["codes.txt"]);
     const stats = await codes.ingest(ctx, found);
     expect(stats).toMatchObject([{ file: "codes.txt", rowsRead: 3, rowsKept: 2, rowsRejected: 1 }]);
+    // The build's progress bar moves on by the file each message names.
+    expect(progress).toEqual(["reading codes.txt"]);
     expect(rejects).toEqual(["codes.txt:3: 'nope' is not a GSS code"]);
     const rows = (
       await ctx.connection.runAndReadAll("SELECT source, line FROM rejects ORDER BY line")

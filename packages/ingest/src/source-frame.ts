@@ -96,6 +96,8 @@ export function defineSource<T extends TableName, R, S = undefined>(
       const stats = [];
       try {
         for (const file of files) {
+          // The build's progress bar advances by the file a message names.
+          ctx.progress(`reading ${file.relativePath}`);
           const tally = new FileTally(ctx, file, await fileChecksum(file.path));
           try {
             const opened = await definition.open(file, ctx, state);
