@@ -10,6 +10,11 @@ export function isBlankRecord(record: CsvRecord): boolean {
   return record.cells.every((c) => c.trim() === "");
 }
 
+/** The non-blank records, each with its physical line: the records a source-frame file reads (blank ones are not counted). */
+export function* dataRecords(records: Iterable<CsvRecord>): Generator<{ line: number; record: CsvRecord }> {
+  for (const record of records) if (!isBlankRecord(record)) yield { line: record.line, record };
+}
+
 /** Normalises a header cell for matching: collapses whitespace and line breaks, lower-case. */
 export function headerKey(cell: string): string {
   return cell.replace(/\s+/g, " ").trim().toLowerCase();

@@ -8,10 +8,9 @@
  * rejected with that reason.
  */
 import { laCodeForOnsCode } from "@lens/core";
-import { cell, parseAmount } from "../csv.js";
-import { sourceLabel } from "../source-frame.js";
-import type { SourceIngester } from "../types.js";
-import { discoverCsvWithHeader, ingestSpendCsvs } from "./spend-common.js";
+import { type CsvRecord, cell, dataRecords, parseAmount } from "../csv.js";
+import { defineSource } from "../source-frame.js";
+import { csvHeaderHas, readSpendCsv } from "./spend-common.js";
 
 export const DERIVED_CLA_SPEND_SOURCE_ID = "derived-cla-spend";
 
@@ -23,65 +22,55 @@ const OWNERSHIP_COLUMNS: readonly [string, string][] = [
 ];
 const REQUIRED = ["new_geog_code", "year", ...OWNERSHIP_COLUMNS.map(([, c]) => c)];
 
-export const derivedClaSpendIngester: SourceIngester = {
+const na = (v: string | null) => (v === null || v === "NA" ? null : v);
+
+export const derivedClaSpendIngester = defineSource<"spend", CsvRecord>({
   id: DERIVED_CLA_SPEND_SOURCE_ID,
   label: "Looked-after children's spend by ownership (research panel, derived)",
-  tables: ["spend"],
+  table: "spend",
   // The 2022 wave has no spend (all NA): about 10 % of the panel's rows.
   maxRejectRate: 0.15,
-  discover: (files) => discoverCsvWithHeader(files, REQUIRED, 8192),
-  ingest(ctx, files) {
-    const source = sourceLabel(ctx, DERIVED_CLA_SPEND_SOURCE_ID);
-    const na = (v: string | null) => (v === null || v === "NA" ? null : v);
-    return ingestSpendCsvs(ctx, files, REQUIRED, (file, columns, _records, writer) => (record, tally) => {
-      const ons = cell(record, columns, "new_geog_code");
-      const yearText = cell(record, columns, "year");
-      const laCode = ons ? laCodeForOnsCode(ons) : undefined;
-      if (!laCode) {
-        tally.reject(record.line, `ONS code '${ons ?? ""}' is not a known council`);
-        return;
-      }
-      if (!yearText || !/^\d{4}$/.test(yearText)) {
-        tally.reject(record.line, `year '${yearText ?? ""}' is not a year`);
-        return;
-      }
-      const year = Number(yearText);
-      const bad: string[] = [];
-      const amounts = OWNERSHIP_COLUMNS.map(([ownership, column]): [string, number | null, string | null] => {
-        const raw = na(cell(record, columns, column));
-        const value = parseAmount(raw);
-        if (value === undefined) {
-          // Suppression markers (c, x, z, ..) pass through from DfE: missing, kept as such.
-          if (!/^(c|x|z|\.\.)$/i.test(raw ?? "")) bad.push(`${column} '${raw}'`);
-          return [ownership, null, raw];
-        }
-        return [ownership, value, raw];
-      });
-      if (bad.length > 0) {
-        tally.reject(record.line, `not a number: ${bad.join(", ")}`);
-        return;
-      }
-      if (amounts.every(([, , raw]) => raw === null)) {
-        tally.reject(record.line, `no spend figures for ${year} (all NA)`);
-        return;
-      }
-      for (const [ownership, amount, raw] of amounts) {
-        if (raw === null) continue;
-        writer.append({
-          la_code: laCode,
-          period: `${year - 1}-${String(year).slice(2)}`,
-          year,
-          source,
-          service_line: "Total Children Looked After",
-          service: null,
-          provider_ownership: ownership,
-          amount_gbp: amount,
-          is_derived: true,
-          source_file: file.relativePath,
-          source_line: record.line,
+  recognise: (file) => csvHeaderHas(file, REQUIRED, 8192),
+  async open(file) {
+    const { columns, records } = await readSpendCsv(file, REQUIRED);
+    return {
+      records: dataRecords(records),
+      toRow(record, { source, line }) {
+        const ons = cell(record, columns, "new_geog_code");
+        const yearText = cell(record, columns, "year");
+        const laCode = ons ? laCodeForOnsCode(ons) : undefined;
+        if (!laCode) return { reject: `ONS code '${ons ?? ""}' is not a known council` };
+        if (!yearText || !/^\d{4}$/.test(yearText)) return { reject: `year '${yearText ?? ""}' is not a year` };
+        const year = Number(yearText);
+        const bad: string[] = [];
+        const amounts = OWNERSHIP_COLUMNS.map(([ownership, column]): [string, number | null, string | null] => {
+          const raw = na(cell(record, columns, column));
+          const value = parseAmount(raw);
+          if (value === undefined) {
+            // Suppression markers (c, x, z, ..) pass through from DfE: missing, kept as such.
+            if (!/^(c|x|z|\.\.)$/i.test(raw ?? "")) bad.push(`${column} '${raw}'`);
+            return [ownership, null, raw];
+          }
+          return [ownership, value, raw];
         });
-      }
-      tally.kept++;
-    });
+        if (bad.length > 0) return { reject: `not a number: ${bad.join(", ")}` };
+        if (amounts.every(([, , raw]) => raw === null)) return { reject: `no spend figures for ${year} (all NA)` };
+        return amounts
+          .filter(([, , raw]) => raw !== null)
+          .map(([ownership, amount]) => ({
+            la_code: laCode,
+            period: `${year - 1}-${String(year).slice(2)}`,
+            year,
+            source,
+            service_line: "Total Children Looked After",
+            service: null,
+            provider_ownership: ownership,
+            amount_gbp: amount,
+            is_derived: true,
+            source_file: file.relativePath,
+            source_line: line,
+          }));
+      },
+    };
   },
-};
+});

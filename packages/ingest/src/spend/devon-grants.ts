@@ -7,10 +7,9 @@
  * (5/4/2012, 28/08/12, 10.3.2017, 09-Mar-2017, Mar-2017, 01 March 2017): a date that fits
  * none is a reject with the text.
  */
-import { cell, parseAmount } from "../csv.js";
-import { sourceLabel } from "../source-frame.js";
-import type { SourceIngester } from "../types.js";
-import { discoverCsvWithHeader, ingestSpendCsvs, serviceColumns } from "./spend-common.js";
+import { type CsvRecord, cell, dataRecords, parseAmount } from "../csv.js";
+import { defineSource } from "../source-frame.js";
+import { csvHeaderHas, readSpendCsv, serviceColumns } from "./spend-common.js";
 
 export const DEVON_GRANTS_SOURCE_ID = "devon-grants";
 const DEVON_LA_CODE = "878";
@@ -60,32 +59,27 @@ function valid(year: number, month: number): { year: number; month: number } | u
   return month >= 1 && month <= 12 && year >= 1990 && year <= 2100 ? { year, month } : undefined;
 }
 
-export const devonGrantsIngester: SourceIngester = {
+export const devonGrantsIngester = defineSource<"spend", CsvRecord>({
   id: DEVON_GRANTS_SOURCE_ID,
   label: "Devon County Council grants to the voluntary and community sector",
-  tables: ["spend"],
+  table: "spend",
   maxRejectRate: 0.05,
-  discover: (files) => discoverCsvWithHeader(files, REQUIRED, 4096),
-  ingest(ctx, files) {
-    const source = sourceLabel(ctx, DEVON_GRANTS_SOURCE_ID);
-    return ingestSpendCsvs(ctx, files, REQUIRED, (file, columns, records, writer) => {
-      const monthFirst = monthFirstShapes(records.slice(1).map((r) => cell(r, columns, "date grant awarded") ?? ""));
-      return (record, tally) => {
+  recognise: (file) => csvHeaderHas(file, REQUIRED, 4096),
+  async open(file) {
+    const { columns, records } = await readSpendCsv(file, REQUIRED);
+    const monthFirst = monthFirstShapes(records.map((r) => cell(r, columns, "date grant awarded") ?? ""));
+    return {
+      records: dataRecords(records),
+      toRow(record, { source, line }) {
         const rawDate = cell(record, columns, "date grant awarded");
         const when = rawDate ? parseAwardMonth(rawDate, monthFirst) : undefined;
         const rawAmount = cell(record, columns, "amount");
         const amount = parseAmount(rawAmount);
         const beneficiary = cell(record, columns, "grant beneficiary")?.replace(/\s+/g, " ") ?? null;
-        if (!when) {
-          tally.reject(record.line, `award date '${rawDate ?? ""}' is not a date`);
-          return;
-        }
-        if (amount === undefined) {
-          tally.reject(record.line, `amount '${rawAmount}' is not a number`);
-          return;
-        }
+        if (!when) return { reject: `award date '${rawDate ?? ""}' is not a date` };
+        if (amount === undefined) return { reject: `amount '${rawAmount}' is not a number` };
         const purpose = cell(record, columns, "purpose of grant");
-        writer.append({
+        return {
           la_code: DEVON_LA_CODE,
           period: `${when.year}-${String(when.month).padStart(2, "0")}`,
           year: when.month >= 4 ? when.year + 1 : when.year,
@@ -98,10 +92,9 @@ export const devonGrantsIngester: SourceIngester = {
           amount_gbp: amount,
           is_derived: false,
           source_file: file.relativePath,
-          source_line: record.line,
-        });
-        tally.kept++;
-      };
-    });
+          source_line: line,
+        };
+      },
+    };
   },
-};
+});

@@ -4,11 +4,9 @@
  */
 import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
 import { serviceForLedgerLine, serviceReason } from "@lens/core/classify";
-import { type CsvRecord, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
-import { FileTally } from "../file-tally.js";
+import { type CsvRecord, findHeaderIndex, headerIndex, parseCsv } from "../csv.js";
 import { readHead, readTextFile } from "../files.js";
-import { type TableWriter, writeEachFile } from "../table-writer.js";
-import { type FileStats, type IngestContext, SourceError, type SourceFile } from "../types.js";
+import { SourceError, type SourceFile } from "../types.js";
 
 /**
  * Councils abolished in April 2009 that appear only in 2008-09 returns (their successors are
@@ -64,55 +62,24 @@ export async function readSourceText(path: string): Promise<{ text: string; chec
   return { ...decoded, text: decoded.encoding === "windows-1252" ? repairCp1252(decoded.text) : decoded.text };
 }
 
-/** The CSV files whose first line (within `headBytes`) names every `required` column, case and quotes aside. */
-export async function discoverCsvWithHeader(
-  files: readonly SourceFile[],
-  required: readonly string[],
-  headBytes: number,
-): Promise<SourceFile[]> {
-  const found: SourceFile[] = [];
-  for (const f of files) {
-    if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-    const head = (await readHead(f.path, headBytes)).split(/\r?\n/)[0] ?? "";
-    const cells = head.split(",").map((c) => c.replace(/"/g, "").trim().toLowerCase());
-    if (required.every((r) => cells.includes(r))) found.push(f);
-  }
-  return found;
+/** Whether a CSV's first line (within `headBytes`) names every `required` column, case and quotes aside. */
+export async function csvHeaderHas(file: SourceFile, required: readonly string[], headBytes: number): Promise<boolean> {
+  if (!file.relativePath.toLowerCase().endsWith(".csv")) return false;
+  const head = (await readHead(file.path, headBytes)).split(/\r?\n/)[0] ?? "";
+  const cells = head.split(",").map((c) => c.replace(/"/g, "").trim().toLowerCase());
+  return required.every((r) => cells.includes(r));
 }
 
-/** Reads one record into the spend writer: rejects it or counts it kept on `tally`. */
-export type SpendRecordReader = (record: CsvRecord, tally: FileTally) => void;
-
 /**
- * The frame of a spend CSV whose header is its first line: reads each file, insists on the
- * header, and hands every non-blank record (counted read) to the reader `forFile` returns.
- * Every record is then kept or rejected by the reader, so the file's tally adds up.
+ * A spend CSV whose header is its first line, read with the Windows-1252 repair: its columns
+ * and the records below the header. A file without the header fails, naming it.
  */
-export async function ingestSpendCsvs(
-  ctx: IngestContext,
-  files: readonly SourceFile[],
+export async function readSpendCsv(
+  file: SourceFile,
   required: readonly string[],
-  forFile: (
-    file: SourceFile,
-    columns: Map<string, number>,
-    records: CsvRecord[],
-    writer: TableWriter<"spend">,
-  ) => SpendRecordReader,
-): Promise<FileStats[]> {
-  return writeEachFile(ctx.connection, "spend", files, async (file, writer) => {
-    ctx.progress(`reading ${file.relativePath}`);
-    const { text, checksum } = await readSourceText(file.path);
-    const records = parseCsv(text);
-    if (findHeaderIndex(records, required, 1) !== 0)
-      throw new SourceError(file.relativePath, 1, `header with ${required.join(", ")} not found`);
-    const columns = headerIndex(records[0]!);
-    const tally = new FileTally(ctx, file, checksum);
-    const readRecord = forFile(file, columns, records, writer);
-    for (const record of records.slice(1)) {
-      if (isBlankRecord(record)) continue;
-      tally.read++;
-      readRecord(record, tally);
-    }
-    return tally.stats();
-  });
+): Promise<{ columns: Map<string, number>; records: CsvRecord[] }> {
+  const records = parseCsv((await readSourceText(file.path)).text);
+  if (findHeaderIndex(records, required, 1) !== 0)
+    throw new SourceError(file.relativePath, 1, `header with ${required.join(", ")} not found`);
+  return { columns: headerIndex(records[0]!), records: records.slice(1) };
 }
