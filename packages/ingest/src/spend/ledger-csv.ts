@@ -9,12 +9,10 @@
  * nothing leaves without a trace; too many malformed rows fail the file (a changed layout).
  */
 import { councilCodeForName } from "@lens/core";
-import { CsvError, type CsvRecord, headerKey, isBlankRecord, parseCsv } from "../csv.js";
-import { FileTally } from "../file-tally.js";
+import { type CsvRecord, dataRecords, headerKey, parseCsv } from "../csv.js";
 import { readHead } from "../files.js";
-import { sourceLabel } from "../source-frame.js";
-import { type TableWriter, writeEachFile } from "../table-writer.js";
-import { type FileStats, type IngestContext, SourceError, type SourceFile, type SourceIngester } from "../types.js";
+import { defineSource, type OpenedFile } from "../source-frame.js";
+import { SourceError, type SourceFile, type SourceIngester } from "../types.js";
 import { readSourceText, serviceColumns } from "./spend-common.js";
 
 /** One payment read from a ledger line, before it becomes a spend row. */
@@ -129,23 +127,17 @@ export function registryNumber(value: string | null): string | null {
   return /\d/.test(v) ? v : null;
 }
 
-/** Reads one ledger file into `spend` rows for `laCode`, rejecting (with reasons) what is not kept. */
-export async function ingestLedgerFile(
-  ctx: IngestContext,
+/**
+ * Opens one ledger file for the frame: finds its header (and sub-header), then reads each
+ * non-blank record into a `spend` row for `laCode` or a reject with its reason. Once every
+ * record is read, too many malformed ones fail the file.
+ */
+async function openLedgerFile(
   file: SourceFile,
-  writer: TableWriter<"spend">,
   layout: LedgerLayout,
-  row: { source: string; laCode: string },
-): Promise<FileStats> {
-  ctx.progress(`reading ${file.relativePath}`);
-  const { text, checksum } = await readSourceText(file.path);
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) throw new SourceError(file.relativePath, error.line, error.reason);
-    throw error;
-  }
+  laCode: string,
+): Promise<OpenedFile<"spend", CsvRecord>> {
+  const records = parseCsv((await readSourceText(file.path)).text);
   const h = findLedgerHeader(records, layout.isHeader, layout.maxHeaderScan);
   if (h < 0) throw new SourceError(file.relativePath, 1, "ledger header not found");
   const columns = new Map<string, number>();
@@ -163,69 +155,67 @@ export async function ingestLedgerFile(
     });
     first++;
   }
-  const tally = new FileTally(ctx, file, checksum);
+  let read = 0;
   let malformed = 0;
   const reasons = new Map<string, number>();
-  for (const record of records.slice(first)) {
-    if (isBlankRecord(record)) continue;
-    tally.read++;
-    const col: LedgerColumn = (...names) => {
-      for (const name of names) {
-        const i = columns.get(name);
-        if (i === undefined) continue;
-        const v = record.cells[i]?.trim() ?? "";
-        return v === "" ? null : v;
+  function* body() {
+    for (const numbered of dataRecords(records.slice(first))) {
+      read++;
+      yield numbered;
+    }
+    if (malformed > MAX_MALFORMED_ROWS && malformed / read > MAX_MALFORMED_SHARE) {
+      const top = [...reasons].sort((a, b) => b[1] - a[1])[0];
+      throw new SourceError(
+        file.relativePath,
+        null,
+        `${malformed} of ${read} rows malformed (more than ${MAX_MALFORMED_SHARE * 100}%: the layout may have changed); most often: ${top?.[0] ?? ""}`,
+      );
+    }
+  }
+  return {
+    records: body(),
+    toRow(record, { source, line }) {
+      const col: LedgerColumn = (...names) => {
+        for (const name of names) {
+          const i = columns.get(name);
+          if (i === undefined) continue;
+          const v = record.cells[i]?.trim() ?? "";
+          return v === "" ? null : v;
+        }
+        return null;
+      };
+      const verdict = layout.readRecord(record, col, file);
+      if ("outOfScope" in verdict) return { reject: `${OUT_OF_SCOPE}: ${verdict.outOfScope}` };
+      if ("notPayment" in verdict) return { reject: verdict.notPayment };
+      if ("reject" in verdict) {
+        malformed++;
+        reasons.set(verdict.reject, (reasons.get(verdict.reject) ?? 0) + 1);
+        return verdict;
       }
-      return null;
-    };
-    const verdict = layout.readRecord(record, col, file);
-    if ("outOfScope" in verdict) {
-      tally.reject(record.line, `${OUT_OF_SCOPE}: ${verdict.outOfScope}`);
-      continue;
-    }
-    if ("notPayment" in verdict) {
-      tally.reject(record.line, verdict.notPayment);
-      continue;
-    }
-    if ("reject" in verdict) {
-      malformed++;
-      reasons.set(verdict.reject, (reasons.get(verdict.reject) ?? 0) + 1);
-      tally.reject(record.line, verdict.reject);
-      continue;
-    }
-    const p = verdict.payment;
-    writer.append({
-      la_code: row.laCode,
-      period: p.period,
-      year: financialYearOfMonth(p.period),
-      source: row.source,
-      service_line: p.expenseType,
-      ...serviceColumns(p.expenseType),
-      provider_ownership: null,
-      supplier_name: p.supplierName,
-      supplier_company_number: p.companyNumber ?? null,
-      supplier_charity_number: p.charityNumber ?? null,
-      amount_gbp: p.amount,
-      is_derived: false,
-      source_file: file.relativePath,
-      source_line: record.line,
-    });
-    tally.kept++;
-  }
-  if (malformed > MAX_MALFORMED_ROWS && malformed / tally.read > MAX_MALFORMED_SHARE) {
-    const top = [...reasons].sort((a, b) => b[1] - a[1])[0];
-    throw new SourceError(
-      file.relativePath,
-      null,
-      `${malformed} of ${tally.read} rows malformed (more than ${MAX_MALFORMED_SHARE * 100}%: the layout may have changed); most often: ${top?.[0] ?? ""}`,
-    );
-  }
-  return tally.stats();
+      const p = verdict.payment;
+      return {
+        la_code: laCode,
+        period: p.period,
+        year: financialYearOfMonth(p.period),
+        source,
+        service_line: p.expenseType,
+        ...serviceColumns(p.expenseType),
+        provider_ownership: null,
+        supplier_name: p.supplierName,
+        supplier_company_number: p.companyNumber ?? null,
+        supplier_charity_number: p.charityNumber ?? null,
+        amount_gbp: p.amount,
+        is_derived: false,
+        source_file: file.relativePath,
+        source_line: line,
+      };
+    },
+  };
 }
 
 /**
  * A council ledger source: its files are the CSVs whose head holds the layout's header, and
- * every file is read with `ingestLedgerFile` into `spend` for that one council.
+ * every file is read into `spend` for that one council.
  */
 export function ledgerIngester(spec: {
   id: string;
@@ -236,27 +226,20 @@ export function ledgerIngester(spec: {
   /** Bytes read to find the header (preambles push it down in some files). */
   headBytes: number;
 }): SourceIngester {
-  return {
+  return defineSource<"spend", CsvRecord, string>({
     id: spec.id,
     label: spec.label,
-    tables: ["spend"],
+    table: "spend",
     // Lines outside children's services are rejects with that reason (two or three in four).
     maxRejectRate: 0.9,
-    async discover(files) {
-      const found: SourceFile[] = [];
-      for (const f of files) {
-        if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-        if (textHasLedgerHeader(await readHead(f.path, spec.headBytes), spec.layout)) found.push(f);
-      }
-      return found;
-    },
-    ingest(ctx, files) {
+    recognise: async (file) =>
+      file.relativePath.toLowerCase().endsWith(".csv") &&
+      textHasLedgerHeader(await readHead(file.path, spec.headBytes), spec.layout),
+    begin() {
       const laCode = councilCodeForName(spec.council);
       if (!laCode) throw new Error(`${spec.council} is missing from the council list`);
-      const source = sourceLabel(ctx, spec.id);
-      return writeEachFile(ctx.connection, "spend", files, (file, writer) =>
-        ingestLedgerFile(ctx, file, writer, spec.layout, { source, laCode }),
-      );
+      return laCode;
     },
-  };
+    open: (file, _ctx, laCode) => openLedgerFile(file, spec.layout, laCode),
+  });
 }
