@@ -13,19 +13,10 @@
  * one spend row per non-blank ownership column; a line without any ownership split (CERA,
  * Youth Justice from 2011-12) becomes one row with provider_ownership NULL and the total.
  */
-import { cell, findHeaderIndex, headerIndex, isBlankRecord, parseAmount, parseCsv } from "../csv.js";
-import { FileTally } from "../file-tally.js";
+import { type CsvRecord, cell, dataRecords, findHeaderIndex, headerIndex, parseAmount, parseCsv } from "../csv.js";
 import { readHead } from "../files.js";
-import { sourceLabel } from "../source-frame.js";
-import { type TableWriter, writeEachFile } from "../table-writer.js";
-import {
-  type FileStats,
-  type IngestContext,
-  parseOrSourceError,
-  SourceError,
-  type SourceFile,
-  type SourceIngester,
-} from "../types.js";
+import { defineSource } from "../source-frame.js";
+import { SourceError } from "../types.js";
 import { cleanLineDescription, isKnownCouncilCode, readSourceText, serviceColumns } from "./spend-common.js";
 
 export const S251_SOURCE_ID = "s251-outturn";
@@ -129,10 +120,10 @@ export interface S251Line {
 
 export interface S251Parse {
   layout: Layout["name"];
+  /** Every non-blank data record in file order: a budget line read, or a reject with its reason. */
+  records: { line: number; record: S251Line | { reject: string } }[];
+  /** The budget lines read (the records that are not rejects). */
   lines: S251Line[];
-  rejects: { line: number; reason: string }[];
-  /** Records read (non-blank data records). */
-  read: number;
 }
 
 /** Parses one outturn file's text into budget lines; pure, so tests can check sums directly. */
@@ -144,125 +135,99 @@ export function parseS251(text: string, file: string): S251Parse {
   const h = findHeaderIndex(records, layoutHeader(layout), 1);
   if (h !== 0) throw new SourceError(file, 1, "s251 header not on line 1");
   const columns = headerIndex(first);
-  const lines: S251Line[] = [];
-  const rejects: S251Parse["rejects"] = [];
-  let read = 0;
-  for (const record of records.slice(1)) {
-    if (isBlankRecord(record)) continue;
-    read++;
-    if (record.cells.length < first.cells.length) {
-      rejects.push({
-        line: record.line,
-        reason: `record has ${record.cells.length} of ${first.cells.length} columns (file truncated?)`,
-      });
-      continue;
-    }
-    const laCode = cell(record, columns, ...layout.laCode);
-    const rawDescription = cell(record, columns, ...layout.description);
-    if (!laCode || !/^\d{3}$/.test(laCode)) {
-      rejects.push({ line: record.line, reason: `LA code '${laCode ?? ""}' is not a 3-digit DfE code` });
-      continue;
-    }
-    if (!isKnownCouncilCode(laCode)) {
-      rejects.push({ line: record.line, reason: `LA code ${laCode} is not a known council` });
-      continue;
-    }
-    if (!rawDescription) {
-      rejects.push({ line: record.line, reason: "blank budget line description" });
-      continue;
-    }
-    const lineText = layout.lineNumber.length > 0 ? cell(record, columns, ...layout.lineNumber) : null;
-    const prefix = /^\s*(\d+)/.exec(rawDescription)?.[1];
-    const lineNumber = lineText && /^\d+$/.test(lineText) ? Number(lineText) : prefix ? Number(prefix) : null;
-    const description = cleanLineDescription(rawDescription);
-    const bad: string[] = [];
-    const amount = (header: string): number | null => {
-      const raw = cell(record, columns, header);
-      const value = parseAmount(raw);
-      if (value === undefined) {
-        bad.push(`${header} '${raw}'`);
-        return null;
-      }
-      return value;
-    };
-    const split = layout.ownership.map(([label, header]): [string, number | null] => [label, amount(header)]);
-    const total = amount(layout.total);
-    if (bad.length > 0) {
-      rejects.push({ line: record.line, reason: `not a number: ${bad.join(", ")}` });
-      continue;
-    }
-    lines.push({ line: record.line, laCode, lineNumber, description, kind: "detail", split, total });
+  const out: S251Parse = { layout: layout.name, records: [], lines: [] };
+  for (const { line, record } of dataRecords(records.slice(1))) {
+    const read = readS251Record(record, columns, layout, first.cells.length);
+    out.records.push({ line, record: read });
+    if (!("reject" in read)) out.lines.push(read);
   }
   // Line numbers of the budget-total lines (per file: they move between years).
   let budgetLine: number | null = null;
-  for (const l of lines)
+  for (const l of out.lines)
     if (/services budget/i.test(l.description) && l.lineNumber !== null)
       budgetLine = Math.max(budgetLine ?? 0, l.lineNumber);
-  for (const l of lines) l.kind = s251LineKind(l.description, l.lineNumber, budgetLine);
-  return { layout: layout.name, lines, rejects, read };
+  for (const l of out.lines) l.kind = s251LineKind(l.description, l.lineNumber, budgetLine);
+  return out;
 }
 
-export const s251OutturnIngester: SourceIngester = {
+/** One data record as a budget line (its kind decided later, over the whole file), or why it is none. */
+function readS251Record(
+  record: CsvRecord,
+  columns: Map<string, number>,
+  layout: Layout,
+  width: number,
+): S251Line | { reject: string } {
+  if (record.cells.length < width)
+    return { reject: `record has ${record.cells.length} of ${width} columns (file truncated?)` };
+  const laCode = cell(record, columns, ...layout.laCode);
+  const rawDescription = cell(record, columns, ...layout.description);
+  if (!laCode || !/^\d{3}$/.test(laCode)) return { reject: `LA code '${laCode ?? ""}' is not a 3-digit DfE code` };
+  if (!isKnownCouncilCode(laCode)) return { reject: `LA code ${laCode} is not a known council` };
+  if (!rawDescription) return { reject: "blank budget line description" };
+  const lineText = layout.lineNumber.length > 0 ? cell(record, columns, ...layout.lineNumber) : null;
+  const prefix = /^\s*(\d+)/.exec(rawDescription)?.[1];
+  const lineNumber = lineText && /^\d+$/.test(lineText) ? Number(lineText) : prefix ? Number(prefix) : null;
+  const description = cleanLineDescription(rawDescription);
+  const bad: string[] = [];
+  const amount = (header: string): number | null => {
+    const raw = cell(record, columns, header);
+    const value = parseAmount(raw);
+    if (value === undefined) {
+      bad.push(`${header} '${raw}'`);
+      return null;
+    }
+    return value;
+  };
+  const split = layout.ownership.map(([label, header]): [string, number | null] => [label, amount(header)]);
+  const total = amount(layout.total);
+  if (bad.length > 0) return { reject: `not a number: ${bad.join(", ")}` };
+  return { line: record.line, laCode, lineNumber, description, kind: "detail", split, total };
+}
+
+export const s251OutturnIngester = defineSource<"spend", S251Line | { reject: string }>({
   id: S251_SOURCE_ID,
   label: "Section 251 outturn (children's services spend by provider ownership)",
-  tables: ["spend"],
+  table: "spend",
   // Total and memorandum lines (about a quarter of each file) are logged as rejects so that
   // sums never double count; a rate above this means the layout changed.
   maxRejectRate: 0.3,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      const head = (await readHead(f.path, 4096)).split(/\r?\n/)[0] ?? "";
-      if (detectS251Layout(head)) found.push(f);
-    }
-    return found;
+  async recognise(file) {
+    if (!file.relativePath.toLowerCase().endsWith(".csv")) return false;
+    return detectS251Layout((await readHead(file.path, 4096)).split(/\r?\n/)[0] ?? "") !== undefined;
   },
-  ingest: (ctx, files) =>
-    writeEachFile(ctx.connection, "spend", files, (file, writer) => ingestS251File(ctx, file, writer)),
-};
-
-async function ingestS251File(ctx: IngestContext, file: SourceFile, writer: TableWriter<"spend">): Promise<FileStats> {
-  ctx.progress(`reading ${file.relativePath}`);
-  const when = s251PeriodFromName(file.relativePath);
-  if (!when)
-    throw new SourceError(
-      file.relativePath,
-      null,
-      "cannot tell the financial year: s251 files carry none, name must end in e.g. 1314.csv",
-    );
-  const { text, checksum } = await readSourceText(file.path);
-  const parsed = parseOrSourceError(file.relativePath, () => parseS251(text, file.relativePath));
-  const tally = new FileTally(ctx, file, checksum);
-  tally.read = parsed.read;
-  for (const r of parsed.rejects) tally.reject(r.line, r.reason);
-  const source = sourceLabel(ctx, S251_SOURCE_ID);
-  for (const l of parsed.lines) {
-    if (l.kind === "total") {
-      tally.reject(l.line, `total line '${l.description}' not stored: it sums lines above (no double counting)`);
-      continue;
-    }
-    if (l.kind === "memo") {
-      tally.reject(l.line, `memorandum line '${l.description}' not stored: already counted in other lines`);
-      continue;
-    }
-    const base = {
-      la_code: l.laCode,
-      period: when.period,
-      year: when.year,
-      source,
-      service_line: l.description,
-      ...serviceColumns(l.description),
-      is_derived: false,
-      source_file: file.relativePath,
-      source_line: l.line,
+  async open(file) {
+    const when = s251PeriodFromName(file.relativePath);
+    if (!when)
+      throw new SourceError(
+        file.relativePath,
+        null,
+        "cannot tell the financial year: s251 files carry none, name must end in e.g. 1314.csv",
+      );
+    const { text } = await readSourceText(file.path);
+    return {
+      // Whole file first: which lines are totals or memoranda depends on the file's budget-total line.
+      records: parseS251(text, file.relativePath).records,
+      toRow(l, { source, line }) {
+        if ("reject" in l) return l;
+        if (l.kind === "total")
+          return { reject: `total line '${l.description}' not stored: it sums lines above (no double counting)` };
+        if (l.kind === "memo")
+          return { reject: `memorandum line '${l.description}' not stored: already counted in other lines` };
+        const base = {
+          la_code: l.laCode,
+          period: when.period,
+          year: when.year,
+          source,
+          service_line: l.description,
+          ...serviceColumns(l.description),
+          is_derived: false,
+          source_file: file.relativePath,
+          source_line: line,
+        };
+        const present = l.split.filter(([, v]) => v !== null);
+        if (present.length === 0) return { ...base, provider_ownership: null, amount_gbp: l.total };
+        return present.map(([ownership, amount]) => ({ ...base, provider_ownership: ownership, amount_gbp: amount }));
+      },
     };
-    const present = l.split.filter(([, v]) => v !== null);
-    if (present.length === 0) writer.append({ ...base, provider_ownership: null, amount_gbp: l.total });
-    else
-      for (const [ownership, amount] of present)
-        writer.append({ ...base, provider_ownership: ownership, amount_gbp: amount });
-    tally.kept++;
-  }
-  return tally.stats();
-}
+  },
+});
