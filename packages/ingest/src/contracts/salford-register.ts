@@ -16,18 +16,15 @@
  * the description.
  */
 import { childrensScope, classifyBuyer } from "@lens/core/classify";
-import { sourceLabel } from "../source-frame.js";
-import type { FileStats, SourceFile, SourceIngester } from "../types.js";
 import {
   type ContractRow,
-  ContractSink,
   cleanText,
   knownMoney,
   parseContractDate,
   parseYesNo,
   scopeReason,
 } from "./contract-rows.js";
-import { csvHasHeader, readCsvContracts } from "./tabular.js";
+import { csvContractSource } from "./tabular.js";
 
 export const SALFORD_REGISTER_SOURCE_ID = "salford-register";
 
@@ -74,78 +71,59 @@ function extensionsTaken(allowed: number | null, cells: readonly (string | null)
   return cells.filter((c) => c !== null && /^yes$/i.test(c)).length;
 }
 
-export const salfordRegisterIngester: SourceIngester = {
+export const salfordRegisterIngester = csvContractSource({
   id: SALFORD_REGISTER_SOURCE_ID,
   label: "Salford City Council contracts register",
-  tables: ["contracts"],
   maxRejectRate: 0.05,
-  async discover(files) {
-    const out: SourceFile[] = [];
-    for (const f of files) if (await csvHasHeader(f, HEADER)) out.push(f);
-    return out;
-  },
-  async ingest(ctx, files) {
-    const source = sourceLabel(ctx, SALFORD_REGISTER_SOURCE_ID);
+  header: HEADER,
+  toContract(_record, col, { source, file, line }) {
     const buyer = classifyBuyer(BUYER);
     const laCode = buyer.laCode;
-    const stats: FileStats[] = [];
-    const sink = await ContractSink.open(ctx.connection);
-    try {
-      for (const file of files) {
-        stats.push(
-          await readCsvContracts(ctx, file, sink, HEADER, (record, col) => {
-            const dates: (string | null)[] = [];
-            for (const name of ["Start Date", "End Date", "Current Expiry Date"]) {
-              const d = registerDate(col(name));
-              if (d === undefined) return { reject: `unreadable ${name} "${col(name)}"` };
-              dates.push(d);
-            }
-            // "\n" written out as two characters inside a supplier name is a line break.
-            const supplier = cleanText(col("Supplier Company Name")?.replace(/\\n/g, " ").replace(/\s+/g, " "));
-            const title = cleanText(col("Contract Title"));
-            const description = cleanText(col("Contract Description"));
-            const category = col("ProClass Description");
-            const scope = childrensScope({ category, title, description });
-            const allowed = registerNumber(col("How many extensions"));
-            const initialTerm = registerNumber(col("Contract Duration (months)"));
-            const row: RegisterTermsRow = {
-              contract_id: `salford-register:${file.relativePath}:${record.line}`,
-              source,
-              stage: "register",
-              buyer_name: BUYER,
-              buyer_kind: buyer.kind,
-              title,
-              description,
-              source_category: category,
-              procurement_method_detail: col("Process Used"),
-              value_gbp: knownMoney(col("Total Contract Value (including extensions)")),
-              start_date: dates[0] ?? null,
-              end_date: dates[1] ?? null,
-              stated_duration_months: initialTerm,
-              supplier_name: supplier,
-              supplier_company_number: col("Company Number"),
-              supplier_is_sme: parseYesNo(col("SME Supplier?")) ?? null,
-              notice_url: null,
-              la_code: laCode,
-              in_scope: laCode !== null && scope.childrens,
-              scope_rule: scope.rule,
-              scope_reason: scopeReason(laCode !== null, BUYER, scope),
-              ojeu_advertised: ojeuFlag(col("OJEU/FTS?")),
-              initial_term_months: initialTerm,
-              extension_option_months: registerNumber(col("Option to extend (months)")),
-              extensions_allowed: allowed,
-              extensions_taken: extensionsTaken(allowed, [col("Extension 1 Taken?"), col("Extension 2 Taken?")]),
-              current_expiry_date: dates[2] ?? null,
-              source_file: file.relativePath,
-              source_line: record.line,
-            };
-            return row;
-          }),
-        );
-      }
-    } finally {
-      sink.close();
+    const dates: (string | null)[] = [];
+    for (const name of ["Start Date", "End Date", "Current Expiry Date"]) {
+      const d = registerDate(col(name));
+      if (d === undefined) return { reject: `unreadable ${name} "${col(name)}"` };
+      dates.push(d);
     }
-    return stats;
+    // "\n" written out as two characters inside a supplier name is a line break.
+    const supplier = cleanText(col("Supplier Company Name")?.replace(/\\n/g, " ").replace(/\s+/g, " "));
+    const title = cleanText(col("Contract Title"));
+    const description = cleanText(col("Contract Description"));
+    const category = col("ProClass Description");
+    const scope = childrensScope({ category, title, description });
+    const allowed = registerNumber(col("How many extensions"));
+    const initialTerm = registerNumber(col("Contract Duration (months)"));
+    const row: RegisterTermsRow = {
+      contract_id: `salford-register:${file.relativePath}:${line}`,
+      source,
+      stage: "register",
+      buyer_name: BUYER,
+      buyer_kind: buyer.kind,
+      title,
+      description,
+      source_category: category,
+      procurement_method_detail: col("Process Used"),
+      value_gbp: knownMoney(col("Total Contract Value (including extensions)")),
+      start_date: dates[0] ?? null,
+      end_date: dates[1] ?? null,
+      stated_duration_months: initialTerm,
+      supplier_name: supplier,
+      supplier_company_number: col("Company Number"),
+      supplier_is_sme: parseYesNo(col("SME Supplier?")) ?? null,
+      notice_url: null,
+      la_code: laCode,
+      in_scope: laCode !== null && scope.childrens,
+      scope_rule: scope.rule,
+      scope_reason: scopeReason(laCode !== null, BUYER, scope),
+      ojeu_advertised: ojeuFlag(col("OJEU/FTS?")),
+      initial_term_months: initialTerm,
+      extension_option_months: registerNumber(col("Option to extend (months)")),
+      extensions_allowed: allowed,
+      extensions_taken: extensionsTaken(allowed, [col("Extension 1 Taken?"), col("Extension 2 Taken?")]),
+      current_expiry_date: dates[2] ?? null,
+      source_file: file.relativePath,
+      source_line: line,
+    };
+    return row;
   },
-};
+});
