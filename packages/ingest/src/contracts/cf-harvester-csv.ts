@@ -97,7 +97,7 @@ export function harvesterStager(file: SourceFile): StagedFile {
       appender.flushSync();
       appender.closeSync();
       // Staged rows are counted by the merge; these were never staged.
-      return { read: rejects.length, rejects };
+      return rejects;
     },
   };
 }
