@@ -1,14 +1,11 @@
 /**
  * Shared pieces for the tabular contract sources parsed row by row in JS (small files: CSV
  * exports, registers, scraped pages): value and date parsing with "unknown is NULL, never 0",
- * durations computed exactly as the OCDS path does, and a writer that refuses duplicate ids.
+ * durations computed exactly as the OCDS path does, and the warehouse row they become.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { decodeHtmlEntities } from "@lens/core";
 import type { ScopeDecision } from "@lens/core/classify";
 import type { WarehouseRow } from "@lens/core/schema";
-import { queryRows } from "../query.js";
-import { TableWriter } from "../table-writer.js";
 
 export interface ContractRow {
   contract_id: string;
@@ -139,39 +136,4 @@ export function toWarehouseRow(row: ContractRow): WarehouseRow<"contracts"> {
     year: yearFrom ? Number(yearFrom.slice(0, 4)) : null,
     in_scope: row.in_scope ?? false,
   };
-}
-
-/** Appends contract rows, refusing an id already in the table (across files and sources). */
-export class ContractSink {
-  private readonly ids = new Set<string>();
-  private constructor(private readonly writer: TableWriter<"contracts">) {}
-
-  static async open(connection: DuckDBConnection): Promise<ContractSink> {
-    const sink = new ContractSink(await TableWriter.open(connection, "contracts"));
-    return sink;
-  }
-
-  /** Ids already present, so a source can reject what another one loaded first. */
-  static async existingIds(connection: DuckDBConnection, like: string): Promise<Set<string>> {
-    const rows = await queryRows<{ contract_id: string }>(
-      connection,
-      "SELECT contract_id FROM contracts WHERE contract_id LIKE $like",
-      { like },
-    );
-    return new Set(rows.map((r) => r.contract_id));
-  }
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  append(row: ContractRow): void {
-    if (this.ids.has(row.contract_id)) throw new Error(`duplicate contract_id ${row.contract_id}`);
-    this.ids.add(row.contract_id);
-    this.writer.append(toWarehouseRow(row));
-  }
-
-  close(): void {
-    this.writer.close();
-  }
 }
