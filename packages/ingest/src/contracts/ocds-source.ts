@@ -48,7 +48,7 @@ export async function mergeOcdsFiles(
   await createOcdsStage(ctx.connection);
   const pre = new Map<string, { line: number; reason: string }[]>();
   for (const s of staged) {
-    ctx.progress(`reading ${s.file.relativePath}`);
+    ctx.progress(`staging ${s.file.relativePath}`);
     pre.set(s.file.relativePath, await s.stage(ctx));
   }
   ctx.progress("merging releases per ocid");
