@@ -206,4 +206,20 @@ describe("tabular Contracts Finder exports", () => {
     });
     expect(run?.rejects).toEqual([{ file: "export.csv", line: 3, reason: expect.stringContaining("Pipeline") }]);
   });
+
+  it("rejects a notice the OCDS releases gave, and one listed in two export files the second time", async () => {
+    const header = "Notice Identifier,Notice Type,Organisation Name,Status,Title,Value Low,Value High";
+    const row = (id: string) => `${id},Contract,Kent County Council,Open,Fostering,0,50000`;
+    const fromOcds = GUID(101); // release(1)'s id, so its notice URL
+    const rows = await contracts({
+      "r.jsonl": lines(release(1)),
+      "a.csv": [header, row(fromOcds), row("B1"), ""].join("\r\n"),
+      "b.csv": [header, row("B1"), ""].join("\r\n"),
+    });
+    expect(rows.map((r) => r.contract_id)).toEqual(["cf-csv:B1", `${CF}${GUID(1)}/award-1/supplier-1`]);
+    expect(run?.rejects).toEqual([
+      { file: "a.csv", line: 2, reason: `notice ${fromOcds} already read from Contracts Finder OCDS releases` },
+      { file: "b.csv", line: 2, reason: "duplicate of cf-csv:B1, already read" },
+    ]);
+  });
 });
