@@ -136,6 +136,34 @@ describe("defineSource", () => {
     expect(rows).toEqual([{ line: 1, reason: "codes.txt:kept, codes.txt:dropped" }]);
   });
 
+  it("reads the files in the source's order, so a record read twice is kept from the file read first", async () => {
+    const firstWins = defineSource<"rejects", string, Set<string>>({
+      id: "example-first-wins",
+      label: "Example: a code kept once",
+      table: "rejects",
+      maxRejectRate: 1,
+      recognise: () => true,
+      order: (files) => [...files].sort((a, b) => b.relativePath.localeCompare(a.relativePath)),
+      begin: () => new Set(),
+      open: (file, _ctx, seen) => ({
+        records: [{ line: 1, record: "E06000001" }],
+        toRow: (record, { source, line }) => {
+          if (seen.has(record)) return { reject: `${record} already read` };
+          seen.add(record);
+          return { source, source_file: file.relativePath, line, reason: record };
+        },
+      }),
+    });
+    const { ctx, files, rejects } = await setup(false, "E06000001\n");
+    await writeFile(files[1]!.path, "E06000001\n");
+    const stats = await firstWins.ingest(ctx, files);
+    expect(stats.map((s) => [s.file, s.rowsKept, s.rowsRejected])).toEqual([
+      ["other.csv", 1, 0],
+      ["codes.txt", 0, 1],
+    ]);
+    expect(rejects).toEqual(["codes.txt:1: E06000001 already read"]);
+  });
+
   it("turns an error while reading a record into a SourceError naming the file and line", async () => {
     const { ctx, files } = await setup(false, "E06000001\nboom\n");
     await expect(codes.ingest(ctx, await codes.discover(files))).rejects.toThrow("codes.txt:2: cannot read this line");

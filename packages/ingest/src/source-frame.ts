@@ -52,6 +52,11 @@ export interface SourceDefinition<T extends TableName, R, S = undefined> {
    * needs across its files (ids already in the warehouse, ids seen so far, rows written in SQL).
    */
   begin?(ctx: IngestContext, files: readonly SourceFile[]): S | Promise<S>;
+  /**
+   * The order the files are read in (default: as discovered), for a source whose record read
+   * twice is kept from the file read first: begin, the tally and finish all follow it.
+   */
+  order?(files: readonly SourceFile[]): readonly SourceFile[] | Promise<readonly SourceFile[]>;
   /** Opens one file; a thrown error leaves as a SourceError naming the file (and its line, if the error has one). */
   open(file: SourceFile, ctx: IngestContext, state: S): OpenedFile<T, R> | Promise<OpenedFile<T, R>>;
   /**
@@ -89,7 +94,8 @@ export function defineSource<T extends TableName, R, S = undefined>(
       for (const file of files) if (await definition.recognise(file)) out.push(file);
       return out;
     },
-    async ingest(ctx, files) {
+    async ingest(ctx, discovered) {
+      const files = definition.order ? await definition.order(discovered) : discovered;
       const source = sourceLabel(ctx, definition.id);
       const state = (await definition.begin?.(ctx, files)) as S;
       const writer = await TableWriter.open(ctx.connection, definition.table);
