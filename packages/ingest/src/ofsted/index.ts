@@ -1,4 +1,4 @@
 export { ofstedIlacsIngester } from "./ilacs.js";
-export { ofstedInspectionsIngester, parseInspectionFile } from "./inspections.js";
-export { ofstedJoinersLeaversIngester, parseJoinersLeaversFile } from "./joiners-leavers.js";
-export { ofstedProvidersIngester, parseProviderFile } from "./providers.js";
+export { ofstedInspectionsIngester } from "./inspections.js";
+export { ofstedJoinersLeaversIngester } from "./joiners-leavers.js";
+export { ofstedProvidersIngester } from "./providers.js";

@@ -8,7 +8,7 @@
 import { councilCodeForName, normaliseSector, type Rating, type Sector } from "@lens/core";
 import { CsvError, type CsvRecord, headerIndex, headerKey, parseCsv } from "../csv.js";
 import { readHead, readTextFile } from "../files.js";
-import { type IngestContext, SourceError, type SourceFile } from "../types.js";
+import { SourceError, type SourceFile } from "../types.js";
 
 export type OfstedTable = "providers" | "inspections" | "joiners-leavers";
 
@@ -41,22 +41,24 @@ function sniffRecords(head: string): CsvRecord[] {
   return [];
 }
 
+/** The header's names (as headerKey spells them) and the title above it, from the first bytes; null if none is found. */
+export async function sniffOfstedHeader(file: SourceFile): Promise<{ keys: Set<string>; title: string } | null> {
+  const records = sniffRecords(await readHead(file.path, 32768));
+  const h = findOfstedHeader(records);
+  return h < 0 ? null : { keys: new Set(records[h]!.cells.map(headerKey)), title: titleText(records, h) };
+}
+
 /**
  * Which Ofsted table a CSV holds, or null. The 2015 provider file and the 2014-15 in-year
  * file share one header, so the title lines ("as at" / "in year") and then the path decide.
  */
 export async function classifyOfstedCsv(file: SourceFile): Promise<OfstedTable | null> {
   if (!file.relativePath.toLowerCase().endsWith(".csv")) return null;
-  const records = sniffRecords(await readHead(file.path, 32768));
-  const h = findOfstedHeader(records);
-  if (h < 0) return null;
-  const keys = new Set(records[h]!.cells.map(headerKey));
+  const head = await sniffOfstedHeader(file);
+  if (!head) return null;
+  const { keys } = head;
   if (keys.has("joiner status") || keys.has("leaver status")) return "joiners-leavers";
-  const title = records
-    .slice(0, h)
-    .map((r) => r.cells.join(" "))
-    .join(" ")
-    .toLowerCase();
+  const title = head.title.toLowerCase();
   const path = file.relativePath.toLowerCase();
   if (/\bin year\b/.test(title)) return "inspections";
   if (/\bas at\b/.test(title)) return "providers";
@@ -241,7 +243,7 @@ export function financialYearEnding(isoDate: string): number {
   return month >= 4 ? year + 1 : year;
 }
 
-export function headerNotFound(file: SourceFile, what: string): SourceError {
+function headerNotFound(file: SourceFile, what: string): SourceError {
   return new SourceError(
     file.relativePath,
     1,
@@ -253,20 +255,24 @@ export function headerNotFound(file: SourceFile, what: string): SourceError {
 // Reading a file
 
 export interface OfstedCsv {
-  records: CsvRecord[];
-  headerAt: number;
   header: CsvRecord;
   columns: Columns;
   title: string;
-  checksum: string;
+  /** The records below the header, blank ones included. */
+  body: CsvRecord[];
 }
 
 /**
- * Decodes (UTF-8 with or without BOM, else Windows-1252), parses and finds the header by
- * content. Structural problems are SourceErrors naming the file and line; row problems are
- * left to the caller to reject.
+ * Reads (UTF-8 with or without BOM, else Windows-1252), parses, finds the header by content
+ * and checks it has the `required` columns. Structural problems are SourceErrors naming the
+ * file and line; row problems are left to the caller to reject.
  */
-export function parseOfstedCsv(file: SourceFile, text: string, checksum: string, what: string): OfstedCsv {
+export async function readOfstedCsv(
+  file: SourceFile,
+  what: string,
+  required: Record<string, readonly string[]>,
+): Promise<OfstedCsv> {
+  const { text } = await readTextFile(file.path);
   let records: CsvRecord[];
   try {
     records = parseCsv(text);
@@ -286,14 +292,15 @@ export function parseOfstedCsv(file: SourceFile, text: string, checksum: string,
       last.line,
       `file ends in the middle of a record (${last.cells.length} of ${header.cells.length} fields): truncated?`,
     );
-  return {
-    records,
-    headerAt,
-    header,
-    columns: new Columns(header),
-    title: titleText(records, headerAt),
-    checksum,
-  };
+  const columns = new Columns(header);
+  for (const [label, names] of Object.entries(required))
+    if (!columns.has(...names))
+      throw new SourceError(
+        file.relativePath,
+        header.line,
+        `header has no ${label} column (looked for: ${names.join(" | ")})`,
+      );
+  return { header, columns, title: titleText(records, headerAt), body: records.slice(headerAt + 1) };
 }
 
 /** A data record, or the reason it cannot be read (wrong number of fields). */
@@ -301,16 +308,6 @@ export function fieldCountProblem(record: CsvRecord, header: CsvRecord): string 
   return record.cells.length === header.cells.length
     ? null
     : `row has ${record.cells.length} fields, the header has ${header.cells.length}`;
-}
-
-export function requireColumns(file: SourceFile, csv: OfstedCsv, required: Record<string, readonly string[]>): void {
-  for (const [label, names] of Object.entries(required))
-    if (!csv.columns.has(...names))
-      throw new SourceError(
-        file.relativePath,
-        csv.header.line,
-        `header has no ${label} column (looked for: ${names.join(" | ")})`,
-      );
 }
 
 /** Claims files that are named like Ofsted files even when their header is missing, so a broken file fails loudly. */
@@ -322,13 +319,10 @@ export function namedLike(file: SourceFile, table: OfstedTable): boolean {
   return /^joiners_leavers/.test(base);
 }
 
-export async function discoverOfsted(files: readonly SourceFile[], table: OfstedTable): Promise<SourceFile[]> {
-  const out: SourceFile[] = [];
-  for (const f of files) {
-    const kind = await classifyOfstedCsv(f);
-    if (kind === table || (kind === null && namedLike(f, table))) out.push(f);
-  }
-  return out;
+/** Whether `file` holds the Ofsted `table`: by header and title, else (no Ofsted header) by name. */
+export async function isOfstedFile(file: SourceFile, table: OfstedTable): Promise<boolean> {
+  const kind = await classifyOfstedCsv(file);
+  return kind === table || (kind === null && namedLike(file, table));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -367,48 +361,4 @@ export function recordCouncilAndSector(
   if (sector === undefined) return { reason: `URN ${urn}: sector '${sectorOriginal}' not recognised` };
   // A council was found, so the name was present.
   return { laCode: council.laCode, laName: laName ?? "", sector, sectorOriginal };
-}
-
-export interface LineReject {
-  line: number;
-  reason: string;
-}
-
-/**
- * Walks the records below the header of a provider-level file: every non-blank one is
- * counted read, and one whose URN cannot be read (wrong field count, no URN) is rejected
- * before `visit` sees it. `visit` must keep or reject each record it is given, so that
- * read = kept + rejected. Returns the number read.
- */
-export function forEachProviderRecord(
-  csv: OfstedCsv,
-  urnColumn: number | undefined,
-  rejects: LineReject[],
-  visit: (record: CsvRecord, urn: string, reject: (reason: string) => void) => void,
-): number {
-  let read = 0;
-  for (const record of csv.records.slice(csv.headerAt + 1)) {
-    if (record.cells.every((x) => x.trim() === "")) continue;
-    read++;
-    const reject = (reason: string) => rejects.push({ line: record.line, reason });
-    const identified = recordUrn(record, csv.header, urnColumn);
-    if ("reason" in identified) reject(identified.reason);
-    else visit(record, identified.urn, reject);
-  }
-  return read;
-}
-
-/** Reads and parses each file in turn, saying so on the progress line. */
-export async function parseOfstedFiles<T>(
-  ctx: IngestContext,
-  files: readonly SourceFile[],
-  parse: (file: SourceFile, text: string, checksum: string) => T,
-): Promise<T[]> {
-  const parsed: T[] = [];
-  for (const file of files) {
-    ctx.progress(`reading ${file.relativePath}`);
-    const { text, checksum } = await readTextFile(file.path);
-    parsed.push(parse(file, text, checksum));
-  }
-  return parsed;
 }

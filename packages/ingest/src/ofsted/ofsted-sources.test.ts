@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { laReferenceIngester } from "../la-reference/la-reference.js";
-import { type IngestRun, runIngesters } from "../testing/build-fixture.js";
+import { type IngestRun, runIngesters, runOnFiles } from "../testing/build-fixture.js";
 import { sharedDataDir } from "../testing/shared-data.js";
-import type { SourceFile } from "../types.js";
+import type { SourceIngester } from "../types.js";
 import { ofstedIlacsIngester } from "./ilacs.js";
-import { ofstedInspectionsIngester, parseInspectionFile } from "./inspections.js";
-import { ofstedJoinersLeaversIngester, parseJoinersLeaversFile } from "./joiners-leavers.js";
+import { ofstedInspectionsIngester } from "./inspections.js";
+import { ofstedJoinersLeaversIngester } from "./joiners-leavers.js";
 import { ofstedProvidersIngester } from "./providers.js";
 
 const DATA = sharedDataDir();
@@ -19,19 +19,33 @@ const ALL = [
   ofstedJoinersLeaversIngester,
   ofstedIlacsIngester,
 ];
-const fake = (relativePath: string): SourceFile => ({ path: `/nowhere/${relativePath}`, relativePath, size: 0 });
+
+/** Ingests one handmade file with `ingester`: its stats, rejects and the rows `sql` selects. */
+async function ingest(ingester: SourceIngester, relativePath: string, text: string, sql: string) {
+  const run = await runOnFiles({ [relativePath]: text }, [ingester]);
+  try {
+    const rows = (await run.connection.runAndReadAll(sql)).getRowsJson();
+    return { stats: run.stats, rejects: run.rejects.map(({ line, reason }) => ({ line, reason })), rows };
+  } finally {
+    await run.close();
+  }
+}
 
 describe("in-year inspections (handmade)", () => {
-  it("decodes the 2013-14 numeric codes for full inspections only and normalises types", () => {
+  it("decodes the 2013-14 numeric codes for full inspections only and normalises types", async () => {
     const text = [
       "Provider URN,Provider status,Provider type,Sector,Local Authority,Event number,Event date,Event type group,Overall effectiveness,Outcomes for children and young people",
       "SC1,Active,Children's Home,Local authority,Leeds,11,01/05/2014,Full inspection,3,2",
       "SC2,Active,Children's Home,Private,Leeds,12,01/05/2014,Interim inspection,3,0",
       "SC3,Active,Children's Home,Private,Leeds,13,01/03/2014,Full inspection,7,0",
     ].join("\r\n");
-    const p = parseInspectionFile(fake("Carehomes_inspec_14_2.csv"), `${text}\r\n`, "x");
-    expect(p.coded).toBe(true);
-    expect(p.rows.map((r) => [r.urn, r.inspection_type, r.overall_rating, r.overall_rating_original, r.year])).toEqual([
+    const p = await ingest(
+      ofstedInspectionsIngester,
+      "Carehomes_inspec_14_2.csv",
+      `${text}\r\n`,
+      "SELECT urn, inspection_type, overall_rating, overall_rating_original, year FROM inspections ORDER BY source_line",
+    );
+    expect(p.rows).toEqual([
       ["SC1", "Full inspection", "Requires improvement", "3", 2015],
       ["SC2", "Interim inspection", null, "3", 2015],
     ]);
@@ -40,36 +54,71 @@ describe("in-year inspections (handmade)", () => {
     ]);
   });
 
-  it("keeps the judgement vocabulary of interim events as original text only", () => {
+  it("keeps the judgement vocabulary of interim events as original text only", async () => {
     const text = [
       "Web link,URN,Local authority,Sector,Inspection type,Inspection Date,Inspection ID,Overall effectiveness",
       "x,SC1,Leeds,Voluntary ,SC Interim,18/03/2015,9,Improved Effectiveness",
       "x,SC2,Leeds,Private,SC – Emergency inspection,18/03/2015,1.02E+07,",
     ].join("\n");
-    const p = parseInspectionFile(fake("All_SocCare_inspec_1415.csv"), text, "x");
-    expect(
-      p.rows.map((r) => [r.inspection_type, r.overall_rating, r.overall_rating_original, r.sector, r.event_number]),
-    ).toEqual([
+    const p = await ingest(
+      ofstedInspectionsIngester,
+      "All_SocCare_inspec_1415.csv",
+      text,
+      "SELECT inspection_type, overall_rating, overall_rating_original, sector, event_number FROM inspections ORDER BY source_line",
+    );
+    expect(p.rows).toEqual([
       ["Interim inspection", null, "Improved Effectiveness", "Voluntary", "9"],
       ["Emergency inspection", null, null, "Private", null],
     ]);
   });
+
+  it("keeps an event read twice from the full-year file, whatever the file names, and rejects the coded extract's copy", async () => {
+    const coded = [
+      "Provider URN,Provider status,Provider type,Sector,Local Authority,Event number,Event date,Event type group,Overall effectiveness,Outcomes for children and young people",
+      "SC1,Active,Children's Home,Private,Leeds,11,01/05/2014,Full inspection,2,2",
+    ].join("\n");
+    const full = [
+      "URN,Local authority,Sector,Inspection type,Inspection Date,Inspection ID,Overall effectiveness",
+      "SC1,Leeds,Private,Full inspection,01/05/2014,11,Good",
+      "SC1,Leeds,Private,Full inspection,01/05/2014,11,Good",
+    ].join("\n");
+    const run = await runOnFiles({ "a_inspec_coded.csv": coded, "z_inspec_full.csv": full }, [
+      ofstedInspectionsIngester,
+    ]);
+    try {
+      expect(run.stats.map((s) => [s.file, s.rowsRead, s.rowsKept, s.rowsRejected])).toEqual([
+        ["z_inspec_full.csv", 2, 1, 1],
+        ["a_inspec_coded.csv", 1, 0, 1],
+      ]);
+      expect(run.rejects).toEqual([
+        { file: "z_inspec_full.csv", line: 3, reason: "URN SC1: event 11 already read from z_inspec_full.csv:2" },
+        { file: "a_inspec_coded.csv", line: 2, reason: "URN SC1: event 11 already read from z_inspec_full.csv:2" },
+      ]);
+    } finally {
+      await run.close();
+    }
+  });
 });
 
 describe("joiners and leavers (handmade)", () => {
-  it("splits a provider that joined and left into two events and takes the year from the title", () => {
+  it("splits a provider that joined and left into two events and takes the year from the title", async () => {
     const text = [
       "Children's social care data in England 2023 - Leavers and Joiners at 31 March 2023,,,,,,,,,,",
       "URN,Local authority,Sector,Places,Provision type,First effective date (that the provider became active),First effective date (that the provider became resigned),First effective date (that the provider closed),Joiner status,Leaver status,Registration status (as at 31 March 2023)",
       "1,Leeds,Private,NULL,Children's Home,01/05/2022,03/03/2023,01/03/2023,Joiner,Leaver,Resigned",
       "2,Leeds,Private,4,Children's home,01/05/2022,,,,,Active",
     ].join("\n");
-    const p = parseJoinersLeaversFile(fake("whatever.csv"), text, "x");
-    expect(p.rows.map((r) => [r.urn, r.event, r.event_date, r.year, r.places, r.registration_status])).toEqual([
+    const p = await ingest(
+      ofstedJoinersLeaversIngester,
+      "whatever.csv",
+      text,
+      "SELECT urn, event, event_date::VARCHAR, year, places, registration_status FROM joiners_leavers ORDER BY source_line, event",
+    );
+    expect(p.rows).toEqual([
       ["1", "joiner", "2022-05-01", 2023, null, "Resigned"],
       ["1", "leaver", "2023-03-01", 2023, null, "Resigned"],
     ]);
-    expect([p.read, p.kept]).toEqual([2, 1]);
+    expect(p.stats).toMatchObject([{ rowsRead: 2, rowsKept: 1, rowsRejected: 1 }]);
     expect(p.rejects).toEqual([{ line: 4, reason: "URN 2: neither a joiner nor a leaver" }]);
   });
 });

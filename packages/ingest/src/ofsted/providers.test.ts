@@ -3,23 +3,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { laReferenceIngester } from "../la-reference/la-reference.js";
-import { type IngestRun, runIngesters } from "../testing/build-fixture.js";
+import { type IngestRun, runIngesters, runOnFiles } from "../testing/build-fixture.js";
 import { sharedDataDir } from "../testing/shared-data.js";
-import { SourceError, type SourceFile } from "../types.js";
-import { coversAllRegistered, ofstedProvidersIngester, parseProviderFile } from "./providers.js";
+import { ofstedProvidersIngester } from "./providers.js";
 
 const DATA = sharedDataDir();
 
-function fakeFile(relativePath: string): SourceFile {
-  return { path: `/nowhere/${relativePath}`, relativePath, size: 0 };
+/** Ingests handmade files with this source: per-file stats, rejects and the rows `sql` selects. */
+async function ingest(files: Record<string, string>, sql = "SELECT urn FROM provider_snapshots") {
+  const run = await runOnFiles(files, [ofstedProvidersIngester]);
+  try {
+    const rows = (await run.connection.runAndReadAll(`${sql} ORDER BY source_line, urn`)).getRowsJson();
+    return { stats: run.stats, rejects: run.rejects.map(({ line, reason }) => ({ line, reason })), rows };
+  } finally {
+    await run.close();
+  }
 }
 
 /** The 2019+ header (as the sample generator writes it), trimmed to the columns that matter. */
 const HEADER_2019 =
   "Web link,URN,Provision type,Registration status,Local authority,Sector,Places,Organisation which owns the provider,Event type,Inspection date,Overall experiences and progress of children and young people";
 
-describe("parseProviderFile (handmade fixtures)", () => {
-  it("finds the header below title lines, maps councils of every vintage and normalises vocabularies", () => {
+describe("ofsted-providers (handmade fixtures)", () => {
+  it("finds the header below title lines, maps councils of every vintage and normalises vocabularies", async () => {
     const text = [
       "Children's social care data in England 2022 - Provider level as at March 2022,,,,,,,,,,",
       ",,,,,,,,,,",
@@ -29,37 +35,62 @@ describe("parseProviderFile (handmade fixtures)", () => {
       "x,SC3,Children's home,Active,Southend on Sea,Voluntary ,2,,Full inspection,03/03/2020,Adequate",
       ",,,,,,,,,,",
     ].join("\n");
-    const p = parseProviderFile(fakeFile("any/name.csv"), text, "x");
-    expect(p.snapshotDate).toBe("2022-03-31");
-    expect(p.read).toBe(3);
+    const p = await ingest(
+      { "any/name.csv": text },
+      `SELECT urn, la_code, sector, overall_rating, provision_type, source_line, overall_rating_original, places,
+              snapshot_date::VARCHAR, covers_all_registered FROM provider_snapshots`,
+    );
+    expect(p.stats).toMatchObject([{ file: "any/name.csv", rowsRead: 3, rowsKept: 3, rowsRejected: 0 }]);
     expect(p.rejects).toEqual([]);
-    expect(p.rows.map((r) => [r.urn, r.la_code, r.sector, r.overall_rating, r.provision_type, r.line])).toEqual([
-      ["SC1", "801", "Local Authority", "Requires improvement", "Children's home", 4],
-      ["SC2", "861", "Health Authority", null, "Residential special school (registered as a children's home)", 5],
-      ["SC3", "882", "Voluntary", "Requires improvement", "Children's home", 6],
+    expect(p.rows).toEqual([
+      [
+        "SC1",
+        "801",
+        "Local Authority",
+        "Requires improvement",
+        "Children's home",
+        4,
+        "Requires Improvement to be good",
+        4,
+        "2022-03-31",
+        true,
+      ],
+      [
+        "SC2",
+        "861",
+        "Health Authority",
+        null,
+        "Residential special school (registered as a children's home)",
+        5,
+        null,
+        null,
+        "2022-03-31",
+        true,
+      ],
+      ["SC3", "882", "Voluntary", "Requires improvement", "Children's home", 6, "Adequate", 2, "2022-03-31", true],
     ]);
-    expect(p.rows[0]!.overall_rating_original).toBe("Requires Improvement to be good");
-    expect(p.rows[2]!.overall_rating_original).toBe("Adequate");
-    expect(p.rows[1]!.places).toBeNull();
-    expect(coversAllRegistered(p)).toBe(true);
   });
 
-  it("reads a header spanning several physical lines (2025) and keeps physical line numbers", () => {
+  it("reads a header spanning several physical lines (2025) and keeps physical line numbers", async () => {
     const text = [
       "Title as at 31 March 2025,,,,,,,,,,",
       'Web link,URN,Provision type,Registration status,Local authority,Sector,Places,Organisation which owns the provider,"\nLatest Full inspection event type","\nLatest full inspection date","\nOverall experiences and progress of children and young people"',
       "x,1234567,Supported Accommodation,Active,Leeds,Private,,Owner,Full inspection,01/01/2025,",
       "x,7654321,Children's home,Active,Leeds,Private,3,Owner,Full inspection,01/01/2025,Good",
     ].join("\n");
-    const p = parseProviderFile(fakeFile("ofsted/provider_at_march_2025.csv"), text, "x");
-    // The header record spans physical lines 2–5, so data start on line 6.
-    expect(p.rows.map((r) => r.line)).toEqual([6, 7]);
-    expect(p.rows[1]!.overall_rating).toBe("Good");
-    expect(p.hasInspectionColumns).toBe(true);
-    expect(coversAllRegistered(p)).toBe(false);
+    const p = await ingest(
+      { "ofsted/provider_at_march_2025.csv": text },
+      "SELECT source_line, overall_rating, covers_all_registered FROM provider_snapshots",
+    );
+    // The header record spans physical lines 2–5, so data start on line 6. It has inspection
+    // columns and every provider was inspected, so the file lists inspected providers only.
+    expect(p.rows).toEqual([
+      [6, null, false],
+      [7, "Good", false],
+    ]);
   });
 
-  it("rejects unknown councils, Welsh councils, unknown sectors and judgements, naming the value", () => {
+  it("rejects unknown councils, Welsh councils, unknown sectors and judgements, naming the value", async () => {
     const text = [
       HEADER_2019,
       "x,A1,Children's home,Active,Atlantis,Private,1,,,,",
@@ -72,9 +103,12 @@ describe("parseProviderFile (handmade fixtures)", () => {
       "x,A7,Children's home,Active,Leeds",
       "x,A8,Children's home,Active,Leeds,Public sector,1,,,,",
     ].join("\r\n");
-    const p = parseProviderFile(fakeFile("provider_at_march_2019.csv"), `${text}\r\n`, "x");
-    expect(p.read).toBe(9);
-    expect(p.rows.map((r) => [r.urn, r.sector, r.sector_original])).toEqual([["A8", null, "Public sector"]]);
+    const p = await ingest(
+      { "provider_at_march_2019.csv": `${text}\r\n` },
+      "SELECT urn, sector, sector_original FROM provider_snapshots",
+    );
+    expect(p.stats).toMatchObject([{ rowsRead: 9, rowsKept: 1, rowsRejected: 8 }]);
+    expect(p.rows).toEqual([["A8", null, "Public sector"]]);
     expect(p.rejects).toEqual([
       { line: 2, reason: "URN A1: council 'Atlantis' not recognised" },
       { line: 3, reason: "URN A2: council 'Cardiff' is outside England (Wales)" },
@@ -87,20 +121,40 @@ describe("parseProviderFile (handmade fixtures)", () => {
     ]);
   });
 
-  it("fails the file with file:line when the header is missing, a quote is unterminated or the date is unknown", () => {
+  it("fails the file with file:line when the header is missing, a quote is unterminated or the date is unknown", async () => {
     const noHeader = "x,SC1,Children's home,Active,Leeds,Private,1,,,,\n";
-    expect(() => parseProviderFile(fakeFile("provider_at_march_2019.csv"), noHeader, "x")).toThrow(
+    await expect(ingest({ "provider_at_march_2019.csv": noHeader })).rejects.toThrow(
       "provider_at_march_2019.csv:1: no Ofsted provider header",
     );
     const cut = `${HEADER_2019}\nx,SC1,"Children's home,Active,Leeds`;
-    expect(() => parseProviderFile(fakeFile("provider_at_march_2019.csv"), cut, "x")).toThrow(
+    await expect(ingest({ "provider_at_march_2019.csv": cut })).rejects.toThrow(
       "provider_at_march_2019.csv:2: unterminated quoted field",
     );
     const half = `${HEADER_2019}\nx,SC1,Children's home,Active,Leeds,Private,1,,,,\nx,SC2,Children's home,Act`;
-    expect(() => parseProviderFile(fakeFile("provider_at_march_2019.csv"), half, "x")).toThrow(
+    await expect(ingest({ "provider_at_march_2019.csv": half })).rejects.toThrow(
       "provider_at_march_2019.csv:3: file ends in the middle of a record",
     );
-    expect(() => parseProviderFile(fakeFile("providers.csv"), `${HEADER_2019}\n`, "x")).toThrow(SourceError);
+    await expect(ingest({ "providers.csv": `${HEADER_2019}\n` })).rejects.toThrow(
+      "providers.csv:1: cannot tell the snapshot date",
+    );
+  });
+
+  it("marks the register that shares a snapshot date with the file of judgements supplementary, and fails on two of judgements", async () => {
+    const register = "URN,Provision type,Local authority,Sector,Places\nSC9,Children's home,Leeds,Private,3\n";
+    const judged = `${HEADER_2019}\nx,SC1,Children's home,Active,Leeds,Private,4,,Full inspection,01/02/2017,Good\n`;
+    const p = await ingest(
+      { "provider_at_march_2018.csv": judged, "provider_at_march_2018_part2.csv": register },
+      "SELECT urn, covers_all_registered, is_supplementary FROM provider_snapshots",
+    );
+    expect(p.rows).toEqual([
+      ["SC1", false, false],
+      ["SC9", true, true],
+    ]);
+    await expect(
+      ingest({ "provider_at_march_2018.csv": judged, "provider_at_march_2018_b.csv": judged }),
+    ).rejects.toThrow(
+      /: 2 provider files for snapshot 2018-03-31 .*expected at most one with judgements plus registers/,
+    );
   });
 });
 

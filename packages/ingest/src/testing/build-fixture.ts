@@ -4,9 +4,9 @@
  * takes, without writing a file.
  */
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { SCHEMA_SQL } from "@lens/core/schema";
 import { listSourceFiles } from "../files.js";
@@ -57,4 +57,33 @@ export async function runIngesters(
       await rm(scratchDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs parsers on handmade files (relative path → contents) written to a fresh folder, which
+ * goes when the run is closed: the build's own path for an edge case, without a fixture file.
+ */
+export async function runOnFiles(
+  files: Readonly<Record<string, string | Uint8Array>>,
+  ingesters: readonly SourceIngester[],
+  options: { isSample?: boolean } = {},
+): Promise<IngestRun> {
+  const dir = await mkdtemp(join(tmpdir(), "lens-ingest-files-"));
+  try {
+    for (const [relativePath, contents] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, relativePath)), { recursive: true });
+      await writeFile(join(dir, relativePath), contents);
+    }
+    const run = await runIngesters(dir, ingesters, options);
+    return {
+      ...run,
+      close: async () => {
+        await run.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
