@@ -3,6 +3,7 @@
  * stored in `cla_placements.provider`, the suppression markers and council-code mapping.
  */
 import { ABOLISHED_COUNCILS, councilCodeForName, isCurrentCouncilCode, laCodeForOnsCode } from "@lens/core";
+import type { CsvRecord } from "../csv.js";
 
 export const CLA_SOURCE_ID = "dfe-cla";
 
@@ -84,9 +85,8 @@ export function councilCode(
   return { error: `council '${name ?? ""}' has no LA or ONS code and its name is not known` };
 }
 
-/** A row of `cla_placements` before source and file are attached. */
+/** A row of `cla_placements` before source, file and line are attached. */
 export interface ClaRow {
-  line: number;
   laCode: string | null;
   year: number;
   provider: ClaProvider;
@@ -94,12 +94,11 @@ export interface ClaRow {
   cell: CountCell;
 }
 
-/** The outcome of parsing one file's text: rows per kept record, rejects per record. */
-export interface ClaParse {
-  /** Non-blank data records read. */
-  read: number;
-  /** Records kept (one record may give several rows). */
-  kept: number;
-  rows: ClaRow[];
-  rejects: { line: number; reason: string }[];
+/**
+ * One placement file, opened: its non-blank data records and what each becomes — its rows
+ * (an SFR record gives one per provider) or a reject with its reason.
+ */
+export interface ClaFile {
+  records: Iterable<{ line: number; record: CsvRecord }>;
+  read(record: CsvRecord): ClaRow[] | { reject: string };
 }

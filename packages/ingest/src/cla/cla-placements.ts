@@ -6,23 +6,13 @@
  * the same publication without providers (rates per 10,000, net gain, the national time
  * series) are not claimed and show as unrecognised in the build summary.
  */
-
-import { parseCsv } from "../csv.js";
-import { FileTally } from "../file-tally.js";
+import { type CsvRecord, parseCsv } from "../csv.js";
 import { readHead, readTextFile } from "../files.js";
-import { sourceLabel } from "../source-frame.js";
-import { type TableWriter, writeEachFile } from "../table-writer.js";
-import {
-  type FileStats,
-  type IngestContext,
-  parseOrSourceError,
-  SourceError,
-  type SourceFile,
-  type SourceIngester,
-} from "../types.js";
+import { defineSource } from "../source-frame.js";
+import { SourceError } from "../types.js";
 import { CLA_SOURCE_ID } from "./cla-common.js";
-import { detectEesShape, isProviderGroup, parseEesPlacements } from "./ees-placements.js";
-import { detectSfrLayout, parseSfrPlacements } from "./sfr-placements.js";
+import { detectEesShape, isProviderGroup, openEesPlacements } from "./ees-placements.js";
+import { detectSfrLayout, openSfrPlacements } from "./sfr-placements.js";
 
 type ClaFormat = "sfr" | "ees";
 
@@ -52,54 +42,39 @@ function sniffCells(line: string): string[] {
   }
 }
 
-export const claPlacementsIngester: SourceIngester = {
+export const claPlacementsIngester = defineSource<"cla_placements", CsvRecord>({
   id: CLA_SOURCE_ID,
   label: "DfE children looked after by placement provider",
-  tables: ["cla_placements"],
+  table: "cla_placements",
   // Regional subtotals (11 of 163 SFR records), all-provider totals and locality subtotals
   // (160 of 720 national records) and the 2010 file (no provider split) are rejects by design:
   // about 20 % of the shared data. Above 30 % the layout has probably changed.
   maxRejectRate: 0.3,
-  async discover(files) {
-    const found: SourceFile[] = [];
-    for (const f of files) {
-      if (!f.relativePath.toLowerCase().endsWith(".csv")) continue;
-      if (await detectClaFormat(f.path)) found.push(f);
-    }
-    return found;
+  recognise: async (file) =>
+    file.relativePath.toLowerCase().endsWith(".csv") && (await detectClaFormat(file.path)) !== undefined,
+  async open(file) {
+    const format = await detectClaFormat(file.path);
+    if (!format) throw new SourceError(file.relativePath, null, "not a DfE placement-provider file");
+    const { text } = await readTextFile(file.path);
+    const opened =
+      format === "sfr" ? openSfrPlacements(text, file.relativePath) : openEesPlacements(text, file.relativePath);
+    return {
+      records: opened.records,
+      toRow(record, { source, line }) {
+        const rows = opened.read(record);
+        if ("reject" in rows) return rows;
+        return rows.map((row) => ({
+          la_code: row.laCode,
+          year: row.year,
+          provider: row.provider,
+          placement_type: row.placementType,
+          children: row.cell.children,
+          marker: row.cell.marker,
+          source,
+          source_file: file.relativePath,
+          source_line: line,
+        }));
+      },
+    };
   },
-  ingest: (ctx, files) =>
-    writeEachFile(ctx.connection, "cla_placements", files, (file, writer) => ingestClaFile(ctx, file, writer)),
-};
-
-async function ingestClaFile(
-  ctx: IngestContext,
-  file: SourceFile,
-  writer: TableWriter<"cla_placements">,
-): Promise<FileStats> {
-  ctx.progress(`reading ${file.relativePath}`);
-  const format = await detectClaFormat(file.path);
-  if (!format) throw new SourceError(file.relativePath, null, "not a DfE placement-provider file");
-  const { text, checksum } = await readTextFile(file.path);
-  const parsed = parseOrSourceError(file.relativePath, () =>
-    format === "sfr" ? parseSfrPlacements(text, file.relativePath) : parseEesPlacements(text, file.relativePath),
-  );
-  const tally = new FileTally(ctx, file, checksum);
-  tally.read = parsed.read;
-  tally.kept = parsed.kept;
-  for (const r of parsed.rejects) tally.reject(r.line, r.reason);
-  const source = sourceLabel(ctx, CLA_SOURCE_ID);
-  for (const row of parsed.rows)
-    writer.append({
-      la_code: row.laCode,
-      year: row.year,
-      provider: row.provider,
-      placement_type: row.placementType,
-      children: row.cell.children,
-      marker: row.cell.marker,
-      source,
-      source_file: file.relativePath,
-      source_line: row.line,
-    });
-  return tally.stats();
-}
+});

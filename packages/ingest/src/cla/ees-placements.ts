@@ -13,10 +13,10 @@
  * kept; "1. All children looked after at 31 March" becomes placement_type NULL (all types),
  * and the numbered leaves (2a–2g, 3a–3g, 4) name their locality in placement_type.
  */
-import { type CsvRecord, cell, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
+import { type CsvRecord, cell, dataRecords, findHeaderIndex, headerIndex, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import {
-  type ClaParse,
+  type ClaFile,
   councilCode,
   PROVIDER_TOTAL,
   parseCountCell,
@@ -73,7 +73,7 @@ function localitiesOf(records: readonly CsvRecord[], typeIndex: number | undefin
   return out;
 }
 
-export function parseEesPlacements(text: string, file: string): ClaParse {
+export function openEesPlacements(text: string, file: string): ClaFile {
   const records = parseCsv(text);
   const h = findHeaderIndex(records, EES_REQUIRED);
   const header = h >= 0 ? records[h] : undefined;
@@ -84,75 +84,45 @@ export function parseEesPlacements(text: string, file: string): ClaParse {
   const columns = headerIndex(header);
   const body = records.slice(h + 1);
   const localities = localitiesOf(body, columns.get("placement_type"));
-  const out: ClaParse = { read: 0, kept: 0, rows: [], rejects: [] };
-  for (const record of body) {
-    if (isBlankRecord(record)) continue;
-    out.read++;
-    const reject = (reason: string) => out.rejects.push({ line: record.line, reason });
-    if (record.cells.length < header.cells.length) {
-      reject(`record has ${record.cells.length} of ${header.cells.length} columns`);
-      continue;
-    }
-    if (shape === "cla-group") {
-      const group = cell(record, columns, "cla_group") ?? "";
-      if (!isProviderGroup(group)) {
-        reject(`cla_group '${group}' is not the placement-provider breakdown`);
-        continue;
+  return {
+    records: dataRecords(body),
+    read(record) {
+      if (record.cells.length < header.cells.length)
+        return { reject: `record has ${record.cells.length} of ${header.cells.length} columns` };
+      if (shape === "cla-group") {
+        const group = cell(record, columns, "cla_group") ?? "";
+        if (!isProviderGroup(group)) return { reject: `cla_group '${group}' is not the placement-provider breakdown` };
       }
-    }
-    const providerLabel =
-      (shape === "placement-provider"
-        ? cell(record, columns, "placement_provider")
-        : cell(record, columns, "characteristic")) ?? "";
-    const provider = providerForLabel(providerLabel);
-    if (provider === undefined) {
-      reject(`placement provider '${providerLabel}' is not a known provider category`);
-      continue;
-    }
-    if (provider === "total") {
-      reject(PROVIDER_TOTAL);
-      continue;
-    }
-    const typeLabel = cell(record, columns, "placement_type");
-    const placementType = typeLabel === null ? null : placementTypeFor(typeLabel, localities);
-    if (placementType === "subtotal") {
-      reject(LOCALITY_SUBTOTAL);
-      continue;
-    }
-    const period = cell(record, columns, "time_period") ?? "";
-    if (!/^\d{4}$/.test(period)) {
-      reject(`time_period '${period}' is not a year`);
-      continue;
-    }
-    const level = (cell(record, columns, "geographic_level") ?? "").toLowerCase();
-    let laCode: string | null;
-    if (level === "national") laCode = null;
-    else if (level === "regional") {
-      reject(REGIONAL_SUBTOTAL);
-      continue;
-    } else if (level === "local authority") {
-      const mapped = councilCode(
-        cell(record, columns, "old_la_code"),
-        cell(record, columns, "new_la_code"),
-        cell(record, columns, "la_name"),
-      );
-      if ("error" in mapped) {
-        reject(mapped.error);
-        continue;
-      }
-      laCode = mapped.laCode;
-    } else {
-      reject(`geographic_level '${level}' is neither national, regional nor a council`);
-      continue;
-    }
-    const raw = record.cells[columns.get("number")!];
-    const count = parseCountCell(raw);
-    if (count === undefined) {
-      reject(`number '${raw ?? ""}' is not a count or known marker`);
-      continue;
-    }
-    out.kept++;
-    out.rows.push({ line: record.line, laCode, year: Number(period), provider, placementType, cell: count });
-  }
-  return out;
+      const providerLabel =
+        (shape === "placement-provider"
+          ? cell(record, columns, "placement_provider")
+          : cell(record, columns, "characteristic")) ?? "";
+      const provider = providerForLabel(providerLabel);
+      if (provider === undefined)
+        return { reject: `placement provider '${providerLabel}' is not a known provider category` };
+      if (provider === "total") return { reject: PROVIDER_TOTAL };
+      const typeLabel = cell(record, columns, "placement_type");
+      const placementType = typeLabel === null ? null : placementTypeFor(typeLabel, localities);
+      if (placementType === "subtotal") return { reject: LOCALITY_SUBTOTAL };
+      const period = cell(record, columns, "time_period") ?? "";
+      if (!/^\d{4}$/.test(period)) return { reject: `time_period '${period}' is not a year` };
+      const level = (cell(record, columns, "geographic_level") ?? "").toLowerCase();
+      let laCode: string | null;
+      if (level === "national") laCode = null;
+      else if (level === "regional") return { reject: REGIONAL_SUBTOTAL };
+      else if (level === "local authority") {
+        const mapped = councilCode(
+          cell(record, columns, "old_la_code"),
+          cell(record, columns, "new_la_code"),
+          cell(record, columns, "la_name"),
+        );
+        if ("error" in mapped) return { reject: mapped.error };
+        laCode = mapped.laCode;
+      } else return { reject: `geographic_level '${level}' is neither national, regional nor a council` };
+      const raw = record.cells[columns.get("number")!];
+      const count = parseCountCell(raw);
+      if (count === undefined) return { reject: `number '${raw ?? ""}' is not a count or known marker` };
+      return [{ laCode, year: Number(period), provider, placementType, cell: count }];
+    },
+  };
 }

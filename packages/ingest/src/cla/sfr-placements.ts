@@ -10,10 +10,10 @@
  * Invariant: provider rows of one council-year never double count — regional rows (sums of
  * their councils) are rejects, the national row is kept with la_code NULL.
  */
-import { type CsvRecord, cell, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
+import { type CsvRecord, cell, dataRecords, headerIndex, headerKey, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import {
-  type ClaParse,
+  type ClaFile,
   type ClaProvider,
   type ClaRow,
   type CountCell,
@@ -63,7 +63,7 @@ export function checkTruncation(records: readonly CsvRecord[], width: number, te
     throw new SourceError(file, last.line, `record has ${last.cells.length} of ${width} columns: file truncated`);
 }
 
-export function parseSfrPlacements(text: string, file: string): ClaParse {
+export function openSfrPlacements(text: string, file: string): ClaFile {
   const records = parseCsv(text);
   const header = records[0];
   const layout = header ? detectSfrLayout(header.cells) : undefined;
@@ -71,60 +71,38 @@ export function parseSfrPlacements(text: string, file: string): ClaParse {
     throw new SourceError(file, 1, "not a DfE SFR children-looked-after header (geog_l, geog_c…)");
   checkTruncation(records, header.cells.length, text, file);
   const columns = headerIndex(header);
-  const out: ClaParse = { read: 0, kept: 0, rows: [], rejects: [] };
-  for (const record of records.slice(1)) {
-    if (isBlankRecord(record)) continue;
-    out.read++;
-    const reject = (reason: string) => out.rejects.push({ line: record.line, reason });
-    if (layout.kind === "no-provider-split") {
-      reject(NO_PROVIDER_SPLIT);
-      continue;
-    }
-    if (record.cells.length < header.cells.length) {
-      reject(`record has ${record.cells.length} of ${header.cells.length} columns`);
-      continue;
-    }
-    const level = (cell(record, columns, "geog_l") ?? "").toUpperCase();
-    const code = cell(record, columns, "geog_c");
-    let laCode: string | null;
-    if (level === "NATIONAL") laCode = null;
-    else if (level === "REGION") {
-      reject(REGIONAL_SUBTOTAL);
-      continue;
-    } else if (level === "LA" || (level === "" && code !== null && /^\d{3}$/.test(code))) {
-      // 2017's Isles of Scilly row has a blank geog_l; its 3-digit geog_c says it is a council.
-      const mapped = councilCode(code, cell(record, columns, "new_geog_code"), cell(record, columns, "geog_n"));
-      if ("error" in mapped) {
-        reject(mapped.error);
-        continue;
+  return {
+    records: dataRecords(records.slice(1)),
+    read(record) {
+      if (layout.kind === "no-provider-split") return { reject: NO_PROVIDER_SPLIT };
+      if (record.cells.length < header.cells.length)
+        return { reject: `record has ${record.cells.length} of ${header.cells.length} columns` };
+      const level = (cell(record, columns, "geog_l") ?? "").toUpperCase();
+      const code = cell(record, columns, "geog_c");
+      let laCode: string | null;
+      if (level === "NATIONAL") laCode = null;
+      else if (level === "REGION") return { reject: REGIONAL_SUBTOTAL };
+      else if (level === "LA" || (level === "" && code !== null && /^\d{3}$/.test(code))) {
+        // 2017's Isles of Scilly row has a blank geog_l; its 3-digit geog_c says it is a council.
+        const mapped = councilCode(code, cell(record, columns, "new_geog_code"), cell(record, columns, "geog_n"));
+        if ("error" in mapped) return { reject: mapped.error };
+        laCode = mapped.laCode;
+      } else
+        return {
+          reject: `geography level '${level}' (code '${code ?? ""}') is neither national, regional nor a council`,
+        };
+      const cells: [ClaProvider, CountCell][] = [];
+      const bad: string[] = [];
+      for (const [column, provider] of SFR_PROVIDER_COLUMNS) {
+        const raw = record.cells[columns.get(column.toLowerCase())!];
+        const parsed = parseCountCell(raw);
+        if (parsed === undefined) bad.push(`${column} '${raw ?? ""}'`);
+        else cells.push([provider, parsed]);
       }
-      laCode = mapped.laCode;
-    } else {
-      reject(`geography level '${level}' (code '${code ?? ""}') is neither national, regional nor a council`);
-      continue;
-    }
-    const cells: [ClaProvider, CountCell][] = [];
-    const bad: string[] = [];
-    for (const [column, provider] of SFR_PROVIDER_COLUMNS) {
-      const raw = record.cells[columns.get(column.toLowerCase())!];
-      const parsed = parseCountCell(raw);
-      if (parsed === undefined) bad.push(`${column} '${raw ?? ""}'`);
-      else cells.push([provider, parsed]);
-    }
-    if (bad.length > 0) {
-      reject(`not a count or known marker: ${bad.join(", ")}`);
-      continue;
-    }
-    out.kept++;
-    for (const [provider, c] of cells)
-      out.rows.push({
-        line: record.line,
-        laCode,
-        year: layout.year,
-        provider,
-        placementType: null,
-        cell: c,
-      } satisfies ClaRow);
-  }
-  return out;
+      if (bad.length > 0) return { reject: `not a count or known marker: ${bad.join(", ")}` };
+      return cells.map(
+        ([provider, c]): ClaRow => ({ laCode, year: layout.year, provider, placementType: null, cell: c }),
+      );
+    },
+  };
 }
