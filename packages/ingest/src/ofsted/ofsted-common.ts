@@ -16,13 +16,13 @@ export type OfstedTable = "providers" | "inspections" | "joiners-leavers";
 const URN_COLUMNS = ["urn", "provider urn"];
 const LA_COLUMNS = ["local authority", "la"];
 
-export function isOfstedHeader(record: CsvRecord): boolean {
+function isOfstedHeader(record: CsvRecord): boolean {
   const keys = new Set(record.cells.map(headerKey));
   return URN_COLUMNS.some((c) => keys.has(c)) && LA_COLUMNS.some((c) => keys.has(c)) && !keys.has("la_code");
 }
 
 /** Index of the header record (found by content: 0–9 title/note/blank lines may precede it). */
-export function findOfstedHeader(records: readonly CsvRecord[], maxScan = 15): number {
+function findOfstedHeader(records: readonly CsvRecord[], maxScan = 15): number {
   for (let i = 0; i < Math.min(records.length, maxScan); i++) if (isOfstedHeader(records[i]!)) return i;
   return -1;
 }
@@ -52,7 +52,7 @@ export async function sniffOfstedHeader(file: SourceFile): Promise<{ keys: Set<s
  * Which Ofsted table a CSV holds, or null. The 2015 provider file and the 2014-15 in-year
  * file share one header, so the title lines ("as at" / "in year") and then the path decide.
  */
-export async function classifyOfstedCsv(file: SourceFile): Promise<OfstedTable | null> {
+async function classifyOfstedCsv(file: SourceFile): Promise<OfstedTable | null> {
   if (!file.relativePath.toLowerCase().endsWith(".csv")) return null;
   const head = await sniffOfstedHeader(file);
   if (!head) return null;
@@ -69,7 +69,7 @@ export async function classifyOfstedCsv(file: SourceFile): Promise<OfstedTable |
 }
 
 /** Title lines above the header, for snapshot dates and periods. */
-export function titleText(records: readonly CsvRecord[], headerAt: number): string {
+function titleText(records: readonly CsvRecord[], headerAt: number): string {
   return records
     .slice(0, headerAt)
     .map((r) => r.cells.join(" "))
@@ -201,10 +201,10 @@ const WELSH_COUNCILS = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
-export type CouncilLookup = { laCode: string } | { reason: string };
+type CouncilLookup = { laCode: string } | { reason: string };
 
 /** DfE code for an Ofsted "Local authority" name of any vintage, or the reason to reject the row. */
-export function councilForOfstedName(raw: string | null): CouncilLookup {
+function councilForOfstedName(raw: string | null): CouncilLookup {
   if (raw === null) return { reason: "no local authority named" };
   const laCode = councilCodeForName(raw);
   if (laCode) return { laCode };
@@ -304,14 +304,14 @@ export async function readOfstedCsv(
 }
 
 /** A data record, or the reason it cannot be read (wrong number of fields). */
-export function fieldCountProblem(record: CsvRecord, header: CsvRecord): string | null {
+function fieldCountProblem(record: CsvRecord, header: CsvRecord): string | null {
   return record.cells.length === header.cells.length
     ? null
     : `row has ${record.cells.length} fields, the header has ${header.cells.length}`;
 }
 
 /** Claims files that are named like Ofsted files even when their header is missing, so a broken file fails loudly. */
-export function namedLike(file: SourceFile, table: OfstedTable): boolean {
+function namedLike(file: SourceFile, table: OfstedTable): boolean {
   const base = file.relativePath.split("/").pop()?.toLowerCase() ?? "";
   if (!base.endsWith(".csv")) return false;
   if (table === "providers") return /^providers?_at_/.test(base);
