@@ -137,10 +137,15 @@ describe("chart exports", () => {
       svgs.set(chart.id, svg);
 
       // The spreadsheet CSV is rows only (with a byte-order mark); what they are is in the about file beside it.
+      // Written by the server's chart view (the path the API tests cover), not in the page.
       const files: Download[] = [];
       const onDownload = (d: Download) => void files.push(d);
       page.on("download", onDownload);
+      const written = page.waitForResponse((r) => r.url().includes("/api/trpc/exportCsv?"));
       await frame.getByRole("button", { name: "Download CSV" }).click();
+      const response = await written;
+      expect(response.status()).toBe(200);
+      expect(decodeURIComponent(response.url())).toContain('"view":"chart"');
       await expect.poll(() => files.length).toBe(2);
       page.off("download", onDownload);
       const saved = await Promise.all(

@@ -1,6 +1,6 @@
 /**
  * exportCsv: the exact rows behind a compare, timeseries, distribution, scatter, benchmark,
- * ledger-payments or search view, as CSV
+ * ledger-payments or search view, or behind one dashboard chart (export-chart.ts), as CSV
  * with source, licence and selection lines. Each export calls the view's own procedure
  * through a server-side caller (same path, same validated input, so the same cache entry), so the file
  * holds the numbers the chart was drawn from — never a second, possibly different, query.
@@ -34,6 +34,7 @@ import {
 import { z } from "zod";
 import { answerNotes, filtersText, flattenMetricRows, sourceText } from "./data-api/csv.js";
 import { contributingSources, licenceOf, SAMPLE_NOTICE, type SourceSummary, sourcesFor } from "./data-api/describe.js";
+import { chartViewInput, exportChart } from "./export-chart.js";
 import { queryCaller } from "./query-procedures.js";
 import type { Context } from "./trpc.js";
 
@@ -59,9 +60,12 @@ export const exportCsvInput = z.discriminatedUnion("view", [
   z.object({ view: z.literal("ledgerPayments"), input: ledgerPaymentsInput, ...layout }),
   z.object({ view: z.literal("contracts"), input: searchContractsInput, scope: searchScope, ...layout }),
   z.object({ view: z.literal("providers"), input: searchProvidersInput, scope: searchScope, ...layout }),
+  // A dashboard chart's own table (its labelled columns), as the page's Download CSV writes it.
+  z.object(chartViewInput),
 ]);
 export type ExportCsvInput = z.input<typeof exportCsvInput>;
-type ParsedExport = z.output<typeof exportCsvInput>;
+/** The views whose rows are a procedure's answer flattened here (the chart view has its own module). */
+type ParsedExport = Exclude<z.output<typeof exportCsvInput>, { view: "chart" }>;
 
 export interface CsvExport {
   filename: string;
@@ -402,7 +406,9 @@ async function viewRows(ctx: Context, parsed: ParsedExport): Promise<ViewRows> {
   }
 }
 
-export async function exportCsv(ctx: Context, parsed: ParsedExport): Promise<CsvExport> {
+export async function exportCsv(ctx: Context, input: z.output<typeof exportCsvInput>): Promise<CsvExport> {
+  if (input.view === "chart") return exportChart(ctx, input);
+  const parsed: ParsedExport = input;
   const { columns, rows, truncated, answer } = await viewRows(ctx, parsed);
   const info = ctx.warehouse.info;
   const metrics = metricsOf(parsed);

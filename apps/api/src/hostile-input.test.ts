@@ -83,8 +83,8 @@ afterAll(async () => {
   fx.close();
 });
 
-/** Procedures with input, and a valid input for each to mutate. */
-const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => Call }> = {
+/** Procedures with input, and a valid input for each to mutate (`path` when one procedure is listed twice). */
+const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => Call; path?: string }> = {
   "meta.filterOptions": { valid: { table: "contracts" }, call: () => (i) => fx.caller.meta.filterOptions(i as never) },
   "metrics.compare": {
     valid: { metric: "share_36_months", groupBy: ["model"], filters: { region: ["London"], from: 2016 } },
@@ -130,6 +130,18 @@ const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => C
     valid: { view: "compare", input: { metric: "contracts", groupBy: ["model"] } },
     call: () => (i) => fx.caller.exportCsv(i as never),
   },
+  "exportCsv (chart)": {
+    path: "exportCsv",
+    valid: {
+      view: "chart",
+      recipe: { id: "explore-x", page: "/explore", metric: "share_36_months", chart: "bar", groupBy: ["model"] },
+      filters: { from: 2016 },
+      highlight: "886",
+      permalink: "https://lens.example/explore?metric=share_36_months",
+      layout: "spreadsheet",
+    },
+    call: () => (i) => fx.caller.exportCsv(i as never),
+  },
 };
 
 /** A valid input with one field (top level or one level down) replaced by junk, or junk outright. */
@@ -173,11 +185,11 @@ describe("hostile input", () => {
 
   it("over HTTP, tRPC answers junk with a 4xx JSON error without a stack", async () => {
     const next = rng(42);
-    for (const [name, { valid }] of Object.entries(PROCEDURES)) {
+    for (const [name, { valid, path = name }] of Object.entries(PROCEDURES)) {
       for (let i = 0; i < 15; i++) {
         const input = mutate(valid, next);
         const encoded = encodeURIComponent(JSON.stringify(input) ?? "null").slice(0, 6000);
-        const res = await fetch(`${server.base}/api/trpc/${name}?input=${encoded}`);
+        const res = await fetch(`${server.base}/api/trpc/${path}?input=${encoded}`);
         const text = await res.text();
         expect(res.status, `${name} ${text.slice(0, 300)}`).toBeLessThan(500);
         noStack(text);

@@ -6,13 +6,14 @@
  * break spreadsheets and most CSV readers; the spreadsheet CSV starts with a UTF-8 byte-order
  * mark (so Excel reads "£" and "≥"), the plain CSV for scripts does not.
  *
- * Cells are written by @lens/core's csvCell, the one CSV writer and formula guard (the server's
- * exports use it too).
+ * The server writes these files (exportCsv's `chart` view builds the same spec from the same
+ * procedures), so the download is the path its tests cover; the web's XLSX reads the about
+ * entries from here too. Cells are written by @lens/core's csvCell, the one CSV writer and
+ * formula guard.
  */
 
-import type { ChartSpec } from "@lens/charts/chart-spec";
-import { BOM, csvLine, METRICS } from "@lens/core";
-import { SAMPLE_TEXT } from "./compose-svg.js";
+import { BOM, csvLine, METRICS, SAMPLE_NOTICE } from "@lens/core";
+import type { ChartSpec } from "./chart-spec.js";
 
 export interface CsvMeta {
   permalink: string;
@@ -54,7 +55,7 @@ export function aboutEntries(spec: ChartSpec, meta: CsvMeta): [string, string][]
   if (meta.buildId) entries.push(["Build", meta.buildId]);
   entries.push(["Permalink", meta.permalink]);
   entries.push(["Exported", meta.exportedAt.toISOString()]);
-  entries.push(["Sample", spec.isSample ? `${SAMPLE_TEXT}: generated sample data` : "No: real sources"]);
+  entries.push(["Sample", spec.isSample ? `${SAMPLE_NOTICE}: generated sample data` : "No: real sources"]);
   entries.push([
     "Columns",
     spec.table.columns.map((c) => c.label).join(", ") +
@@ -63,8 +64,16 @@ export function aboutEntries(spec: ChartSpec, meta: CsvMeta): [string, string][]
   return entries;
 }
 
-/** The about file: one "Label: value" line each, UTF-8 (with a byte-order mark for Windows editors). */
-export function aboutText(spec: ChartSpec, meta: CsvMeta): string {
-  const lines = aboutEntries(spec, meta).map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, " ")}`);
+/** The about file's lines: one "Label: value" each, a value's line breaks folded to spaces. */
+export function aboutLines(spec: ChartSpec, meta: CsvMeta): string[] {
+  return aboutEntries(spec, meta).map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, " ")}`);
+}
+
+/** The about file: its lines as UTF-8 text (with a byte-order mark for Windows editors). */
+export function aboutFileText(lines: readonly string[]): string {
   return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+export function aboutText(spec: ChartSpec, meta: CsvMeta): string {
+  return aboutFileText(aboutLines(spec, meta));
 }

@@ -5,7 +5,8 @@
  */
 import type { MetricFormat } from "@lens/core";
 
-export type ChartKind = "bar" | "grouped-bar" | "stacked-bar" | "line" | "box" | "scatter";
+export const CHART_KINDS = ["bar", "grouped-bar", "stacked-bar", "line", "box", "scatter"] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
 
 export interface Series {
   key: string;

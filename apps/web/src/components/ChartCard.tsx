@@ -18,6 +18,7 @@ import { DrawWhenNear } from "./DrawWhenNear.js";
 import { useFilters, useHighlight } from "./FilterBar.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
+import type { ChartRequest } from "./use-chart-spec.js";
 
 /** The chart code, fetched as soon as a page with charts loads (in parallel with the page's queries). */
 export const chartCode = moduleLoader(() => import("../charts/LensChart.js"));
@@ -122,10 +123,13 @@ export function ChartCard({
   takeaway,
   height,
   skeletonHeight = 340,
+  request,
 }: {
   title: string;
   state: QueryState;
   spec: ChartSpec | null;
+  /** A recipe chart's recipe and filters: its CSV is then written by the server from the same queries. */
+  request?: ChartRequest;
   takeaway?: string;
   height?: number;
   skeletonHeight?: number;
@@ -157,6 +161,7 @@ export function ChartCard({
   return (
     <ChartFrame
       spec={spec}
+      request={request}
       title={spec.title}
       subtitle={spec.subtitle}
       filtersInWords={spec.filtersInWords}

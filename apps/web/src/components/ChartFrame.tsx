@@ -6,6 +6,7 @@
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import { type ReactNode, useId, useState } from "react";
 import { ExportMenu } from "../export/ExportMenu.js";
+import type { ChartRequest } from "./use-chart-spec.js";
 
 export interface ChartFrameProps {
   title: string;
@@ -26,6 +27,8 @@ export interface ChartFrameProps {
   offers?: ReactNode;
   /** The chart as data, for the export menu (PNG/SVG/CSV, permalink, embed). */
   spec?: ChartSpec;
+  /** A recipe chart's recipe and filters, for the server-written CSV. */
+  request?: ChartRequest;
 }
 
 export function ChartFrame(props: ChartFrameProps) {
@@ -69,7 +72,7 @@ export function ChartFrame(props: ChartFrameProps) {
             {showTable ? "View as chart" : "View as table"}
           </button>
           {props.actions}
-          {props.spec && <ExportMenu spec={props.spec} />}
+          {props.spec && <ExportMenu spec={props.spec} request={props.request} />}
         </div>
       </header>
       <p id={summaryId} className="visually-hidden">

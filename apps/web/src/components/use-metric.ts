@@ -2,10 +2,10 @@
 
 import type { CompareResult, DistributionResult } from "@lens/charts/api-types";
 import type { SpecContext } from "@lens/charts/build-spec";
-import { filtersInWords, yearRangeOf } from "@lens/charts/filter-state";
+import { compareInputFor, distributionInputFor, metricWithFilters, scatterInputFor } from "@lens/charts/recipe-inputs";
+import { specContext } from "@lens/charts/recipe-spec";
 import type { DimensionId, Filters, MetricDef } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { compareInputFor, distributionInputFor, metricWithFilters, scatterInputFor } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
@@ -54,14 +54,7 @@ export function useMetric(
 export function useSpecContext(): (q: Pick<MetricQuery, "applied" | "ignored">) => SpecContext | null {
   const build = useBuild();
   return (q) =>
-    build.data
-      ? {
-          isSample: build.data.isSample,
-          builtAt: build.data.builtAt ?? null,
-          filtersInWords: filtersInWords(q.applied, q.ignored),
-          yearRange: yearRangeOf(q.applied),
-        }
-      : null;
+    build.data ? specContext({ isSample: build.data.isSample, builtAt: build.data.builtAt ?? null }, q) : null;
 }
 
 export type DistributionQuery = DataQuery<DistributionResult>;

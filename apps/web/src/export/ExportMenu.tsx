@@ -1,17 +1,21 @@
 /**
  * The export menu on every chart frame: a disclosure button "Export" revealing PNG (with a
  * size choice), SVG and CSV downloads, a permalink (and a frozen one pinned to the warehouse
- * build) and embed code. Every file is composed from the ChartSpec: the picture is the page's
- * own chart component drawn offscreen at the preset's size, never a screenshot of the page.
+ * build) and embed code. The picture is the page's own chart component drawn offscreen at the
+ * preset's size from the ChartSpec, never a screenshot of the page. A recipe chart's CSV and
+ * about file are written by the server (exportCsv's chart view), which builds the same spec
+ * from the same procedures; a chart composed on its page writes them here with the same writer.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
 
+import { aboutFileText, aboutLines, chartCsv } from "@lens/charts/chart-files";
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import { useId, useLayoutEffect, useRef, useState } from "react";
+import type { ChartRequest } from "../components/use-chart-spec.js";
 import { useDismiss } from "../components/use-dismiss.js";
+import { useTRPCClient } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./compose-svg.js";
-import { aboutText, chartCsv } from "./csv.js";
 import { exportFileName } from "./file-name.js";
 import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM, storeSnapshot } from "./permalink.js";
 import { composeForBrowser, copyText, downloadBlob, svgToPng } from "./rasterise.js";
@@ -24,6 +28,12 @@ export interface ExportMenuProps {
   pageHref?: string;
   /** The iframe src for "Copy embed code" (default: /embed/<spec.id> with the page's state). */
   embedSrc?: string;
+  /**
+   * A recipe chart's recipe and filters: its CSV and about file are then written by the server
+   * (exportCsv's chart view) from the same queries and the same spec builder. Charts composed on
+   * their page (benchmark, sources) write them here, with the same writer.
+   */
+  request?: ChartRequest;
 }
 
 function initialSize(): SizePreset {
@@ -31,13 +41,14 @@ function initialSize(): SizePreset {
   return isSizePreset(fromUrl) ? fromUrl : "standard";
 }
 
-export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
+export function ExportMenu({ spec, pageHref, embedSrc, request }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [size, setSize] = useState<SizePreset>(initialSize);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   const [copied, setCopied] = useState<{ label: string; text: string } | null>(null);
   const build = useBuild();
+  const trpcClient = useTRPCClient();
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -59,25 +70,53 @@ export function ExportMenu({ spec, pageHref, embedSrc }: ExportMenuProps) {
     }
   };
 
-  /** Every file is made from the spec: PNG rasterised from the composed SVG at the preset's density. */
-  const makeFile = async (ext: "png" | "svg" | "csv"): Promise<Blob> => {
-    if (ext === "csv") return new Blob([chartCsv(spec, { bom: true })], { type: "text/csv;charset=utf-8" });
+  /** The chart's rows and its about lines: from the server for a recipe chart, else from the spec here. */
+  const csvFiles = async (layout: "spreadsheet" | "plain"): Promise<{ csv: string; about: string[] }> => {
+    if (!request) return { csv: chartCsv(spec, { bom: layout === "spreadsheet" }), about: aboutLines(spec, meta()) };
+    const { recipe, filters } = request;
+    return trpcClient.exportCsv.query({
+      view: "chart",
+      recipe: {
+        id: recipe.id,
+        page: recipe.page,
+        metric: recipe.metric,
+        chart: recipe.chart,
+        groupBy: recipe.groupBy,
+        x: recipe.x,
+        title: recipe.title,
+        subtitle: recipe.subtitle,
+        referenceLines: recipe.referenceLines,
+        sortByValue: recipe.sortByValue,
+        horizontal: recipe.horizontal,
+      },
+      filters,
+      highlight: spec.highlightCouncil?.code,
+      permalink: permalink(),
+      layout,
+    });
+  };
+  const csvBlob = (text: string) => new Blob([text], { type: "text/csv;charset=utf-8" });
+
+  /** PNG is rasterised from the composed SVG at the preset's density. */
+  const makePicture = async (ext: "png" | "svg"): Promise<Blob> => {
     const layout = await compose();
     if (ext === "svg") return new Blob([layout.svg], { type: "image/svg+xml;charset=utf-8" });
     return svgToPng(layout.svg, layout.width, layout.height, SIZE_PRESETS[size].density);
   };
   const download = (ext: "png" | "svg" | "csv") =>
     run(ext.toUpperCase(), async () => {
-      downloadBlob(await makeFile(ext), exportFileName(spec, ext, size));
+      if (ext !== "csv") return downloadBlob(await makePicture(ext), exportFileName(spec, ext, size));
       // The CSV holds only rows; what they are travels in the about file beside it.
-      if (ext === "csv") downloadBlob(aboutFile(), exportFileName(spec, "about.txt"));
+      const files = await csvFiles("spreadsheet");
+      downloadBlob(csvBlob(files.csv), exportFileName(spec, "csv"));
+      downloadBlob(
+        new Blob([aboutFileText(files.about)], { type: "text/plain;charset=utf-8" }),
+        exportFileName(spec, "about.txt"),
+      );
     });
   const meta = () => ({ permalink: permalink(), exportedAt: new Date(), buildId: build.data?.buildId });
-  const aboutFile = () => new Blob([aboutText(spec, meta())], { type: "text/plain;charset=utf-8" });
   const downloadPlainCsv = () =>
-    run("Plain CSV", () =>
-      downloadBlob(new Blob([chartCsv(spec)], { type: "text/csv;charset=utf-8" }), exportFileName(spec, "csv")),
-    );
+    run("Plain CSV", async () => downloadBlob(csvBlob((await csvFiles("plain")).csv), exportFileName(spec, "csv")));
   const downloadXlsx = () =>
     run("XLSX", async () => downloadBlob(await chartXlsx(spec, meta()), exportFileName(spec, "xlsx")));
 

@@ -5,9 +5,9 @@
  * export do not download it.
  */
 
+import { aboutEntries, type CsvMeta } from "@lens/charts/chart-files";
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import type { Cell, SheetData } from "write-excel-file/universal";
-import { aboutEntries, type CsvMeta } from "./csv.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

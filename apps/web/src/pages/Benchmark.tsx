@@ -28,6 +28,7 @@ import {
 } from "@lens/charts/comparison-group";
 import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "@lens/charts/filter-state";
 import { withHighlightParam } from "@lens/charts/highlight";
+import { specContext } from "@lens/charts/recipe-spec";
 import { takeaway } from "@lens/charts/takeaway";
 import {
   COUNCILS,
@@ -478,12 +479,7 @@ function GroupChart({
       answer: q.data,
       groupBy: ["council"],
       kind: "bar",
-      ctx: {
-        isSample: build.data.isSample,
-        builtAt: build.data.builtAt ?? null,
-        filtersInWords: filtersInWords(q.applied, q.ignored),
-        yearRange: yearRangeOf(q.applied),
-      },
+      ctx: specContext({ isSample: build.data.isSample, builtAt: build.data.builtAt ?? null }, q),
       title,
       subtitle: `${metric.unit}; dashed lines: the group's median and England`,
       sortByValue: true,

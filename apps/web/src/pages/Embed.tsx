@@ -62,7 +62,11 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
   const build = useBuild();
   // An evidence chart draws with its brief's filters (every council for a scatter; one spend source on a real build).
   const filters = filtersFromParams(params);
-  const { spec: drawn, state } = useChartSpec(
+  const {
+    spec: drawn,
+    state,
+    request,
+  } = useChartSpec(
     recipe,
     recipe.id.startsWith("evidence-") ? briefChartFilters(recipe, filters, build.data?.isSample ?? true) : filters,
   );
@@ -107,7 +111,7 @@ function EmbedChart({ recipe, params }: { recipe: ChartRecipe; params: URLSearch
         <a href={pageHref} target="_blank" rel="noopener">
           Open in Commissioning Lens
         </a>
-        <ExportMenu spec={spec} pageHref={pageHref} embedSrc={embedSrc} />
+        <ExportMenu spec={spec} pageHref={pageHref} embedSrc={embedSrc} request={request} />
       </div>
       <figure className="embed__chart chart-frame" data-chart-id={spec.id} data-kind={spec.kind}>
         {spec.isSample && <p className="embed__sample">{SAMPLE_TEXT} · figures come from a generated sample</p>}

@@ -67,7 +67,7 @@ export default function Explore() {
 
   const isScatter = state.chart === "scatter";
   const isBox = state.chart === "box";
-  const { spec: drawn, state: queryState } = useChartSpec(exploreRecipe(state), filters);
+  const { spec: drawn, state: queryState, request } = useChartSpec(exploreRecipe(state), filters);
   // The highlighted council is drawn distinctly with every other council kept; its words travel with exports.
   const highlightWords = drawn ? highlightInWords(drawn, highlight) : null;
   const marked = drawn ? withHighlight(drawn, highlight) : null;
@@ -205,6 +205,7 @@ export default function Explore() {
         title={metric.label}
         state={queryState}
         spec={spec}
+        request={request}
         takeaway={spec && spec.kind !== "scatter" ? takeaway(spec) : undefined}
       />
     </div>

@@ -98,24 +98,28 @@ export function Overview() {
           title="Annual contract value by commissioning model"
           state={value.state}
           spec={valueSpec}
+          request={value.request}
           takeaway={valueSpec ? takeaway(valueSpec) : undefined}
         />
         <ChartCard
           title="Contract length by commissioning model"
           state={length.state}
           spec={lengthSpec}
+          request={length.request}
           takeaway={lengthTakeaway}
         />
         <ChartCard
           title="Contracts lasting at least three years"
           state={share.state}
           spec={shareSpec}
+          request={share.request}
           takeaway={shareSpec ? takeaway(shareSpec) : undefined}
         />
         <ChartCard
           title="How contracts were awarded"
           state={mix.state}
           spec={mixSpec}
+          request={mix.request}
           takeaway={mixSpec ? takeaway(mixSpec) : undefined}
         />
       </div>
@@ -123,12 +127,14 @@ export function Overview() {
         title="Suppliers' children's homes rated Good or Outstanding, by commissioning model"
         state={supplierQuality.state}
         spec={supplierQualitySpec}
+        request={supplierQuality.request}
         takeaway={supplierQualitySpec ? `${takeaway(supplierQualitySpec)}${withoutHomeWords}` : undefined}
       />
       <ChartCard
         title="Children's homes rated Good or Outstanding, by sector"
         state={quality.state}
         spec={qualitySpec}
+        request={quality.request}
         takeaway={qualitySpec ? takeaway(qualitySpec) : undefined}
       />
     </div>

@@ -21,9 +21,15 @@ export function prefetch(_path: string, params: URLSearchParams): void {
 }
 
 function Chart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
-  const { spec, state } = useChartSpec(recipe, filters);
+  const { spec, state, request } = useChartSpec(recipe, filters);
   return (
-    <ChartCard title={recipe.title ?? ""} state={state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />
+    <ChartCard
+      title={recipe.title ?? ""}
+      state={state}
+      spec={spec}
+      request={request}
+      takeaway={spec ? takeaway(spec) : undefined}
+    />
   );
 }
 

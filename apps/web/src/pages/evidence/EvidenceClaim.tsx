@@ -40,7 +40,7 @@ function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters:
   const build = useBuild();
   const isSample = build.data?.isSample ?? true;
   const scoped = briefChartFilters(recipe, filters, isSample);
-  const { spec, state } = useChartSpec(recipe, scoped);
+  const { spec, state, request } = useChartSpec(recipe, scoped);
   // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
   const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;
   // Shorter than elsewhere so two frames fit on an A4 page; a ranked list keeps its own height (one row per council).
@@ -57,6 +57,7 @@ function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters:
       title={recipe.title ?? ""}
       state={state}
       spec={spec}
+      request={request}
       takeaway={words}
       height={height}
       skeletonHeight={BRIEF_CHART_HEIGHT}
