@@ -11,10 +11,10 @@
  * A suppressed count (c, z…) is NULL with its marker; a derived value whose parts include one
  * is NULL with the first marker met.
  */
-import { type CsvRecord, cell, findHeaderIndex, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
+import { type CsvRecord, cell, dataRecords, findHeaderIndex, headerIndex, headerKey, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { type Area, areaOf, type NumberCell, parseNumberCell, yearOf } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, type IndicatorRow, slug } from "./indicator-rows.js";
+import { type IndicatorFile, type IndicatorOutcome, type IndicatorRow, slug } from "./indicator-rows.js";
 
 interface DerivedIndicator {
   id: string;
@@ -142,7 +142,12 @@ interface Parsed {
 const groupKey = (p: Pick<Parsed, "year" | "area" | "group">) =>
   [p.year, p.area.level, p.area.laCode ?? p.area.regionCode ?? "", p.group].join("|");
 
-export function parseClaOutcomeFile(text: string, file: string): IndicatorParse {
+/**
+ * Reads the whole file before the frame counts a record: a derived row needs every record of
+ * its group. Each kept record carries its own row, and each derived row rides on the record
+ * whose line it names (the first numerator record), so a record still counts once.
+ */
+export function openClaOutcomeFile(text: string, file: string): IndicatorFile<IndicatorOutcome> {
   const records = parseCsv(text);
   const h = findHeaderIndex(records, FRAME);
   const header = h >= 0 ? records[h] : undefined;
@@ -156,26 +161,27 @@ export function parseClaOutcomeFile(text: string, file: string): IndicatorParse 
       `record has ${last.cells.length} of ${header.cells.length} columns: file truncated`,
     );
   const columns = headerIndex(header);
-  const out = emptyParse();
+  const outcomes: { line: number; record: IndicatorOutcome }[] = [];
+  const rowsAt = new Map<number, IndicatorRow[]>();
   const parsed: Parsed[] = [];
   const seen = new Map<string, number>();
-  for (const record of records.slice(h + 1)) {
-    if (isBlankRecord(record)) continue;
-    out.read++;
+  for (const { line, record } of dataRecords(records.slice(h + 1))) {
     const p = parseRecord(record, columns, dataset, header.cells.length);
     if ("error" in p) {
-      out.rejects.push({ line: record.line, reason: p.error });
+      outcomes.push({ line, record: { reject: p.error } });
       continue;
     }
     const key = `${groupKey(p)}|${p.category}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      out.rejects.push({ line: record.line, reason: `same area, year and category as line ${earlier}` });
+      outcomes.push({ line, record: { reject: `same area, year and category as line ${earlier}` } });
       continue;
     }
-    seen.set(key, record.line);
+    seen.set(key, line);
     parsed.push(p);
-    out.kept++;
+    const rows: IndicatorRow[] = [];
+    rowsAt.set(line, rows);
+    outcomes.push({ line, record: rows });
   }
   const groups = new Map<string, Map<string, Parsed>>();
   for (const p of parsed) {
@@ -184,15 +190,16 @@ export function parseClaOutcomeFile(text: string, file: string): IndicatorParse 
     byCategory.set(lower(p.category), p);
     groups.set(k, byCategory);
   }
-  for (const p of parsed) out.rows.push(measureRow(p, dataset, groups.get(groupKey(p))!));
+  for (const p of parsed) rowsAt.get(p.line)!.push(measureRow(p, dataset, groups.get(groupKey(p))!));
   for (const byCategory of groups.values()) {
     const any = byCategory.values().next().value as Parsed;
     for (const indicator of dataset.indicators) {
       if (indicator.group !== undefined && lower(indicator.group) !== lower(any.group)) continue;
-      out.rows.push(derivedRow(indicator, dataset, byCategory, any));
+      const { line, row } = derivedRow(indicator, dataset, byCategory, any);
+      rowsAt.get(line)!.push(row);
     }
   }
-  return out;
+  return { records: outcomes, read: (outcome) => outcome };
 }
 
 function parseRecord(
@@ -227,7 +234,6 @@ function measureRow(p: Parsed, dataset: ClaOutcomeDataset, byCategory: Map<strin
   const numerator = p.count.number;
   const denominator = total?.count.number ?? null;
   return {
-    line: p.line,
     indicator: `${dataset.id}:${slug(p.category)}`,
     year: p.year,
     area: p.area,
@@ -246,7 +252,7 @@ function derivedRow(
   dataset: ClaOutcomeDataset,
   byCategory: Map<string, Parsed>,
   any: Parsed,
-): IndicatorRow {
+): { line: number; row: IndicatorRow } {
   const find = (category: string) => byCategory.get(lower(category));
   const total = [...byCategory.values()].find((q) => dataset.isTotal(q.category));
   const parts = indicator.numerator.map(find);
@@ -259,8 +265,7 @@ function derivedRow(
   const denominator = known ? total!.count.number! - unknown.reduce((s, c) => s + c!.count.number!, 0) : null;
   const first = parts.find((c) => c !== undefined) ?? any;
   const unknownWords = indicator.unknown?.length ? ` − ${indicator.unknown.join(" − ")}` : "";
-  return {
-    line: first.line,
+  const row: IndicatorRow = {
     indicator: indicator.id,
     year: any.year,
     area: any.area,
@@ -273,4 +278,6 @@ function derivedRow(
     publishedValue: parts.length === 1 && unknown.length === 0 ? (parts[0]?.percentage ?? null) : null,
     marker,
   };
+  // The row's line: the first numerator record (the group's first record when none is there).
+  return { line: first.line, row };
 }

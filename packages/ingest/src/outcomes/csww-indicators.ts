@@ -4,10 +4,10 @@
  * row of council_indicators. The rate is DfE's (computed from unrounded FTEs); the FTEs it is
  * built from are kept as numerator and denominator, as published.
  */
-import { type CsvRecord, cell, findHeaderIndex, headerIndex, isBlankRecord, parseCsv } from "../csv.js";
+import { type CsvRecord, cell, dataRecords, findHeaderIndex, headerIndex, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { areaOf, type NumberCell, parseNumberCell, yearOf } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
+import { type IndicatorFile, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
 
 export const CSWW_RATES: readonly WorkforceRate[] = [
   {
@@ -41,48 +41,32 @@ export function isCswwIndicatorsHeader(headerCells: readonly string[]): boolean 
   return REQUIRED.every((k) => keys.has(k));
 }
 
-export function parseCswwIndicators(text: string, file: string): IndicatorParse {
+export function openCswwIndicators(text: string, file: string): IndicatorFile {
   const records = parseCsv(text);
   const h = findHeaderIndex(records, REQUIRED);
   const header = h >= 0 ? records[h] : undefined;
   if (!header) throw new SourceError(file, null, "not the DfE social work workforce indicators file");
   const columns = headerIndex(header);
-  const out = emptyParse();
   const seen = new Map<string, number>();
-  for (const record of records.slice(h + 1)) {
-    if (isBlankRecord(record)) continue;
-    out.read++;
-    const reject = (reason: string) => out.rejects.push({ line: record.line, reason });
-    if (record.cells.length < header.cells.length) {
-      reject(`record has ${record.cells.length} of ${header.cells.length} columns`);
-      continue;
-    }
-    const year = yearOf(record, columns);
-    if (year === undefined) {
-      reject(`time_period '${cell(record, columns, "time_period") ?? ""}' is not a year`);
-      continue;
-    }
-    const area = areaOf(record, columns);
-    if ("error" in area) {
-      reject(area.error);
-      continue;
-    }
-    const cells = readCells(record, columns);
-    if ("error" in cells) {
-      reject(cells.error);
-      continue;
-    }
-    const key = rowKey("csww", year, area, null);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      reject(`same area and year as line ${earlier}`);
-      continue;
-    }
-    seen.set(key, record.line);
-    out.kept++;
-    out.rows.push(...workforceRateRows({ line: record.line, year, area }, CSWW_RATES, cells));
-  }
-  return out;
+  return {
+    records: dataRecords(records.slice(h + 1)),
+    read(record) {
+      if (record.cells.length < header.cells.length)
+        return { reject: `record has ${record.cells.length} of ${header.cells.length} columns` };
+      const year = yearOf(record, columns);
+      if (year === undefined)
+        return { reject: `time_period '${cell(record, columns, "time_period") ?? ""}' is not a year` };
+      const area = areaOf(record, columns);
+      if ("error" in area) return { reject: area.error };
+      const cells = readCells(record, columns);
+      if ("error" in cells) return { reject: cells.error };
+      const key = rowKey("csww", year, area, null);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) return { reject: `same area and year as line ${earlier}` };
+      seen.set(key, record.line);
+      return workforceRateRows({ year, area }, CSWW_RATES, cells);
+    },
+  };
 }
 
 function readCells(record: CsvRecord, columns: Map<string, number>): Map<string, NumberCell> | { error: string } {

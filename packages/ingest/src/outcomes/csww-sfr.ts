@@ -7,10 +7,10 @@
  */
 
 import { councilCode } from "../cla/cla-common.js";
-import { type CsvRecord, cell, findHeaderIndex, headerIndex, headerKey, isBlankRecord, parseCsv } from "../csv.js";
+import { type CsvRecord, cell, dataRecords, findHeaderIndex, headerIndex, headerKey, parseCsv } from "../csv.js";
 import { SourceError } from "../types.js";
 import { type Area, type NumberCell, parseNumberCell, regionNameFor } from "./ees-area.js";
-import { emptyParse, type IndicatorParse, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
+import { type IndicatorFile, rowKey, type WorkforceRate, workforceRateRows } from "./indicator-rows.js";
 
 /** Column stems (without the `_<year>` suffix), as in the SFR files. */
 const RATES: readonly WorkforceRate[] = [
@@ -67,7 +67,7 @@ function areaOf(record: CsvRecord, columns: Map<string, number>): Area | { error
   return { level: "council", laCode: mapped.laCode, regionCode, regionName };
 }
 
-export function parseCswwSfr(text: string, file: string): IndicatorParse {
+export function openCswwSfr(text: string, file: string): IndicatorFile {
   const records = parseCsv(text);
   const h = findHeaderIndex(records, GEOGRAPHY);
   const header = h >= 0 ? records[h] : undefined;
@@ -76,39 +76,27 @@ export function parseCswwSfr(text: string, file: string): IndicatorParse {
     throw new SourceError(file, null, "not a DfE social work workforce SFR underlying-data file");
   const columns = headerIndex(header);
   const column = (stem: string) => columns.get(`${stem}_${year}`.toLowerCase())!;
-  const out = emptyParse();
   const seen = new Map<string, number>();
-  for (const record of records.slice(h + 1)) {
+  return {
     // Trailing all-comma rows (SFR08 has 32) are blank, not records.
-    if (isBlankRecord(record)) continue;
-    out.read++;
-    const reject = (reason: string) => out.rejects.push({ line: record.line, reason });
-    const area = areaOf(record, columns);
-    if ("error" in area) {
-      reject(area.error);
-      continue;
-    }
-    const cells = new Map<string, NumberCell>();
-    let bad: string | null = null;
-    for (const stem of new Set(RATES.flatMap((r) => [r.rate, r.numerator, ...r.denominator]))) {
-      const raw = record.cells[column(stem)];
-      const parsed = parseNumberCell(raw);
-      if (parsed === undefined) bad ??= `${stem}_${year} '${raw ?? ""}' is not a number or known marker`;
-      else cells.set(stem, parsed);
-    }
-    if (bad) {
-      reject(bad);
-      continue;
-    }
-    const key = rowKey("csww", year, area, null);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      reject(`same area as line ${earlier}`);
-      continue;
-    }
-    seen.set(key, record.line);
-    out.kept++;
-    out.rows.push(...workforceRateRows({ line: record.line, year, area }, RATES, cells, (rate) => `${rate}_${year}`));
-  }
-  return out;
+    records: dataRecords(records.slice(h + 1)),
+    read(record) {
+      const area = areaOf(record, columns);
+      if ("error" in area) return { reject: area.error };
+      const cells = new Map<string, NumberCell>();
+      let bad: string | null = null;
+      for (const stem of new Set(RATES.flatMap((r) => [r.rate, r.numerator, ...r.denominator]))) {
+        const raw = record.cells[column(stem)];
+        const parsed = parseNumberCell(raw);
+        if (parsed === undefined) bad ??= `${stem}_${year} '${raw ?? ""}' is not a number or known marker`;
+        else cells.set(stem, parsed);
+      }
+      if (bad) return { reject: bad };
+      const key = rowKey("csww", year, area, null);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) return { reject: `same area as line ${earlier}` };
+      seen.set(key, record.line);
+      return workforceRateRows({ year, area }, RATES, cells, (rate) => `${rate}_${year}`);
+    },
+  };
 }

@@ -1,12 +1,11 @@
 /**
- * One row of `council_indicators` before source and file are attached, and the per-file
- * outcome of a parser: every non-blank record read is kept or rejected with its line.
+ * One row of `council_indicators` before source, file and line are attached, and an opened
+ * indicator file: its records and what each becomes (its rows, or a reject with its reason).
  */
+import type { CsvRecord } from "../csv.js";
 import type { Area, NumberCell } from "./ees-area.js";
 
 export interface IndicatorRow {
-  /** Physical line of the record the row comes from (the first numerator record for a derived row). */
-  line: number;
   indicator: string;
   year: number;
   area: Area;
@@ -24,16 +23,18 @@ export interface IndicatorRow {
   marker: string | null;
 }
 
-export interface IndicatorParse {
-  /** Non-blank data records read. */
-  read: number;
-  /** Records kept (one record may give several rows, and a derived row reads several records). */
-  kept: number;
-  rows: IndicatorRow[];
-  rejects: { line: number; reason: string }[];
-}
+/** What one record becomes: its rows (a wide record gives several) or a reject with its reason. */
+export type IndicatorOutcome = IndicatorRow[] | { reject: string };
 
-export const emptyParse = (): IndicatorParse => ({ read: 0, kept: 0, rows: [], rejects: [] });
+/**
+ * One indicator file, opened: its non-blank data records, each with its physical line, and
+ * what each becomes. `R` is the file's CSV record, or an outcome worked out over the whole
+ * file (a derived row needs its group's every record).
+ */
+export interface IndicatorFile<R = CsvRecord> {
+  records: Iterable<{ line: number; record: R }>;
+  read(record: R): IndicatorOutcome;
+}
 
 /** "Placed inside LA boundary more than 20 miles" → "placed_inside_la_boundary_more_than_20_miles". */
 export function slug(text: string): string {
@@ -73,7 +74,7 @@ export interface WorkforceRate {
  * names the measure as the file writes it (the SFR files suffix the year).
  */
 export function workforceRateRows(
-  record: { line: number; year: number; area: Area },
+  record: { year: number; area: Area },
   rates: readonly WorkforceRate[],
   cells: ReadonlyMap<string, NumberCell>,
   measureOf: (rate: string) => string = (rate) => rate,
@@ -82,7 +83,6 @@ export function workforceRateRows(
     const rate = cells.get(r.rate)!;
     const parts = r.denominator.map((c) => cells.get(c)!.number);
     return {
-      line: record.line,
       indicator: r.indicator,
       year: record.year,
       area: record.area,
