@@ -6,7 +6,6 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { TableName, WarehouseRow } from "@lens/core/schema";
-import type { FileStats } from "./types.js";
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -62,24 +61,4 @@ export class TableWriter<T extends TableName = TableName> {
     this.appender.flushSync();
     this.appender.closeSync();
   }
-}
-
-/**
- * Opens `table`'s writer, hands it to `ingestFile` for each file in turn and closes it
- * however that ends (a half-written appender would hold the table).
- */
-export async function writeEachFile<F, T extends TableName>(
-  connection: DuckDBConnection,
-  table: T,
-  files: readonly F[],
-  ingestFile: (file: F, writer: TableWriter<T>) => Promise<FileStats>,
-): Promise<FileStats[]> {
-  const writer = await TableWriter.open(connection, table);
-  const stats: FileStats[] = [];
-  try {
-    for (const file of files) stats.push(await ingestFile(file, writer));
-  } finally {
-    writer.close();
-  }
-  return stats;
 }

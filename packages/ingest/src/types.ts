@@ -63,17 +63,3 @@ export class SourceError extends Error {
     this.name = "SourceError";
   }
 }
-
-/**
- * Runs a parser over one file; whatever it throws leaves as a SourceError naming the file and,
- * where the error carries one, the line (a "line n: " prefix in the message is not repeated).
- */
-export function parseOrSourceError<T>(relativePath: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    const line = (error as { line?: number }).line ?? null;
-    throw new SourceError(relativePath, line, (error as Error).message.replace(/^line \d+: /, ""));
-  }
-}
