@@ -137,7 +137,7 @@ async function openLedgerFile(
   layout: LedgerLayout,
   laCode: string,
 ): Promise<OpenedFile<"spend", CsvRecord>> {
-  const records = parseCsv((await readSourceText(file.path)).text);
+  const records = parseCsv(await readSourceText(file.path));
   const h = findLedgerHeader(records, layout.isHeader, layout.maxHeaderScan);
   if (h < 0) throw new SourceError(file.relativePath, 1, "ledger header not found");
   const columns = new Map<string, number>();

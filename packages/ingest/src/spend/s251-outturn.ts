@@ -203,10 +203,9 @@ export const s251OutturnIngester = defineSource<"spend", S251Line | { reject: st
         null,
         "cannot tell the financial year: s251 files carry none, name must end in e.g. 1314.csv",
       );
-    const { text } = await readSourceText(file.path);
     return {
       // Whole file first: which lines are totals or memoranda depends on the file's budget-total line.
-      records: parseS251(text, file.relativePath).records,
+      records: parseS251(await readSourceText(file.path), file.relativePath).records,
       toRow(l, { source, line }) {
         if ("reject" in l) return l;
         if (l.kind === "total")

@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the spend parsers: council codes of every vintage, budget-line text
- * cleaning and its mapping to a Lens service, and Windows-1252 repair.
+ * cleaning and its mapping to a Lens service, Windows-1252 repair, and the CSVs whose header
+ * is their first line.
  */
 import { ABOLISHED_COUNCILS, isCurrentCouncilCode, type Service } from "@lens/core";
 import { serviceForLedgerLine, serviceReason } from "@lens/core/classify";
@@ -57,9 +58,9 @@ export function repairCp1252(text: string): string {
 }
 
 /** Reads a text file (UTF-8, BOM or Windows-1252) with the Windows-1252 punctuation repaired. */
-export async function readSourceText(path: string): Promise<{ text: string; checksum: string; encoding: string }> {
+export async function readSourceText(path: string): Promise<string> {
   const decoded = await readTextFile(path);
-  return { ...decoded, text: decoded.encoding === "windows-1252" ? repairCp1252(decoded.text) : decoded.text };
+  return decoded.encoding === "windows-1252" ? repairCp1252(decoded.text) : decoded.text;
 }
 
 /** Whether a CSV's first line (within `headBytes`) names every `required` column, case and quotes aside. */
@@ -78,7 +79,7 @@ export async function readSpendCsv(
   file: SourceFile,
   required: readonly string[],
 ): Promise<{ columns: Map<string, number>; records: CsvRecord[] }> {
-  const records = parseCsv((await readSourceText(file.path)).text);
+  const records = parseCsv(await readSourceText(file.path));
   if (findHeaderIndex(records, required, 1) !== 0)
     throw new SourceError(file.relativePath, 1, `header with ${required.join(", ")} not found`);
   return { columns: headerIndex(records[0]!), records: records.slice(1) };
