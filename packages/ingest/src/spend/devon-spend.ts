@@ -47,7 +47,10 @@ export async function duckReadablePath(ctx: IngestContext, file: SourceFile, byt
   return out;
 }
 
-export const devonSpendIngester = defineSource<"spend", string | null>({
+/** Each ledger line with its reject reason (null when it was written), per file. */
+type LedgerOutcomes = Map<string, { line: number; reason: string | null }[]>;
+
+export const devonSpendIngester = defineSource<"spend", string | null, LedgerOutcomes>({
   id: DEVON_SPEND_SOURCE_ID,
   label: "Council spending over £500 (Devon, children's lines)",
   table: "spend",
@@ -57,15 +60,20 @@ export const devonSpendIngester = defineSource<"spend", string | null>({
     const cells = headerCells((await readHead(file.path, 4096)).split(/\r?\n/)[0] ?? "");
     return REQUIRED.every((r) => cells.includes(r));
   },
-  async open(file, ctx) {
-    const source = sourceLabel(ctx, DEVON_SPEND_SOURCE_ID);
-    const lines = await insertLedger(ctx, file, source);
-    return {
-      records: lines.map(({ line, reason }) => ({ line, record: reason })),
-      // Kept lines were written by insertLedger's INSERT: [] counts them kept without a second write.
-      toRow: (reason) => (reason === null ? [] : { reject: reason }),
-    };
+  // Rows written in SQL, before the frame's table writer opens.
+  async begin(ctx, files) {
+    const outcomes: LedgerOutcomes = new Map();
+    for (const file of files) {
+      ctx.progress(`reading ${file.relativePath}`);
+      outcomes.set(file.relativePath, await insertLedger(ctx, file, sourceLabel(ctx, DEVON_SPEND_SOURCE_ID)));
+    }
+    return outcomes;
   },
+  open: (file, _ctx, outcomes) => ({
+    records: (outcomes.get(file.relativePath) ?? []).map(({ line, reason }) => ({ line, record: reason })),
+    // A kept line's row is already written: [] counts it kept without a second write.
+    toRow: (reason) => (reason === null ? [] : { reject: reason }),
+  }),
 });
 
 /**
