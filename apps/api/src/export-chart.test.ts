@@ -3,12 +3,22 @@
  * (as the page's table view shows it), its numbers are the data API's, its about lines carry
  * the words that travel with the chart, and bad input is a 400 with a message.
  */
+import { benchmarkCharts, benchmarkInputFor, buildGroupSpec, groupChartInput } from "@lens/charts/benchmark-charts";
 import { aboutLines, chartCsv } from "@lens/charts/chart-files";
-import { type ChartRecipe, exploreRecipe, OVERVIEW_CHARTS, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
+import {
+  type ChartRecipe,
+  exploreRecipe,
+  JOINERS_LEAVERS,
+  OVERVIEW_CHARTS,
+  QUALITY_CHARTS,
+  SOURCES_CHARTS,
+} from "@lens/charts/chart-recipes";
+import type { ChartRequest } from "@lens/charts/chart-request";
+import type { ChartSpec } from "@lens/charts/chart-spec";
 import { EVIDENCE_RECIPES } from "@lens/charts/claims";
 import { withPageHighlight } from "@lens/charts/highlight";
 import { recipeInputs } from "@lens/charts/recipe-inputs";
-import { specFromAnswers } from "@lens/charts/recipe-spec";
+import { joinersLeaversSpec, specFromAnswers } from "@lens/charts/recipe-spec";
 import { BOM, type Filters, readCsvExport } from "@lens/core";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,37 +38,89 @@ afterAll(async () => {
 
 const scatter = EVIDENCE_RECIPES.find((r) => r.chart === "scatter")!;
 const ranked = exploreRecipe({ metric: "share_36_months", chart: "bar", by: "council", by2: null, x: "sme_share" });
-const CASES: { name: string; recipe: ChartRecipe; filters: Filters; highlight?: string }[] = [
-  { name: "box (Overview)", recipe: OVERVIEW_CHARTS.value, filters: { from: 2016, to: 2024 } },
-  { name: "bar (Overview)", recipe: OVERVIEW_CHARTS.share, filters: {} },
-  { name: "stacked bar (Overview)", recipe: OVERVIEW_CHARTS.mix, filters: { region: ["London", "South East"] } },
-  { name: "line (Quality)", recipe: QUALITY_CHARTS[3]!, filters: {} },
-  { name: "scatter (evidence brief)", recipe: scatter, filters: {} },
-  { name: "ranked councils, highlighted (Explore)", recipe: ranked, filters: { from: 2017 }, highlight: "886" },
+const recipe = (r: ChartRecipe, filters: Filters = {}): ChartRequest => ({ kind: "recipe", recipe: r, filters });
+const CASES: { name: string; chart: ChartRequest; highlight?: string }[] = [
+  { name: "box (Overview)", chart: recipe(OVERVIEW_CHARTS.value, { from: 2016, to: 2024 }) },
+  { name: "bar (Overview)", chart: recipe(OVERVIEW_CHARTS.share) },
+  { name: "stacked bar (Overview)", chart: recipe(OVERVIEW_CHARTS.mix, { region: ["London", "South East"] }) },
+  { name: "line (Quality)", chart: recipe(QUALITY_CHARTS[3]!) },
+  { name: "scatter (evidence brief)", chart: recipe(scatter) },
+  { name: "ranked councils, highlighted (Explore)", chart: recipe(ranked, { from: 2017 }), highlight: "886" },
+  { name: "by source (Sources)", chart: recipe(SOURCES_CHARTS[0]!) },
+  { name: "joiners and leavers merged (Quality)", chart: { kind: "joiners-leavers", filters: {} } },
+  {
+    name: "statistical neighbours (Benchmark)",
+    chart: { kind: "benchmark", part: "neighbours", council: "886", metric: "share_36_months", filters: {} },
+  },
+  {
+    name: "trend beside England (Benchmark)",
+    chart: { kind: "benchmark", part: "trend", council: "886", metric: "share_36_months", filters: {} },
+  },
+  {
+    name: "a custom group (Benchmark)",
+    chart: {
+      kind: "benchmark-group",
+      council: "886",
+      metric: "share_36_months",
+      group: { kind: "custom", custom: ["845", "846", "850"] },
+      filters: { from: 2016 },
+    },
+  },
 ];
 
-/** The spec built here from the procedures' answers, as the page's hook builds it. */
-async function pageSpec(recipe: ChartRecipe, filters: Filters, highlight?: string) {
-  const inputs = recipeInputs(recipe, filters);
+/** The spec built here from the procedures' answers, as the page builds it. */
+async function pageSpec(chart: ChartRequest, highlight?: string): Promise<ChartSpec> {
   const info = fx.warehouse.info;
-  const spec = specFromAnswers(
-    recipe,
-    filters,
-    {
-      compare: inputs.compare ? await fx.caller.metrics.compare(inputs.compare) : undefined,
-      distribution: inputs.distribution ? await fx.caller.metrics.distribution(inputs.distribution) : undefined,
-      scatter: inputs.scatter ? await fx.caller.metrics.scatter(inputs.scatter) : undefined,
-    },
-    { isSample: info.isSample, builtAt: info.builtAt },
-  );
-  return withPageHighlight(spec!, highlight ?? null);
+  const build = { isSample: info.isSample, builtAt: info.builtAt };
+  const fromRecipe = async (r: ChartRecipe, filters: Filters) => {
+    const inputs = recipeInputs(r, filters);
+    return specFromAnswers(
+      r,
+      filters,
+      {
+        compare: inputs.compare ? await fx.caller.metrics.compare(inputs.compare) : undefined,
+        distribution: inputs.distribution ? await fx.caller.metrics.distribution(inputs.distribution) : undefined,
+        scatter: inputs.scatter ? await fx.caller.metrics.scatter(inputs.scatter) : undefined,
+      },
+      build,
+    )!;
+  };
+  const spec = await (async () => {
+    switch (chart.kind) {
+      case "recipe":
+        return fromRecipe(chart.recipe, chart.filters);
+      case "joiners-leavers":
+        return joinersLeaversSpec(
+          await Promise.all(JOINERS_LEAVERS.parts.map((p) => fromRecipe(p.recipe, chart.filters))),
+        );
+      case "benchmark": {
+        const result = await fx.caller.benchmark(benchmarkInputFor(chart.council, chart.metric, chart.filters));
+        const charts = benchmarkCharts(result, chart.metric, chart.filters, build)!;
+        return chart.part === "neighbours" ? charts.neighbours : charts.trend!;
+      }
+      case "benchmark-group": {
+        const result = await fx.caller.benchmark(benchmarkInputFor(chart.council, chart.metric, chart.filters));
+        const { compare } = groupChartInput(chart.council, chart.group, chart.metric, chart.filters);
+        return buildGroupSpec({
+          laCode: chart.council,
+          group: chart.group,
+          metricId: chart.metric,
+          filters: chart.filters,
+          compare: await fx.caller.metrics.compare(compare),
+          england: result.metrics[0]!.england,
+          build,
+        });
+      }
+    }
+  })();
+  return withPageHighlight(spec, highlight ?? null);
 }
 
-describe.each(CASES)("chart view: $name", ({ recipe, filters, highlight }) => {
+describe.each(CASES)("chart view: $name", ({ chart, highlight }) => {
   it("writes the spec's own table, with the chart's words in the about lines", async () => {
     const permalink = "https://lens.example/explore?from=2016";
-    const out = await fx.caller.exportCsv({ view: "chart", recipe, filters, highlight, permalink, layout: "plain" });
-    const spec = await pageSpec(recipe, filters, highlight);
+    const out = await fx.caller.exportCsv({ view: "chart", chart, highlight, permalink, layout: "plain" });
+    const spec = await pageSpec(chart, highlight);
     expect(out.csv).toBe(chartCsv(spec));
     expect(out.rows).toBe(spec.table.rows.length);
     expect(out.rows).toBeGreaterThan(0);
@@ -69,6 +131,7 @@ describe.each(CASES)("chart view: $name", ({ recipe, filters, highlight }) => {
     const expected = aboutLines(spec, { permalink, exportedAt: new Date(0), buildId: fx.warehouse.info.buildId });
     const stamp = (lines: readonly string[]) => lines.filter((l) => !l.startsWith("Exported: "));
     expect(stamp(out.about)).toEqual(stamp(expected));
+    expect(out.about).toContain(`Title: ${spec.title}`);
     expect(out.about).toContain(`Permalink: ${permalink}`);
     expect(out.about).toContain(`Build: ${fx.warehouse.info.buildId}`);
     expect(out.about.some((l) => l.startsWith("Source: "))).toBe(true);
@@ -78,13 +141,13 @@ describe.each(CASES)("chart view: $name", ({ recipe, filters, highlight }) => {
 
 describe("chart view against the data API", () => {
   it("holds the data API's numbers for a bar chart by model", async () => {
-    const recipe = OVERVIEW_CHARTS.share;
-    const out = await fx.caller.exportCsv({ view: "chart", recipe, filters: { from: 2017 }, layout: "plain" });
+    const share = OVERVIEW_CHARTS.share;
+    const out = await fx.caller.exportCsv({ view: "chart", chart: recipe(share, { from: 2017 }), layout: "plain" });
     const { header, rows } = readCsvExport(out.csv);
     const col = (label: string) => header.indexOf(label);
     // The group's column, then the measure's own value as recorded (the like-for-like estimate follows).
     expect(header[1]).toMatch(/\(as recorded\)$/);
-    const res = await fetch(`${server.base}/api/v1/metrics/${recipe.metric}?groupBy=model&from=2017`);
+    const res = await fetch(`${server.base}/api/v1/metrics/${share.metric}?groupBy=model&from=2017`);
     const api = (await res.json()) as { rows: { value: number | null; n: number; numerator: number | null }[] };
     const fromApi = api.rows.map((r) => `${r.value ?? ""}|${r.numerator ?? ""}|${r.n}`).sort();
     const fromCsv = rows.map((r) => `${r[1]}|${r[col("Numerator")]}|${r[col("n")]}`).sort();
@@ -92,7 +155,7 @@ describe("chart view against the data API", () => {
   });
 
   it("starts the spreadsheet layout with a byte-order mark and puts the about lines first in the comments layout", async () => {
-    const base = { view: "chart", recipe: OVERVIEW_CHARTS.share, filters: {} } as const;
+    const base = { view: "chart", chart: recipe(OVERVIEW_CHARTS.share) } as const;
     const sheet = await fx.caller.exportCsv({ ...base, layout: "spreadsheet" });
     expect(sheet.csv.startsWith(BOM)).toBe(true);
     const plain = await fx.caller.exportCsv({ ...base, layout: "plain" });
@@ -105,21 +168,41 @@ describe("chart view against the data API", () => {
   });
 });
 
-describe("chart view: bad input is a 400 naming the field", () => {
-  const recipe = OVERVIEW_CHARTS.share;
+describe("chart view: bad input is a 4xx naming the field", () => {
+  const share = OVERVIEW_CHARTS.share;
+  const neighbours = { kind: "benchmark", part: "neighbours", council: "886", metric: "share_36_months", filters: {} };
   it.each([
-    ["an unknown metric", { recipe: { ...recipe, metric: "nope" } }, /metric/i],
-    ["a scatter without x", { recipe: { ...scatter, x: undefined } }, /x metric/],
-    ["a grouping the metric lacks", { recipe: { ...recipe, groupBy: ["provider_ownership"] } }, /provider_ownership/],
-    ["an unknown chart kind", { recipe: { ...recipe, chart: "pie" } }, /chart kind/],
-    ["an over-long title", { recipe: { ...recipe, title: "x".repeat(301) } }, /300 characters/],
-    ["a bad council code", { highlight: "88" }, /council code/],
-    ["a javascript: permalink", { permalink: "javascript:alert(1)" }, /http/],
-  ])("%s", async (_what, patch, message) => {
-    const input = { view: "chart", recipe, filters: {}, ...patch };
-    const error = await fx.caller.exportCsv(input as never).catch((e: unknown) => e);
+    ["an unknown metric", { chart: recipe({ ...share, metric: "nope" }) }, "BAD_REQUEST", /metric/i],
+    ["a scatter without x", { chart: recipe({ ...scatter, x: undefined }) }, "BAD_REQUEST", /x metric/],
+    [
+      "a grouping the metric lacks",
+      { chart: recipe({ ...share, groupBy: ["provider_ownership"] }) },
+      "BAD_REQUEST",
+      /provider_ownership/,
+    ],
+    ["an unknown chart kind", { chart: recipe({ ...share, chart: "pie" as never }) }, "BAD_REQUEST", /chart kind/],
+    ["an over-long title", { chart: recipe({ ...share, title: "x".repeat(301) }) }, "BAD_REQUEST", /300 characters/],
+    ["an unknown request kind", { chart: { kind: "pie", filters: {} } }, "BAD_REQUEST", /kind/],
+    ["a bad council code", { chart: { ...neighbours, council: "88" } }, "BAD_REQUEST", /council code/],
+    ["a council the registry lacks", { chart: { ...neighbours, council: "999" } }, "BAD_REQUEST", /999/],
+    [
+      "a group of a council the registry lacks",
+      { chart: { ...neighbours, kind: "benchmark-group", council: "999", group: { kind: "region" } } },
+      "BAD_REQUEST",
+      /999/,
+    ],
+    [
+      "an empty custom group",
+      { chart: { ...neighbours, kind: "benchmark-group", group: { kind: "custom", custom: [] } } },
+      "BAD_REQUEST",
+      /no councils/,
+    ],
+    ["a bad highlight", { chart: recipe(share), highlight: "88" }, "BAD_REQUEST", /council code/],
+    ["a javascript: permalink", { chart: recipe(share), permalink: "javascript:alert(1)" }, "BAD_REQUEST", /http/],
+  ])("%s", async (_what, patch, code, message) => {
+    const error = await fx.caller.exportCsv({ view: "chart", ...patch } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
-    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    expect((error as TRPCError).code).toBe(code);
     expect((error as Error).message).toMatch(message);
   });
 });

@@ -1,17 +1,21 @@
 /**
  * exportCsv's `chart` view: the files behind one dashboard chart, written on the server. The
- * page sends the chart's recipe and the filters it drew with; this asks the same procedures
- * the page's hooks asked (recipe-inputs.ts, through the caller, so the same cache entries),
- * builds the same spec (recipe-spec.ts) and writes its table and about lines (chart-files.ts).
+ * page sends what names the chart (@lens/charts chart-request.ts: its recipe and filters, or
+ * what its page composes it from); this asks the same procedures with the same inputs as the
+ * page (through the caller, so the same cache entries), builds the same spec with the same
+ * builders and writes its table and about lines (chart-files.ts).
  * The Download CSV buttons call this, so the file users get is the path the tests cover.
  */
-
+import { benchmarkCharts, benchmarkInputFor, buildGroupSpec, groupChartInput } from "@lens/charts/benchmark-charts";
 import { aboutLines, chartCsv } from "@lens/charts/chart-files";
+import { type ChartRecipe, JOINERS_LEAVERS } from "@lens/charts/chart-recipes";
 import { CHART_KINDS, type ChartSpec } from "@lens/charts/chart-spec";
+import { GROUP_KINDS } from "@lens/charts/comparison-group";
 import { withPageHighlight } from "@lens/charts/highlight";
 import { recipeInputs } from "@lens/charts/recipe-inputs";
-import { specFromAnswers } from "@lens/charts/recipe-spec";
-import { filtersSchema, groupBySchema, metricIdSchema } from "@lens/core";
+import { joinersLeaversSpec, specFromAnswers } from "@lens/charts/recipe-spec";
+import { COUNCILS, type Filters, filtersSchema, groupBySchema, metricIdSchema } from "@lens/core";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { queryCaller } from "./query-procedures.js";
 import type { Context } from "./trpc.js";
@@ -47,15 +51,37 @@ export const chartRecipeInput = z
   })
   .refine((r) => r.chart !== "scatter" || r.x !== undefined, { message: "a scatter needs an x metric", path: ["x"] });
 
+const councilCode = z.string().regex(/^\d{3}$/, "a 3-digit DfE council code");
+const filters = filtersSchema.default({});
+
+/** One dashboard chart (@lens/charts chart-request.ts): a recipe, or what its page composes it from. */
+export const chartRequestInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("recipe"), recipe: chartRecipeInput, filters }),
+  z.object({ kind: z.literal("joiners-leavers"), filters }),
+  z.object({
+    kind: z.literal("benchmark"),
+    part: z.enum(["neighbours", "trend"]),
+    council: councilCode,
+    metric: metricIdSchema,
+    filters,
+  }),
+  z.object({
+    kind: z.literal("benchmark-group"),
+    council: councilCode,
+    metric: metricIdSchema,
+    group: z.object({
+      kind: z.enum(GROUP_KINDS, { message: `unknown group; allowed: ${GROUP_KINDS.join(", ")}` }),
+      custom: z.array(councilCode).max(200).default([]),
+    }),
+    filters,
+  }),
+]);
+
 export const chartViewInput = {
   view: z.literal("chart"),
-  recipe: chartRecipeInput,
-  filters: filtersSchema.default({}),
+  chart: chartRequestInput,
   /** The council the page highlights: its rank and value join the about lines, as on the page. */
-  highlight: z
-    .string()
-    .regex(/^\d{3}$/, "a 3-digit DfE council code")
-    .optional(),
+  highlight: councilCode.optional(),
   /** The page address the about file names, so a reader can open the chart again. */
   permalink: z
     .url({ protocol: /^https?$/, message: "an http(s) address" })
@@ -64,26 +90,77 @@ export const chartViewInput = {
   layout: z.enum(["comments", "spreadsheet", "plain"]).default("spreadsheet"),
 };
 type ChartViewInput = z.output<z.ZodObject<typeof chartViewInput>>;
+type ChartRequestInput = z.output<typeof chartRequestInput>;
 
-/** The spec the page drew for this recipe and these filters, from the same procedures' answers. */
-export async function chartSpecFor(ctx: Context, input: Omit<ChartViewInput, "view" | "layout">): Promise<ChartSpec> {
+const buildOf = (ctx: Context) => ({
+  isSample: ctx.warehouse.info.isSample,
+  builtAt: ctx.warehouse.info.builtAt ?? null,
+});
+
+/** A recipe's spec from the same procedures' answers the page's hooks read. */
+async function recipeSpec(ctx: Context, recipe: ChartRecipe, filters: Filters): Promise<ChartSpec> {
   const call = queryCaller(ctx);
-  const inputs = recipeInputs(input.recipe, input.filters);
+  const inputs = recipeInputs(recipe, filters);
   const [compare, distribution, scatter] = await Promise.all([
     inputs.compare ? call.metrics.compare(inputs.compare) : undefined,
     inputs.distribution ? call.metrics.distribution(inputs.distribution) : undefined,
     inputs.scatter ? call.metrics.scatter(inputs.scatter) : undefined,
   ]);
-  const info = ctx.warehouse.info;
-  const spec = specFromAnswers(
-    input.recipe,
-    input.filters,
-    { compare, distribution, scatter },
-    { isSample: info.isSample, builtAt: info.builtAt ?? null },
-  );
+  const spec = specFromAnswers(recipe, filters, { compare, distribution, scatter }, buildOf(ctx));
   // Every answer the recipe needs was just asked for, so a missing spec is a fault here, not bad input.
-  if (!spec) throw new Error(`chart '${input.recipe.id}' could not be built from its answers`);
-  return withPageHighlight(spec, input.highlight ?? null);
+  if (!spec) throw new Error(`chart '${recipe.id}' could not be built from its answers`);
+  return spec;
+}
+
+const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
+
+async function requestSpec(ctx: Context, request: ChartRequestInput): Promise<ChartSpec> {
+  const call = queryCaller(ctx);
+  switch (request.kind) {
+    case "recipe":
+      return recipeSpec(ctx, request.recipe, request.filters);
+    case "joiners-leavers": {
+      const parts = await Promise.all(JOINERS_LEAVERS.parts.map((p) => recipeSpec(ctx, p.recipe, request.filters)));
+      return joinersLeaversSpec(parts);
+    }
+    case "benchmark": {
+      const result = await call.benchmark(benchmarkInputFor(request.council, request.metric, request.filters));
+      const charts = benchmarkCharts(result, request.metric, request.filters, buildOf(ctx));
+      if (!charts) throw notFound(`no benchmark of '${request.metric}' for council ${request.council}`);
+      if (request.part === "neighbours") return charts.neighbours;
+      if (!charts.trend)
+        throw notFound(`council ${request.council} has no published value of '${request.metric}' in any year`);
+      return charts.trend;
+    }
+    case "benchmark-group": {
+      if (!COUNCILS.some((c) => c.laCode === request.council))
+        throw new TRPCError({ code: "BAD_REQUEST", message: `no council has the code ${request.council}` });
+      const { members, compare } = groupChartInput(request.council, request.group, request.metric, request.filters);
+      if (members.length === 0)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "the group has no councils other than the council itself",
+        });
+      const [result, answer] = await Promise.all([
+        call.benchmark(benchmarkInputFor(request.council, request.metric, request.filters)),
+        call.metrics.compare(compare),
+      ]);
+      return buildGroupSpec({
+        laCode: request.council,
+        group: request.group,
+        metricId: request.metric,
+        filters: request.filters,
+        compare: answer,
+        england: result.metrics[0]?.england ?? null,
+        build: buildOf(ctx),
+      });
+    }
+  }
+}
+
+/** The spec the page drew for this chart, highlighted as the page highlights it. */
+export async function chartSpecFor(ctx: Context, input: Pick<ChartViewInput, "chart" | "highlight">) {
+  return withPageHighlight(await requestSpec(ctx, input.chart), input.highlight ?? null);
 }
 
 export async function exportChart(ctx: Context, input: ChartViewInput) {

@@ -134,11 +134,28 @@ const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => C
     path: "exportCsv",
     valid: {
       view: "chart",
-      recipe: { id: "explore-x", page: "/explore", metric: "share_36_months", chart: "bar", groupBy: ["model"] },
-      filters: { from: 2016 },
+      chart: {
+        kind: "recipe",
+        recipe: { id: "explore-x", page: "/explore", metric: "share_36_months", chart: "bar", groupBy: ["model"] },
+        filters: { from: 2016 },
+      },
       highlight: "886",
       permalink: "https://lens.example/explore?metric=share_36_months",
       layout: "spreadsheet",
+    },
+    call: () => (i) => fx.caller.exportCsv(i as never),
+  },
+  "exportCsv (benchmark chart)": {
+    path: "exportCsv",
+    valid: {
+      view: "chart",
+      chart: {
+        kind: "benchmark-group",
+        council: "886",
+        metric: "share_36_months",
+        group: { kind: "custom", custom: ["845"] },
+        filters: {},
+      },
     },
     call: () => (i) => fx.caller.exportCsv(i as never),
   },

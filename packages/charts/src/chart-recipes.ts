@@ -173,9 +173,60 @@ export const QUALITY_CHARTS: readonly ChartRecipe[] = [
   },
 ];
 
+function yearBars(metric: string): ChartRecipe {
+  return { id: metric, page: "/quality", metric, chart: "bar", groupBy: ["year"] };
+}
+
+/** The Provider quality page's joiners and leavers: two one-series recipes merged into one grouped chart. */
+export const JOINERS_LEAVERS = {
+  id: "joiners-leavers",
+  page: "/quality",
+  title: "Providers joining and leaving the register",
+  subtitle: "Providers registering and de-registering with Ofsted in the year to 31 March",
+  parts: [
+    { recipe: yearBars("joiners"), label: "Joiners", colour: "#0072B2" },
+    { recipe: yearBars("leavers"), label: "Leavers", colour: "#D55E00" },
+  ],
+} as const;
+
+const LINK_RATE_SUBTITLE =
+  "Share of rows naming a supplier whose name is linked to an Ofsted owner (method and labelled sample: docs/methods.md); whiskers: 95% interval";
+
+/** The Sources & methods page's charts: how far the classification rules and the owner linkage reach, per source. */
+export const SOURCES_CHARTS: readonly ChartRecipe[] = [
+  {
+    id: "model-mix-by-source",
+    page: "/sources",
+    metric: "model_mix",
+    groupBy: ["source"],
+    chart: "stacked-bar",
+    title: "Coverage of the classification rules, by source",
+    subtitle: "Share of each source's contracts given each commissioning model; grey is unknown",
+  },
+  {
+    id: "supplier-owner-link-rate-by-source",
+    page: "/sources",
+    metric: "supplier_owner_link_rate",
+    groupBy: ["source"],
+    chart: "bar",
+    title: "Contract suppliers linked to an Ofsted owner, by source",
+    subtitle: LINK_RATE_SUBTITLE,
+  },
+  {
+    id: "spend-supplier-owner-link-rate-by-source",
+    page: "/sources",
+    metric: "spend_supplier_owner_link_rate",
+    groupBy: ["source"],
+    chart: "bar",
+    title: "Payees linked to an Ofsted owner, by source",
+    subtitle: LINK_RATE_SUBTITLE,
+  },
+];
+
 const PAGE_RECIPES: readonly ChartRecipe[] = [
   ...Object.values(OVERVIEW_CHARTS),
   ...QUALITY_CHARTS,
+  ...SOURCES_CHARTS,
   ...EVIDENCE_RECIPES,
 ];
 

@@ -6,8 +6,8 @@
 
 import { type DimensionId, type Filters, getMetric } from "@lens/core";
 import type { CompareResult, DistributionResult, ScatterResult } from "./api-types.js";
-import { buildBoxSpec, buildCompareSpec, buildScatterSpec, type SpecContext } from "./build-spec.js";
-import type { ChartRecipe } from "./chart-recipes.js";
+import { buildBoxSpec, buildCompareSpec, buildScatterSpec, mergeSpecs, type SpecContext } from "./build-spec.js";
+import { type ChartRecipe, JOINERS_LEAVERS } from "./chart-recipes.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { filtersForMetric, filtersInWords, yearRangeOf } from "./filter-state.js";
 
@@ -95,4 +95,14 @@ export function specFromAnswers(
     horizontal: recipe.horizontal,
     referenceLines: recipe.referenceLines,
   });
+}
+
+/** The joiners and leavers chart: its two one-series specs, in JOINERS_LEAVERS' order, merged into one. */
+export function joinersLeaversSpec(parts: readonly ChartSpec[]): ChartSpec {
+  return mergeSpecs(
+    JOINERS_LEAVERS.id,
+    JOINERS_LEAVERS.title,
+    JOINERS_LEAVERS.subtitle,
+    JOINERS_LEAVERS.parts.map((p, i) => ({ spec: parts[i]!, label: p.label, colour: p.colour })),
+  );
 }

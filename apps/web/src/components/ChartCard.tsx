@@ -8,6 +8,7 @@
  */
 
 import { SMALL_N } from "@lens/charts/build-spec";
+import type { ChartRequest } from "@lens/charts/chart-request";
 import type { ChartSpec, ChartTable, WithoutOffer } from "@lens/charts/chart-spec";
 import { withExclusion } from "@lens/charts/filter-state";
 import { withPageHighlight } from "@lens/charts/highlight";
@@ -18,7 +19,6 @@ import { DrawWhenNear } from "./DrawWhenNear.js";
 import { useFilters, useHighlight } from "./FilterBar.js";
 import { ScrollRegion } from "./ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "./States.js";
-import type { ChartRequest } from "./use-chart-spec.js";
 
 /** The chart code, fetched as soon as a page with charts loads (in parallel with the page's queries). */
 export const chartCode = moduleLoader(() => import("../charts/LensChart.js"));
@@ -128,8 +128,8 @@ export function ChartCard({
   title: string;
   state: QueryState;
   spec: ChartSpec | null;
-  /** A recipe chart's recipe and filters: its CSV is then written by the server from the same queries. */
-  request?: ChartRequest;
+  /** What names the chart for the server, which writes its CSV from the same queries and builders. */
+  request: ChartRequest;
   takeaway?: string;
   height?: number;
   skeletonHeight?: number;

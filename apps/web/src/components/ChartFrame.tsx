@@ -3,10 +3,10 @@
  * its table), notes, n and the source line. Exports compose the same parts as SVG.
  */
 
+import type { ChartRequest } from "@lens/charts/chart-request";
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import { type ReactNode, useId, useState } from "react";
 import { ExportMenu } from "../export/ExportMenu.js";
-import type { ChartRequest } from "./use-chart-spec.js";
 
 export interface ChartFrameProps {
   title: string;
@@ -25,10 +25,9 @@ export interface ChartFrameProps {
   disclosures?: readonly string[];
   /** Controls beside the disclosures (e.g. "Show without <contributor>"). */
   offers?: ReactNode;
-  /** The chart as data, for the export menu (PNG/SVG/CSV, permalink, embed). */
-  spec?: ChartSpec;
-  /** A recipe chart's recipe and filters, for the server-written CSV. */
-  request?: ChartRequest;
+  /** The chart as data and what names it for the server, for the export menu (PNG/SVG/CSV, permalink, embed). */
+  spec: ChartSpec;
+  request: ChartRequest;
 }
 
 export function ChartFrame(props: ChartFrameProps) {
@@ -41,7 +40,7 @@ export function ChartFrame(props: ChartFrameProps) {
       className="chart-frame"
       aria-labelledby={titleId}
       aria-describedby={summaryId}
-      data-chart-id={props.spec?.id}
+      data-chart-id={props.spec.id}
     >
       <header className="chart-frame__header">
         <div>
@@ -72,7 +71,7 @@ export function ChartFrame(props: ChartFrameProps) {
             {showTable ? "View as chart" : "View as table"}
           </button>
           {props.actions}
-          {props.spec && <ExportMenu spec={props.spec} request={props.request} />}
+          <ExportMenu spec={props.spec} request={props.request} />
         </div>
       </header>
       <p id={summaryId} className="visually-hidden">

@@ -6,18 +6,13 @@
 
 import type { ChartRecipe } from "@lens/charts/chart-recipes";
 import { adjustFor } from "@lens/charts/chart-recipes";
+import type { ChartRequest } from "@lens/charts/chart-request";
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import { specFromAnswers } from "@lens/charts/recipe-spec";
 import { type Filters, getMetric } from "@lens/core";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
 import { useDistribution, useMetric, useScatter } from "./use-metric.js";
-
-/** What the server's chart export needs to write the same chart's files: the recipe and its filters. */
-export interface ChartRequest {
-  recipe: ChartRecipe;
-  filters: Filters;
-}
 
 export function useChartSpec(
   recipe: ChartRecipe,
@@ -41,7 +36,7 @@ export function useChartSpec(
     ? specFromAnswers(recipe, filters, answers, { isSample: build.data.isSample, builtAt: build.data.builtAt ?? null })
     : null;
   const state = isScatter ? scatter.state : isBox ? bothStates(dist.state, compare.state) : compare.state;
-  return { spec, state, request: { recipe, filters } };
+  return { spec, state, request: { kind: "recipe", recipe, filters } };
 }
 
 /** Loading until both queries answer; the first error is the chart's error. */

@@ -4,14 +4,15 @@
  * build) and embed code. The picture is the page's own chart component drawn offscreen at the
  * preset's size from the ChartSpec, never a screenshot of the page. A recipe chart's CSV and
  * about file are written by the server (exportCsv's chart view), which builds the same spec
- * from the same procedures; a chart composed on its page writes them here with the same writer.
+ * from the same procedures with the same builders.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
 
-import { aboutFileText, aboutLines, chartCsv } from "@lens/charts/chart-files";
+import { aboutFileText } from "@lens/charts/chart-files";
+import type { ChartRecipe } from "@lens/charts/chart-recipes";
+import type { ChartRequest } from "@lens/charts/chart-request";
 import type { ChartSpec } from "@lens/charts/chart-spec";
 import { useId, useLayoutEffect, useRef, useState } from "react";
-import type { ChartRequest } from "../components/use-chart-spec.js";
 import { useDismiss } from "../components/use-dismiss.js";
 import { useTRPCClient } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
@@ -29,11 +30,17 @@ export interface ExportMenuProps {
   /** The iframe src for "Copy embed code" (default: /embed/<spec.id> with the page's state). */
   embedSrc?: string;
   /**
-   * A recipe chart's recipe and filters: its CSV and about file are then written by the server
-   * (exportCsv's chart view) from the same queries and the same spec builder. Charts composed on
-   * their page (benchmark, sources) write them here, with the same writer.
+   * What names the chart for the server (a recipe and its filters, or what its page composes it
+   * from): its CSV and about file are written by exportCsv's chart view from the same queries
+   * and the same spec builders.
    */
-  request?: ChartRequest;
+  request: ChartRequest;
+}
+
+/** Only a recipe's own fields travel (a brief's chart carries more, which the server has no use for). */
+function recipeFields(recipe: ChartRecipe): ChartRecipe {
+  const { id, page, metric, chart, groupBy, x, title, subtitle, referenceLines, sortByValue, horizontal } = recipe;
+  return { id, page, metric, chart, groupBy, x, title, subtitle, referenceLines, sortByValue, horizontal };
 }
 
 function initialSize(): SizePreset {
@@ -70,31 +77,15 @@ export function ExportMenu({ spec, pageHref, embedSrc, request }: ExportMenuProp
     }
   };
 
-  /** The chart's rows and its about lines: from the server for a recipe chart, else from the spec here. */
-  const csvFiles = async (layout: "spreadsheet" | "plain"): Promise<{ csv: string; about: string[] }> => {
-    if (!request) return { csv: chartCsv(spec, { bom: layout === "spreadsheet" }), about: aboutLines(spec, meta()) };
-    const { recipe, filters } = request;
-    return trpcClient.exportCsv.query({
+  /** The chart's rows and its about lines, written by the server. */
+  const csvFiles = (layout: "spreadsheet" | "plain"): Promise<{ csv: string; about: string[] }> =>
+    trpcClient.exportCsv.query({
       view: "chart",
-      recipe: {
-        id: recipe.id,
-        page: recipe.page,
-        metric: recipe.metric,
-        chart: recipe.chart,
-        groupBy: recipe.groupBy,
-        x: recipe.x,
-        title: recipe.title,
-        subtitle: recipe.subtitle,
-        referenceLines: recipe.referenceLines,
-        sortByValue: recipe.sortByValue,
-        horizontal: recipe.horizontal,
-      },
-      filters,
+      chart: request.kind === "recipe" ? { ...request, recipe: recipeFields(request.recipe) } : request,
       highlight: spec.highlightCouncil?.code,
       permalink: permalink(),
       layout,
     });
-  };
   const csvBlob = (text: string) => new Blob([text], { type: "text/csv;charset=utf-8" });
 
   /** PNG is rasterised from the composed SVG at the preset's density. */

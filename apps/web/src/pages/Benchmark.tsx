@@ -4,17 +4,15 @@
  * three-year-contract ask. Every value, rank and gap comes from the API's benchmark procedure.
  */
 
+import { askDistanceInWords, ordinal, quartileName, rankInWords, rankOf } from "@lens/charts/benchmark";
 import {
-  askDistanceInWords,
-  buildBenchmarkSpec,
-  buildTrendSpec,
-  ordinal,
-  quartileName,
-  rankInWords,
-  rankOf,
-} from "@lens/charts/benchmark";
-import { buildCompareSpec } from "@lens/charts/build-spec";
-import type { ChartSpec } from "@lens/charts/chart-spec";
+  benchmarkCharts,
+  benchmarkFilters,
+  benchmarkInputFor,
+  buildGroupSpec,
+  groupChartInput,
+} from "@lens/charts/benchmark-charts";
+import type { ChartRequest } from "@lens/charts/chart-request";
 import {
   type ComparisonGroup,
   GROUP_KINDS,
@@ -22,13 +20,10 @@ import {
   type GroupKind,
   groupFromParams,
   groupInWords,
-  groupMembers,
-  medianOf,
   writeGroup,
 } from "@lens/charts/comparison-group";
-import { councilName, filtersInWords, type ListFilterId, yearRangeOf } from "@lens/charts/filter-state";
+import { councilName } from "@lens/charts/filter-state";
 import { withHighlightParam } from "@lens/charts/highlight";
-import { specContext } from "@lens/charts/recipe-spec";
 import { takeaway } from "@lens/charts/takeaway";
 import {
   COUNCILS,
@@ -48,7 +43,6 @@ import { LedgerPaymentsCard } from "../components/LedgerPaymentsCard.js";
 import { MultiSelect } from "../components/MultiSelect.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { useMetric } from "../components/use-metric.js";
 import { Link, navigate, useSearchParams } from "../lib/router.js";
 import type { RouterOutputs } from "../lib/router-outputs.js";
 import { useTRPC } from "../lib/trpc.js";
@@ -142,47 +136,37 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
   const [params, setParams] = useSearchParams();
   const [allFilters] = useFilters();
   // Council and region are set by the benchmark itself.
-  const filters: Filters = { ...allFilters };
-  delete filters.council;
-  delete filters.region;
+  const filters = benchmarkFilters(allFilters);
   const chartable: readonly string[] = [...BENCHMARK_METRICS, ...OUTCOME_METRIC_IDS];
   const metricId = chartable.includes(params.get("metric") ?? "") ? params.get("metric")! : BENCHMARK_METRICS[0];
   const metric = getMetric(metricId)!;
   const id = useId();
   const selected = useQuery({
-    ...trpc.benchmark.queryOptions({ council: laCode, metrics: [metricId], filters }),
+    ...trpc.benchmark.queryOptions(benchmarkInputFor(laCode, metricId, filters)),
     placeholderData: keepPreviousData,
   });
   const card = useQuery({
     ...trpc.benchmark.queryOptions({ council: laCode, metrics: [...BENCHMARK_METRICS], filters }),
     placeholderData: keepPreviousData,
   });
-  const bm = selected.data?.metrics[0];
   const name = councilName(laCode);
-  const ignored = (bm?.ignoredFilters ?? []).filter((d): d is ListFilterId => d !== "year");
-  const place = `${name}, its statistical neighbours, region and England`;
-  const ctx = build.data
-    ? {
-        isSample: build.data.isSample,
-        builtAt: build.data.builtAt ?? null,
-        filtersInWords: filtersInWords(filters, ignored, place),
-        yearRange: yearRangeOf(filters),
-      }
-    : null;
-  const spec = selected.data && bm && ctx ? buildBenchmarkSpec({ metric, result: selected.data, bm, ctx }) : null;
-  const trend =
-    selected.data && bm && ctx && bm.trend.council.length > 0
-      ? buildTrendSpec({
-          metric,
-          result: selected.data,
-          bm,
-          // The trend spans every year; the other filters still apply.
-          ctx: {
-            ...ctx,
-            filtersInWords: filtersInWords({ ...filters, from: undefined, to: undefined }, ignored, place),
-          },
+  const charts =
+    selected.data && build.data
+      ? benchmarkCharts(selected.data, metricId, filters, {
+          isSample: build.data.isSample,
+          builtAt: build.data.builtAt ?? null,
         })
       : null;
+  const bm = charts?.bm;
+  const spec = charts?.neighbours ?? null;
+  const trend = charts?.trend ?? null;
+  const request = (part: "neighbours" | "trend"): ChartRequest => ({
+    kind: "benchmark",
+    part,
+    council: laCode,
+    metric: metricId,
+    filters,
+  });
   const state: QueryState = {
     isLoading: !selected.data && !selected.error,
     error: selected.error,
@@ -336,6 +320,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           title={`${metric.label}: ${name} and its statistical neighbours`}
           state={state}
           spec={spec}
+          request={request("neighbours")}
           takeaway={spec ? takeaway(spec) : undefined}
         />
       ) : (
@@ -346,6 +331,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
           title={`${metric.label}: ${name} and England over time`}
           state={state}
           spec={trend}
+          request={request("trend")}
           takeaway={trend ? takeaway(trend) : undefined}
         />
       ) : (
@@ -450,58 +436,48 @@ function GroupChart({
   filters: Filters;
   england: BenchmarkRow["england"] | null;
 }) {
-  const council = COUNCILS.find((c) => c.laCode === laCode)!;
-  const members = groupMembers(council, group);
-  const q = useMetric(
-    metricId,
-    ["council"],
-    { ...filters, council: [laCode, ...members] },
-    {
-      enabled: members.length > 0,
-    },
-  );
+  const trpc = useTRPC();
+  const { council, members, compare } = groupChartInput(laCode, group, metricId, filters);
+  const q = useQuery({
+    ...trpc.metrics.compare.queryOptions(compare),
+    placeholderData: keepPreviousData,
+    enabled: members.length > 0,
+  });
   const build = useBuild();
-  const metric = q.metric;
-  const words = groupInWords(council, group);
-  const title = `${metric.label}: ${council.name} and ${words}`;
-  let spec: ChartSpec | null = null;
-  if (q.data && build.data) {
-    const memberValues = q.data.rows.filter((r) => r.dims.council !== laCode && !r.suppressed).map((r) => r.value);
-    const median = medianOf(memberValues);
-    const withValue = memberValues.filter((v) => v !== null).length;
-    const referenceLines = [];
-    if (england?.value != null) referenceLines.push({ value: england.value, label: "England", colour: "#1d1d1f" });
-    if (median !== null) referenceLines.push({ value: median, label: "Group median", colour: "#6a3d9a" });
-    spec = buildCompareSpec({
-      id: `benchmark-${metric.id}-${laCode}-${group.kind}`,
-      metric,
-      rows: q.data.rows,
-      answer: q.data,
-      groupBy: ["council"],
-      kind: "bar",
-      ctx: specContext({ isSample: build.data.isSample, builtAt: build.data.builtAt ?? null }, q),
-      title,
-      subtitle: `${metric.unit}; dashed lines: the group's median and England`,
-      sortByValue: true,
-      horizontal: true,
-      highlight: [council.name],
-      referenceLines,
-    });
-    spec.highlightCouncil = { code: laCode, label: council.name };
-    spec.without = undefined;
-    spec.notes.unshift(
-      `Group median: the median of the ${withValue} other councils' own values with a published value (${
-        median === null ? "none" : formatValue(median, metric.format)
-      }); England pools every council's rows${england?.value != null ? ` (${formatValue(england.value, metric.format)})` : ""}.`,
-    );
-  }
+  const metric = getMetric(metricId)!;
+  const title = `${metric.label}: ${council.name} and ${groupInWords(council, group)}`;
+  const spec =
+    q.data && build.data
+      ? buildGroupSpec({
+          laCode,
+          group,
+          metricId,
+          filters,
+          compare: q.data,
+          england,
+          build: { isSample: build.data.isSample, builtAt: build.data.builtAt ?? null },
+        })
+      : null;
+  const state: QueryState = {
+    isLoading: !q.data && !q.error && members.length > 0,
+    error: q.error,
+    retry: () => void q.refetch(),
+  };
   if (members.length === 0)
     return (
       <p className="card" data-testid="group-empty">
         Choose the councils of the custom group above to compare {council.name} with them.
       </p>
     );
-  return <ChartCard title={title} state={q.state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />;
+  return (
+    <ChartCard
+      title={title}
+      state={state}
+      spec={spec}
+      request={{ kind: "benchmark-group", council: laCode, metric: metricId, group, filters }}
+      takeaway={spec ? takeaway(spec) : undefined}
+    />
+  );
 }
 
 /**

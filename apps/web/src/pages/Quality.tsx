@@ -3,9 +3,9 @@
  * ratings over time, joiners and leavers, chain size and the largest owners' share of places.
  */
 
-import { mergeSpecs } from "@lens/charts/build-spec";
-import { type ChartRecipe, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
+import { type ChartRecipe, JOINERS_LEAVERS, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
 import { filtersFromParams } from "@lens/charts/filter-state";
+import { joinersLeaversSpec } from "@lens/charts/recipe-spec";
 import { takeaway } from "@lens/charts/takeaway";
 import type { Filters } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
@@ -34,30 +34,10 @@ function Chart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
 }
 
 function JoinersLeavers({ filters }: { filters: Filters }) {
-  const title = "Providers joining and leaving the register";
-  const part = (metric: string): ChartRecipe => ({
-    id: metric,
-    page: "/quality",
-    metric,
-    chart: "bar",
-    groupBy: ["year"],
-  });
-  const joiners = useChartSpec(part("joiners"), filters);
-  const leavers = useChartSpec(part("leavers"), filters);
-  const j = joiners.spec;
-  const l = leavers.spec;
-  const spec =
-    j && l
-      ? mergeSpecs(
-          "joiners-leavers",
-          title,
-          "Providers registering and de-registering with Ofsted in the year to 31 March",
-          [
-            { spec: j, label: "Joiners", colour: "#0072B2" },
-            { spec: l, label: "Leavers", colour: "#D55E00" },
-          ],
-        )
-      : null;
+  const [joinersPart, leaversPart] = JOINERS_LEAVERS.parts;
+  const joiners = useChartSpec(joinersPart.recipe, filters);
+  const leavers = useChartSpec(leaversPart.recipe, filters);
+  const spec = joiners.spec && leavers.spec ? joinersLeaversSpec([joiners.spec, leavers.spec]) : null;
   const state: QueryState = {
     isLoading: joiners.state.isLoading || leavers.state.isLoading,
     error: joiners.state.error ?? leavers.state.error,
@@ -66,7 +46,15 @@ function JoinersLeavers({ filters }: { filters: Filters }) {
       leavers.state.retry();
     },
   };
-  return <ChartCard title={title} state={state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />;
+  return (
+    <ChartCard
+      title={JOINERS_LEAVERS.title}
+      state={state}
+      spec={spec}
+      request={{ kind: "joiners-leavers", filters }}
+      takeaway={spec ? takeaway(spec) : undefined}
+    />
+  );
 }
 
 export default function Quality() {

@@ -4,14 +4,14 @@
  * with their coverage, and the known caveats.
  */
 
-import { buildCompareSpec } from "@lens/charts/build-spec";
+import { type ChartRecipe, SOURCES_CHARTS } from "@lens/charts/chart-recipes";
 import { takeaway } from "@lens/charts/takeaway";
-import { formatCount, formatDate, METRICS, MODEL_INFO, SOURCES } from "@lens/core";
+import { type Filters, formatCount, formatDate, METRICS, MODEL_INFO, SOURCES } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
 import { ChartCard } from "../components/ChartCard.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { useMetric, useSpecContext } from "../components/use-metric.js";
+import { useChartSpec } from "../components/use-chart-spec.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import { DataDownloads } from "./DataDownloads.js";
@@ -123,53 +123,21 @@ const RULE_STAGE_LABELS: Record<string, string> = {
   ownership: "Supplier ownership",
 };
 
-function Coverage() {
-  const q = useMetric("model_mix", ["source"], {});
-  const ctxFor = useSpecContext();
-  const ctx = ctxFor(q);
-  const spec =
-    q.data && ctx
-      ? buildCompareSpec({
-          id: "model-mix-by-source",
-          metric: q.metric,
-          rows: q.data.rows,
-          groupBy: q.data.groupBy,
-          kind: "stacked-bar",
-          ctx,
-          title: "Coverage of the classification rules, by source",
-          subtitle: "Share of each source's contracts given each commissioning model; grey is unknown",
-        })
-      : null;
+// The page has no filter bar: its charts cover every row of every source.
+const NO_FILTERS: Filters = {};
+
+/** A chart of the page's recipes: drawn, embedded and exported like every other recipe chart. */
+function SourceChart({ recipe }: { recipe: ChartRecipe }) {
+  const { spec, state, request } = useChartSpec(recipe, NO_FILTERS);
   return (
     <ChartCard
-      title="Coverage of the classification rules"
-      state={q.state}
+      title={recipe.title ?? ""}
+      state={state}
       spec={spec}
+      request={request}
       takeaway={spec ? takeaway(spec) : undefined}
     />
   );
-}
-
-/** The supplier ↔ Ofsted owner linkage's match rate, by source, for contracts and for ledger payments. */
-function LinkRate({ metric, id, title }: { metric: string; id: string; title: string }) {
-  const q = useMetric(metric, ["source"], {});
-  const ctxFor = useSpecContext();
-  const ctx = ctxFor(q);
-  const spec =
-    q.data && ctx
-      ? buildCompareSpec({
-          id,
-          metric: q.metric,
-          rows: q.data.rows,
-          groupBy: q.data.groupBy,
-          kind: "bar",
-          ctx,
-          title,
-          subtitle:
-            "Share of rows naming a supplier whose name is linked to an Ofsted owner (method and labelled sample: docs/methods.md); whiskers: 95% interval",
-        })
-      : null;
-  return <ChartCard title={title} state={q.state} spec={spec} takeaway={spec ? takeaway(spec) : undefined} />;
 }
 
 export default function Sources() {
@@ -275,17 +243,9 @@ export default function Sources() {
         </p>
         <RulesTable />
       </section>
-      <Coverage />
-      <LinkRate
-        metric="supplier_owner_link_rate"
-        id="supplier-owner-link-rate-by-source"
-        title="Contract suppliers linked to an Ofsted owner, by source"
-      />
-      <LinkRate
-        metric="spend_supplier_owner_link_rate"
-        id="spend-supplier-owner-link-rate-by-source"
-        title="Payees linked to an Ofsted owner, by source"
-      />
+      {SOURCES_CHARTS.map((recipe) => (
+        <SourceChart key={recipe.id} recipe={recipe} />
+      ))}
 
       <DataDownloads />
 
