@@ -372,4 +372,38 @@ describe("chart exports", () => {
     }
     expect(consoleErrors).toEqual([]);
   });
+
+  it("writes a chart its page composes (the benchmark's custom group) on the server too, with its own words", async () => {
+    const group = await openPage(browser.context, `${baseUrl}/benchmark/886?group=custom&with=845,846,850`);
+    const frame = group.page.locator('figure[data-chart-id="benchmark-share_36_months-886-custom"]');
+    await frame.waitFor();
+    await openExport(frame);
+    const files: Download[] = [];
+    const onDownload = (d: Download) => void files.push(d);
+    group.page.on("download", onDownload);
+    const written = group.page.waitForResponse((r) => r.url().includes("/api/trpc/exportCsv?"));
+    await frame.getByRole("button", { name: "Download CSV" }).click();
+    expect(decodeURIComponent((await written).url())).toContain('"kind":"benchmark-group"');
+    await expect.poll(() => files.length).toBe(2);
+    const texts = await Promise.all(
+      files.map(async (d) => {
+        const path = join(OUT, d.suggestedFilename());
+        await d.saveAs(path);
+        return { name: d.suggestedFilename(), text: await readFile(path, "utf8") };
+      }),
+    );
+    const csv = parseCsv(texts.find((f) => f.name.endsWith(".csv"))!.text);
+    const about = texts.find((f) => f.name.endsWith(".about.txt"))!.text;
+    // The council and its three chosen councils, as the page's table shows them.
+    expect(csv.header[0]).toBe("Council");
+    expect(csv.rows).toHaveLength(4);
+    expect(csv.rows.map((r) => r[0])).toContain("Kent");
+    await frame.getByRole("button", { name: "View as table" }).click();
+    const onPage = await frame.locator("tbody tr th, tbody tr td:first-child").allTextContents();
+    expect(onPage.map((t) => t.trim()).sort()).toEqual(csv.rows.map((r) => r[0]).sort());
+    expect(about.replace(/^\uFEFF/, "")).toMatch(/^Title: .*Kent and /m);
+    expect(about).toMatch(/^Note: Group median: the median of the \d+ other councils/m);
+    expect(group.consoleErrors).toEqual([]);
+    await group.page.close();
+  });
 });
