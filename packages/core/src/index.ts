@@ -20,3 +20,4 @@ export * from "./sources.js";
 export * from "./vocab.js";
 export * from "./warehouse-schema.js";
 export * from "./words/concentration.js";
+export * from "./workbook.js";

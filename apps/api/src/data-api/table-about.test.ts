@@ -33,7 +33,7 @@ describe("tableAbout", () => {
       xlsx: "/api/v1/contracts?region=London&format=xlsx",
       about: "/api/v1/contracts/about?region=London",
     });
-    const sheet = aboutSheet(about).map((row) => (row[0] as { value: string }).value);
+    const sheet = aboutSheet(about).map(([label]) => label);
     expect(sheet).toContain("Truncated");
     expect(sheet).toContain("Build");
   });

@@ -8,8 +8,8 @@
  * TABLE_ROW_CAP rows and say so.
  */
 import type { ServerResponse } from "node:http";
-import { BOM, csvLine } from "@lens/core";
-import writeXlsxFile, { type Cell, type SheetData } from "write-excel-file/node";
+import { BOM, csvLine, workbookSheets } from "@lens/core";
+import writeXlsxFile, { type SheetData } from "write-excel-file/node";
 import type { Context } from "../trpc.js";
 import type { BuildInfo } from "../warehouse-holder.js";
 import { filtersText, sourceText } from "./csv.js";
@@ -176,17 +176,8 @@ export async function tableEndpoint(
   res.end(buffer);
 }
 
-function cellOf(raw: unknown): Cell {
-  const value = flat(raw);
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value;
-  // Written as text cells, never formulas, so no formula guard is needed.
-  return String(value);
-}
-
-/** The about answer as rows of (field, value) for the "About" sheet. */
-export function aboutSheet(about: About): SheetData {
+/** The about answer as (field, value) pairs for the "About" sheet. */
+export function aboutSheet(about: About): [string, string][] {
   const entries: [string, string][] = [
     ["Title", about.title],
     ...(about.notice ? ([["Notice", about.notice]] as [string, string][]) : []),
@@ -205,19 +196,15 @@ export function aboutSheet(about: About): SheetData {
     ["Same selection", `${about.links.json} (JSON), ${about.links.about} (about)`],
     ...about.columns.map((c): [string, string] => [`Column ${c.key}`, c.description]),
   ];
-  return entries.map(([k, v]) => [
-    { value: k, fontWeight: "bold" as const, alignVertical: "top" as const },
-    { value: v, wrap: true },
-  ]);
+  return entries;
 }
 
 export async function tableXlsx(keys: readonly string[], rows: readonly TableRow[], about: About): Promise<Buffer> {
-  const data: SheetData = [
-    keys.map((k) => ({ value: k, fontWeight: "bold" as const })),
-    ...rows.map((r) => keys.map((k) => cellOf(r[k]))),
-  ];
-  return writeXlsxFile([
-    { sheet: "Data", data, stickyRowsCount: 1 },
-    { sheet: "About", data: aboutSheet(about), columns: [{ width: 22 }, { width: 110 }] },
-  ]).toBuffer();
+  const sheets = workbookSheets(
+    keys,
+    rows.map((r) => keys.map((k) => r[k])),
+    aboutSheet(about),
+    22,
+  );
+  return writeXlsxFile(sheets.map((s) => ({ ...s, data: s.data as SheetData }))).toBuffer();
 }

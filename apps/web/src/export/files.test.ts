@@ -1,4 +1,5 @@
 import { longSpec } from "@lens/charts/spec-fixtures";
+import type { WorkbookSheet } from "@lens/core";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportFileName } from "./file-name.js";
@@ -13,7 +14,10 @@ const META = {
 describe("chartXlsx", () => {
   it("writes a Data sheet of the exact rows and an About sheet", async () => {
     const spec = longSpec("bar");
-    const { data, about } = chartSheets(spec, { ...META, buildId: "b-42" });
+    const [{ data }, { data: about }] = chartSheets(spec, { ...META, buildId: "b-42" }) as [
+      WorkbookSheet,
+      WorkbookSheet,
+    ];
     expect(data).toHaveLength(spec.table.rows.length + 1);
     expect(data[1]).toEqual(["Market-led", 0.3412, 341, 1000, 1000, false]);
     // Suppressed: empty, never 0.

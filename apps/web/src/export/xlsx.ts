@@ -1,43 +1,29 @@
 /**
- * The chart's rows as an .xlsx workbook: a "Data" sheet (one header row, numbers as numbers,
- * missing and suppressed cells empty, never 0) and an "About" sheet with the same metadata as
- * the CSV's about file. Written by write-excel-file, loaded on first use so pages that never
- * export do not download it.
+ * The chart's rows as an .xlsx workbook in @lens/core's one workbook layout: a "Data" sheet of
+ * the chart's table and an "About" sheet with the same entries as the CSV's about file. Written
+ * by write-excel-file, loaded on first use so pages that never export do not download it.
  */
 
 import { aboutEntries, type CsvMeta } from "@lens/charts/chart-files";
 import type { ChartSpec } from "@lens/charts/chart-spec";
-import type { Cell, SheetData } from "write-excel-file/universal";
+import { type WorkbookSheet, workbookSheets } from "@lens/core";
+import type { SheetData } from "write-excel-file/universal";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-function cellOf(value: string | number | boolean | null | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  // Cells are written as text, never as formulas, so no formula guard is needed here.
-  return value;
-}
-
-/** The two sheets' cells (for tests, and for any writer). */
-export function chartSheets(spec: ChartSpec, meta: CsvMeta): { data: SheetData; about: SheetData } {
+/** The two sheets (for tests, and for the writer). */
+export function chartSheets(spec: ChartSpec, meta: CsvMeta): WorkbookSheet[] {
   const { columns, rows } = spec.table;
-  const data: SheetData = [
-    columns.map((c) => ({ value: c.label, fontWeight: "bold" as const })),
-    ...rows.map((r) => columns.map((c) => cellOf(r[c.key]))),
-  ];
-  const about: SheetData = aboutEntries(spec, meta).map(([k, v]) => [
-    { value: k, fontWeight: "bold" as const, alignVertical: "top" as const },
-    { value: v, wrap: true },
-  ]);
-  return { data, about };
+  return workbookSheets(
+    columns.map((c) => c.label),
+    rows.map((r) => columns.map((c) => r[c.key])),
+    aboutEntries(spec, meta),
+  );
 }
 
 export async function chartXlsx(spec: ChartSpec, meta: CsvMeta): Promise<Blob> {
   const { default: writeXlsxFile } = await import("write-excel-file/universal");
-  const { data, about } = chartSheets(spec, meta);
-  const blob = await writeXlsxFile([
-    { sheet: "Data", data, stickyRowsCount: 1 },
-    { sheet: "About", data: about, columns: [{ width: 14 }, { width: 110 }] },
-  ]).toBlob();
+  const sheets = chartSheets(spec, meta).map((s) => ({ ...s, data: s.data as SheetData }));
+  const blob = await writeXlsxFile(sheets).toBlob();
   return blob.type ? blob : new Blob([blob], { type: XLSX_TYPE });
 }
