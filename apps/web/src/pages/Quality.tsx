@@ -3,7 +3,7 @@
  * ratings over time, joiners and leavers, chain size and the largest owners' share of places.
  */
 
-import { type ChartRecipe, JOINERS_LEAVERS, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
+import { JOINERS_LEAVERS, QUALITY_CHARTS } from "@lens/charts/chart-recipes";
 import { filtersFromParams } from "@lens/charts/filter-state";
 import { joinersLeaversSpec } from "@lens/charts/recipe-spec";
 import { takeaway } from "@lens/charts/takeaway";
@@ -11,6 +11,7 @@ import type { Filters } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
 import { ChartCard, type QueryState } from "../components/ChartCard.js";
 import { FilterBar, useFilters } from "../components/FilterBar.js";
+import { RecipeChart } from "../components/RecipeChart.js";
 import { useChartSpec } from "../components/use-chart-spec.js";
 import { prefetchRecipes } from "../lib/query-inputs.js";
 import { useTRPC } from "../lib/trpc.js";
@@ -18,19 +19,6 @@ import { useTRPC } from "../lib/trpc.js";
 /** The charts at the top of the page, asked for as soon as this chunk is in (lib/route-prefetch.ts). */
 export function prefetch(_path: string, params: URLSearchParams): void {
   prefetchRecipes(QUALITY_CHARTS.slice(0, 2), filtersFromParams(params));
-}
-
-function Chart({ recipe, filters }: { recipe: ChartRecipe; filters: Filters }) {
-  const { spec, state, request } = useChartSpec(recipe, filters);
-  return (
-    <ChartCard
-      title={recipe.title ?? ""}
-      state={state}
-      spec={spec}
-      request={request}
-      takeaway={spec ? takeaway(spec) : undefined}
-    />
-  );
 }
 
 function JoinersLeavers({ filters }: { filters: Filters }) {
@@ -80,19 +68,19 @@ export default function Quality() {
       />
       <div className="chart-grid">
         {QUALITY_CHARTS.slice(0, 2).map((r) => (
-          <Chart key={r.id} recipe={r} filters={filters} />
+          <RecipeChart key={r.id} recipe={r} filters={filters} />
         ))}
       </div>
-      <Chart recipe={QUALITY_CHARTS[2]!} filters={filters} />
+      <RecipeChart recipe={QUALITY_CHARTS[2]!} filters={filters} />
       <div className="chart-grid">
         {QUALITY_CHARTS.slice(3, 5).map((r) => (
-          <Chart key={r.id} recipe={r} filters={filters} />
+          <RecipeChart key={r.id} recipe={r} filters={filters} />
         ))}
       </div>
       <JoinersLeavers filters={filters} />
       <div className="chart-grid">
         {QUALITY_CHARTS.slice(5).map((r) => (
-          <Chart key={r.id} recipe={r} filters={filters} />
+          <RecipeChart key={r.id} recipe={r} filters={filters} />
         ))}
       </div>
     </div>

@@ -4,14 +4,12 @@
  * with their coverage, and the known caveats.
  */
 
-import { type ChartRecipe, SOURCES_CHARTS } from "@lens/charts/chart-recipes";
-import { takeaway } from "@lens/charts/takeaway";
+import { SOURCES_CHARTS } from "@lens/charts/chart-recipes";
 import { type Filters, formatCount, formatDate, METRICS, MODEL_INFO, SOURCES } from "@lens/core";
 import { useQuery } from "@tanstack/react-query";
-import { ChartCard } from "../components/ChartCard.js";
+import { RecipeChart } from "../components/RecipeChart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { ErrorBlock, LoadingBlock } from "../components/States.js";
-import { useChartSpec } from "../components/use-chart-spec.js";
 import { useTRPC } from "../lib/trpc.js";
 import { useBuild } from "../lib/use-build.js";
 import { DataDownloads } from "./DataDownloads.js";
@@ -126,20 +124,6 @@ const RULE_STAGE_LABELS: Record<string, string> = {
 // The page has no filter bar: its charts cover every row of every source.
 const NO_FILTERS: Filters = {};
 
-/** A chart of the page's recipes: drawn, embedded and exported like every other recipe chart. */
-function SourceChart({ recipe }: { recipe: ChartRecipe }) {
-  const { spec, state, request } = useChartSpec(recipe, NO_FILTERS);
-  return (
-    <ChartCard
-      title={recipe.title ?? ""}
-      state={state}
-      spec={spec}
-      request={request}
-      takeaway={spec ? takeaway(spec) : undefined}
-    />
-  );
-}
-
 export default function Sources() {
   const trpc = useTRPC();
   const build = useBuild();
@@ -244,7 +228,7 @@ export default function Sources() {
         <RulesTable />
       </section>
       {SOURCES_CHARTS.map((recipe) => (
-        <SourceChart key={recipe.id} recipe={recipe} />
+        <RecipeChart key={recipe.id} recipe={recipe} filters={NO_FILTERS} />
       ))}
 
       <DataDownloads />
