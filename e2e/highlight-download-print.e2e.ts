@@ -151,10 +151,13 @@ describe("downloads people can use", () => {
     const frame = page.locator("figure[data-chart-id]").first();
     await frame.locator("svg.recharts-surface").waitFor({ timeout: 30_000 });
     await frame.getByRole("button", { name: "Export", exact: true }).click();
-    const [download] = await Promise.all([
+    // Written by the server from the same spec as the chart's CSV.
+    const [download, written] = await Promise.all([
       page.waitForEvent("download"),
+      page.waitForResponse((r) => r.url().includes("/api/trpc/exportChartXlsx?")),
       frame.getByRole("button", { name: /^Download XLSX/ }).click(),
     ]);
+    expect(written.status()).toBe(200);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const files = unzipSync(new Uint8Array(await save(download)));
     const workbook = strFromU8(files["xl/workbook.xml"]!);

@@ -21,6 +21,7 @@ import { recipeInputs } from "@lens/charts/recipe-inputs";
 import { joinersLeaversSpec, specFromAnswers } from "@lens/charts/recipe-spec";
 import { BOM, type Filters, readCsvExport } from "@lens/core";
 import { TRPCError } from "@trpc/server";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueryCache } from "./query-cache.js";
 import { openFixture, startServer } from "./test/fixture.js";
@@ -165,6 +166,38 @@ describe("chart view against the data API", () => {
     const read = readCsvExport(comments.csv);
     expect(read.comments[0]).toMatch(/^# Title: /);
     expect(read.header).toEqual(readCsvExport(plain.csv).header);
+  });
+});
+
+describe("chart XLSX", () => {
+  it("holds the spec's table as numbers in a Data sheet and the about entries in an About sheet", async () => {
+    const chart = recipe(OVERVIEW_CHARTS.share, { from: 2017 });
+    const permalink = "https://lens.example/?from=2017";
+    const out = await fx.caller.exportChartXlsx({ chart, permalink });
+    const spec = await pageSpec(chart);
+    expect(out.rows).toBe(spec.table.rows.length);
+    const files = unzipSync(new Uint8Array(Buffer.from(out.base64, "base64")));
+    const workbook = strFromU8(files["xl/workbook.xml"]!);
+    expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Data", "About"]);
+    // Every text of both sheets sits in the shared strings or inline: the column labels and the about words are there.
+    const text = Object.entries(files)
+      .filter(([name]) => name.startsWith("xl/"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("\n");
+    for (const column of spec.table.columns) expect(text).toContain(column.label);
+    expect(text).toContain(spec.title);
+    expect(text).toContain(permalink);
+    // Numbers are numbers: the first row's n is a numeric cell, not text.
+    const sheet1 = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    const n = spec.table.rows[0]!.n as number;
+    expect(sheet1).toMatch(new RegExp(`<c [^>]*r="[A-Z]+2"[^>]*><v>${n}</v></c>`));
+  });
+
+  it("answers bad input with a 400, as the CSV does", async () => {
+    const error = await fx.caller
+      .exportChartXlsx({ chart: recipe({ ...OVERVIEW_CHARTS.share, metric: "nope" }) })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
   });
 });
 

@@ -7,15 +7,16 @@
  * The Download CSV buttons call this, so the file users get is the path the tests cover.
  */
 import { benchmarkCharts, benchmarkInputFor, buildGroupSpec, groupChartInput } from "@lens/charts/benchmark-charts";
-import { aboutLines, chartCsv } from "@lens/charts/chart-files";
+import { aboutEntries, aboutLines, chartCsv } from "@lens/charts/chart-files";
 import { type ChartRecipe, JOINERS_LEAVERS } from "@lens/charts/chart-recipes";
 import { CHART_KINDS, type ChartSpec } from "@lens/charts/chart-spec";
 import { GROUP_KINDS } from "@lens/charts/comparison-group";
 import { withPageHighlight } from "@lens/charts/highlight";
 import { recipeInputs } from "@lens/charts/recipe-inputs";
 import { joinersLeaversSpec, specFromAnswers } from "@lens/charts/recipe-spec";
-import { COUNCILS, type Filters, filtersSchema, groupBySchema, metricIdSchema } from "@lens/core";
+import { COUNCILS, type Filters, filtersSchema, groupBySchema, metricIdSchema, workbookSheets } from "@lens/core";
 import { TRPCError } from "@trpc/server";
+import writeXlsxFile, { type SheetData } from "write-excel-file/node";
 import { z } from "zod";
 import { queryCaller } from "./query-procedures.js";
 import type { Context } from "./trpc.js";
@@ -163,13 +164,15 @@ export async function chartSpecFor(ctx: Context, input: Pick<ChartViewInput, "ch
   return withPageHighlight(await requestSpec(ctx, input.chart), input.highlight ?? null);
 }
 
+const metaFor = (ctx: Context, input: Pick<ChartViewInput, "permalink">) => ({
+  permalink: input.permalink ?? "(not given)",
+  exportedAt: new Date(),
+  buildId: ctx.warehouse.info.buildId,
+});
+
 export async function exportChart(ctx: Context, input: ChartViewInput) {
   const spec = await chartSpecFor(ctx, input);
-  const about = aboutLines(spec, {
-    permalink: input.permalink ?? "(not given)",
-    exportedAt: new Date(),
-    buildId: ctx.warehouse.info.buildId,
-  });
+  const about = aboutLines(spec, metaFor(ctx, input));
   const rows = chartCsv(spec, { bom: input.layout === "spreadsheet" });
   // Comment lines suit scripts that skip them; spreadsheets get the about lines in a file of their own.
   const csv = input.layout === "comments" ? `${about.map((l) => `# ${l}`).join("\r\n")}\r\n${rows}` : rows;
@@ -180,4 +183,27 @@ export async function exportChart(ctx: Context, input: ChartViewInput) {
     rows: spec.table.rows.length,
     truncated: false,
   };
+}
+
+/** The chart XLSX's input: the chart view's, without a CSV layout. */
+export const chartXlsxInput = z.object({
+  chart: chartRequestInput,
+  highlight: chartViewInput.highlight,
+  permalink: chartViewInput.permalink,
+});
+
+/**
+ * The same chart as an .xlsx workbook in @lens/core's one layout: a Data sheet of the spec's
+ * table and an About sheet of the about file's entries. Base64, because tRPC answers JSON.
+ */
+export async function exportChartXlsx(ctx: Context, input: z.output<typeof chartXlsxInput>) {
+  const spec = await chartSpecFor(ctx, input);
+  const { columns, rows } = spec.table;
+  const sheets = workbookSheets(
+    columns.map((c) => c.label),
+    rows.map((r) => columns.map((c) => r[c.key])),
+    aboutEntries(spec, metaFor(ctx, input)),
+  );
+  const buffer = await writeXlsxFile(sheets.map((s) => ({ ...s, data: s.data as SheetData }))).toBuffer();
+  return { rows: rows.length, base64: buffer.toString("base64") };
 }

@@ -1,5 +1,5 @@
 import { queryProcedures } from "./query-procedures.js";
-import { exportCsvProcedure } from "./routers/export.js";
+import { exportChartXlsxProcedure, exportCsvProcedure } from "./routers/export.js";
 import { metaProcedures } from "./routers/meta.js";
 import { router } from "./trpc.js";
 
@@ -8,6 +8,7 @@ export const appRouter = router({
   ...queryProcedures,
   meta: { ...queryProcedures.meta, ...metaProcedures },
   exportCsv: exportCsvProcedure,
+  exportChartXlsx: exportChartXlsxProcedure,
 });
 
 export type AppRouter = typeof appRouter;

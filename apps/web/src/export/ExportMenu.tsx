@@ -3,8 +3,8 @@
  * size choice), SVG and CSV downloads, a permalink (and a frozen one pinned to the warehouse
  * build) and embed code. The picture is the page's own chart component drawn offscreen at the
  * preset's size from the ChartSpec, never a screenshot of the page. A recipe chart's CSV and
- * about file are written by the server (exportCsv's chart view), which builds the same spec
- * from the same procedures with the same builders.
+ * about file, and its XLSX, are written by the server (exportCsv's chart view and
+ * exportChartXlsx), which builds the same spec from the same procedures with the same builders.
  * Copied text is also shown in a read-only field, so copying works without clipboard access.
  */
 
@@ -20,8 +20,9 @@ import { isSizePreset, SIZE_PRESET_IDS, SIZE_PRESETS, type SizePreset } from "./
 import { exportFileName } from "./file-name.js";
 import { embedCode, embedUrlFor, permalinkFor, SIZE_PARAM, storeSnapshot } from "./permalink.js";
 import { composeForBrowser, copyText, downloadBlob, svgToPng } from "./rasterise.js";
-import { chartXlsx } from "./xlsx.js";
 import "./export-menu.css";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface ExportMenuProps {
   spec: ChartSpec;
@@ -77,15 +78,14 @@ export function ExportMenu({ spec, pageHref, embedSrc, request }: ExportMenuProp
     }
   };
 
-  /** The chart's rows and its about lines, written by the server. */
+  /** What names this chart for the server, which writes its files. */
+  const chartInput = () => ({
+    chart: request.kind === "recipe" ? { ...request, recipe: recipeFields(request.recipe) } : request,
+    highlight: spec.highlightCouncil?.code,
+    permalink: permalink(),
+  });
   const csvFiles = (layout: "spreadsheet" | "plain"): Promise<{ csv: string; about: string[] }> =>
-    trpcClient.exportCsv.query({
-      view: "chart",
-      chart: request.kind === "recipe" ? { ...request, recipe: recipeFields(request.recipe) } : request,
-      highlight: spec.highlightCouncil?.code,
-      permalink: permalink(),
-      layout,
-    });
+    trpcClient.exportCsv.query({ view: "chart", ...chartInput(), layout });
   const csvBlob = (text: string) => new Blob([text], { type: "text/csv;charset=utf-8" });
 
   /** PNG is rasterised from the composed SVG at the preset's density. */
@@ -105,11 +105,14 @@ export function ExportMenu({ spec, pageHref, embedSrc, request }: ExportMenuProp
         exportFileName(spec, "about.txt"),
       );
     });
-  const meta = () => ({ permalink: permalink(), exportedAt: new Date(), buildId: build.data?.buildId });
   const downloadPlainCsv = () =>
     run("Plain CSV", async () => downloadBlob(csvBlob((await csvFiles("plain")).csv), exportFileName(spec, "csv")));
   const downloadXlsx = () =>
-    run("XLSX", async () => downloadBlob(await chartXlsx(spec, meta()), exportFileName(spec, "xlsx")));
+    run("XLSX", async () => {
+      const { base64 } = await trpcClient.exportChartXlsx.query(chartInput());
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      downloadBlob(new Blob([bytes], { type: XLSX_TYPE }), exportFileName(spec, "xlsx"));
+    });
 
   const copy = async (label: string, text: string) => {
     const ok = await copyText(text);

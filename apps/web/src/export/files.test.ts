@@ -1,36 +1,7 @@
 import { longSpec } from "@lens/charts/spec-fixtures";
-import type { WorkbookSheet } from "@lens/core";
-import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportFileName } from "./file-name.js";
 import { embedCode, embedUrlFor, permalinkFor, pinnedBuild } from "./permalink.js";
-import { chartSheets, chartXlsx } from "./xlsx.js";
-
-const META = {
-  permalink: "https://lens.example/?from=2015&size=standard",
-  exportedAt: new Date("2026-11-25T10:00:00Z"),
-};
-
-describe("chartXlsx", () => {
-  it("writes a Data sheet of the exact rows and an About sheet", async () => {
-    const spec = longSpec("bar");
-    const [{ data }, { data: about }] = chartSheets(spec, { ...META, buildId: "b-42" }) as [
-      WorkbookSheet,
-      WorkbookSheet,
-    ];
-    expect(data).toHaveLength(spec.table.rows.length + 1);
-    expect(data[1]).toEqual(["Market-led", 0.3412, 341, 1000, 1000, false]);
-    // Suppressed: empty, never 0.
-    expect(data[2]!.slice(1, 4)).toEqual([null, null, null]);
-    expect(about.map((r) => (r[0] as { value: string }).value)).toEqual(
-      expect.arrayContaining(["Title", "Filters", "Source", "Licence", "Build", "Permalink"]),
-    );
-    const blob = await chartXlsx(spec, META);
-    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-    const workbook = strFromU8(files["xl/workbook.xml"]!);
-    expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Data", "About"]);
-  });
-});
 
 describe("exportFileName", () => {
   it("says what the chart is and which years", () => {
