@@ -145,6 +145,13 @@ const PROCEDURES: Record<string, { valid: Record<string, unknown>; call: () => C
     },
     call: () => (i) => fx.caller.exportCsv(i as never),
   },
+  exportChartXlsx: {
+    valid: {
+      chart: { kind: "benchmark", part: "trend", council: "886", metric: "share_36_months", filters: {} },
+      highlight: "886",
+    },
+    call: () => (i) => fx.caller.exportChartXlsx(i as never),
+  },
   "exportCsv (benchmark chart)": {
     path: "exportCsv",
     valid: {
