@@ -232,6 +232,7 @@ describe("chart view: bad input is a 4xx naming the field", () => {
     ],
     ["a bad highlight", { chart: recipe(share), highlight: "88" }, "BAD_REQUEST", /council code/],
     ["a javascript: permalink", { chart: recipe(share), permalink: "javascript:alert(1)" }, "BAD_REQUEST", /http/],
+    ["a chart drawn from another build", { chart: recipe(share), buildId: "an-older-build" }, "CONFLICT", /rebuilt/],
   ])("%s", async (_what, patch, code, message) => {
     const error = await fx.caller.exportCsv({ view: "chart", ...patch } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);

@@ -88,6 +88,8 @@ export const chartViewInput = {
     .url({ protocol: /^https?$/, message: "an http(s) address" })
     .max(4000)
     .optional(),
+  /** The warehouse build the page drew the chart from: a file from another build would not be that chart. */
+  buildId: z.string().max(200).optional(),
   layout: z.enum(["comments", "spreadsheet", "plain"]).default("spreadsheet"),
 };
 type ChartViewInput = z.output<z.ZodObject<typeof chartViewInput>>;
@@ -160,7 +162,12 @@ async function requestSpec(ctx: Context, request: ChartRequestInput): Promise<Ch
 }
 
 /** The spec the page drew for this chart, highlighted as the page highlights it. */
-export async function chartSpecFor(ctx: Context, input: Pick<ChartViewInput, "chart" | "highlight">) {
+export async function chartSpecFor(ctx: Context, input: Pick<ChartViewInput, "chart" | "highlight" | "buildId">) {
+  if (input.buildId !== undefined && input.buildId !== ctx.warehouse.info.buildId)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "the data was rebuilt since this chart was drawn: reload the page to export the chart as it is now",
+    });
   return withPageHighlight(await requestSpec(ctx, input.chart), input.highlight ?? null);
 }
 
@@ -190,6 +197,7 @@ export const chartXlsxInput = z.object({
   chart: chartRequestInput,
   highlight: chartViewInput.highlight,
   permalink: chartViewInput.permalink,
+  buildId: chartViewInput.buildId,
 });
 
 /**

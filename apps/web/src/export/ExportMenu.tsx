@@ -83,6 +83,8 @@ export function ExportMenu({ spec, pageHref, embedSrc, request }: ExportMenuProp
     chart: request.kind === "recipe" ? { ...request, recipe: recipeFields(request.recipe) } : request,
     highlight: spec.highlightCouncil?.code,
     permalink: permalink(),
+    // The build the chart was drawn from: the server refuses to write another build's rows under it.
+    buildId: build.data?.buildId,
   });
   const csvFiles = (layout: "spreadsheet" | "plain"): Promise<{ csv: string; about: string[] }> =>
     trpcClient.exportCsv.query({ view: "chart", ...chartInput(), layout });
