@@ -1,6 +1,6 @@
 import { csvCell, readCsvExport } from "@lens/core";
 import { describe, expect, it } from "vitest";
-import { aboutEntries, aboutText, chartCsv } from "./chart-files.js";
+import { aboutEntries, aboutFileText, aboutLines, chartCsv } from "./chart-files.js";
 import { longSpec } from "./spec-fixtures.js";
 
 const META = {
@@ -36,7 +36,7 @@ describe("chartCsv", () => {
   it("puts the title, filters, concentration, source, licence, build and permalink in the about file", () => {
     const disclosures = ["93% of these contracts come from Norfolk County Council's 2015 contract register"];
     const spec = longSpec("bar", { disclosures });
-    const about = aboutText(spec, { ...META, buildId: "b-42" });
+    const about = aboutFileText(aboutLines(spec, { ...META, buildId: "b-42" }));
     const lines = about.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(`Title: ${spec.title}`);
     expect(about).toContain(`Read with: ${disclosures[0]}`);

@@ -31,7 +31,7 @@ export function chartCsv(spec: ChartSpec, options: { bom?: boolean } = {}): stri
 }
 
 /** The definitions of the measures a chart draws (its axes carry their short labels). */
-export function definitionsOf(spec: ChartSpec): string[] {
+function definitionsOf(spec: ChartSpec): string[] {
   const labels = spec.kind === "scatter" ? [spec.yLabel, spec.xLabel] : [spec.yLabel];
   return labels.flatMap((l) => {
     const m = METRICS.find((x) => x.shortLabel === l);
@@ -72,8 +72,4 @@ export function aboutLines(spec: ChartSpec, meta: CsvMeta): string[] {
 /** The about file: its lines as UTF-8 text (with a byte-order mark for Windows editors). */
 export function aboutFileText(lines: readonly string[]): string {
   return `${BOM}${lines.join("\r\n")}\r\n`;
-}
-
-export function aboutText(spec: ChartSpec, meta: CsvMeta): string {
-  return aboutFileText(aboutLines(spec, meta));
 }
