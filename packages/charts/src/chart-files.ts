@@ -7,9 +7,9 @@
  * mark (so Excel reads "£" and "≥"), the plain CSV for scripts does not.
  *
  * The server writes these files (exportCsv's `chart` view builds the same spec from the same
- * procedures), so the download is the path its tests cover; the web's XLSX reads the about
- * entries from here too. Cells are written by @lens/core's csvCell, the one CSV writer and
- * formula guard.
+ * procedures), so the download is the path its tests cover; its chart XLSX's About sheet
+ * holds the same entries. The page only joins the about lines into a file. Cells are written
+ * by @lens/core's csvCell, the one CSV writer and formula guard.
  */
 
 import { BOM, csvLine, METRICS, SAMPLE_NOTICE } from "@lens/core";
