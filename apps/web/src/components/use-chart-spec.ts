@@ -5,11 +5,11 @@
  */
 
 import type { ChartRecipe } from "@lens/charts/chart-recipes";
-import { adjustFor } from "@lens/charts/chart-recipes";
 import type { ChartRequest } from "@lens/charts/chart-request";
 import type { ChartSpec } from "@lens/charts/chart-spec";
+import { recipeInputs } from "@lens/charts/recipe-inputs";
 import { specFromAnswers } from "@lens/charts/recipe-spec";
-import { type Filters, getMetric } from "@lens/core";
+import type { Filters } from "@lens/core";
 import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
 import { useDistribution, useMetric, useScatter } from "./use-metric.js";
@@ -21,9 +21,9 @@ export function useChartSpec(
   const build = useBuild();
   const isBox = recipe.chart === "box";
   const isScatter = recipe.chart === "scatter";
-  const metric = getMetric(recipe.metric);
-  if (!metric) throw new Error(`unknown metric '${recipe.metric}'`);
-  const adjust = adjustFor(metric, recipe.groupBy);
+  // The like-for-like strata as recipeInputs decides them, so the hook asks exactly what the
+  // page prefetch and the server's chart export ask (one cache entry, one answer).
+  const adjust = recipeInputs(recipe, filters).compare?.adjust ?? [];
   const compare = useMetric(recipe.metric, recipe.groupBy, filters, { enabled: !isScatter, adjust });
   const dist = useDistribution(recipe.metric, recipe.groupBy[0], filters, { enabled: isBox });
   const scatter = useScatter(recipe.x ?? recipe.metric, recipe.metric, filters, { enabled: isScatter });
