@@ -8,13 +8,11 @@
 import { askDistanceInWords } from "@lens/charts/benchmark";
 import { ATTRIBUTION, type Claim, claimById, type EvidenceChart as EvidenceChartDef } from "@lens/charts/claims";
 import { filtersForMetric, filtersInWords } from "@lens/charts/filter-state";
-import { takeaway } from "@lens/charts/takeaway";
 import { COUNCILS, type Filters, getMetric } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChartCard } from "../../components/ChartCard.js";
 import { FilterBar, useFilters } from "../../components/FilterBar.js";
+import { RecipeChart } from "../../components/RecipeChart.js";
 import { ErrorBlock, LoadingBlock } from "../../components/States.js";
-import { useChartSpec } from "../../components/use-chart-spec.js";
 import { briefChartFilters } from "../../evidence/chart-filters.js";
 import { useClaimFinding } from "../../evidence/use-finding.js";
 import { usePrintMedia } from "../../evidence/use-print.js";
@@ -39,10 +37,6 @@ const PRINT_SCATTER_HEIGHT = 175;
 function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters: Filters }) {
   const build = useBuild();
   const isSample = build.data?.isSample ?? true;
-  const scoped = briefChartFilters(recipe, filters, isSample);
-  const { spec, state, request } = useChartSpec(recipe, scoped);
-  // The shared takeaway words bars and lines; a scatter's reading is the API's r, in its notes.
-  const words = spec && spec.kind !== "scatter" ? takeaway(spec) : undefined;
   // Shorter than elsewhere so two frames fit on an A4 page; a ranked list keeps its own height (one row per council).
   const printing = usePrintMedia();
   const height = recipe.horizontal
@@ -53,12 +47,9 @@ function EvidenceChart({ recipe, filters }: { recipe: EvidenceChartDef; filters:
         : PRINT_CHART_HEIGHT
       : BRIEF_CHART_HEIGHT;
   return (
-    <ChartCard
-      title={recipe.title ?? ""}
-      state={state}
-      spec={spec}
-      request={request}
-      takeaway={words}
+    <RecipeChart
+      recipe={recipe}
+      filters={briefChartFilters(recipe, filters, isSample)}
       height={height}
       skeletonHeight={BRIEF_CHART_HEIGHT}
     />
