@@ -16,8 +16,7 @@ import {
   normaliseProvisionType,
   normaliseRating,
   readOfstedCsv,
-  recordCouncilAndSector,
-  recordUrn,
+  recordProvider,
   sniffOfstedHeader,
 } from "./ofsted-common.js";
 
@@ -123,11 +122,9 @@ export const ofstedInspectionsIngester = defineSource<"inspections", CsvRecord, 
     return {
       records: dataRecords(csv.body),
       toRow(record, { source, line }) {
-        const identified = recordUrn(record, csv.header, col.urn);
-        if ("reason" in identified) return { reject: identified.reason };
-        const { urn } = identified;
-        const place = recordCouncilAndSector(urn, record, col);
-        if ("reason" in place) return { reject: place.reason };
+        const place = recordProvider(record, csv.header, col);
+        if ("reject" in place) return place;
+        const { urn } = place;
         const typeOriginal = cellAt(record, col.eventType);
         const type = normaliseInspectionType(typeOriginal);
         if (type === undefined) return { reject: `URN ${urn}: inspection type '${typeOriginal}' not recognised` };

@@ -7,14 +7,7 @@
 import { type CsvRecord, dataRecords, headerKey, parseCount, parseUkDate } from "../csv.js";
 import { defineSource } from "../source-frame.js";
 import { SourceError } from "../types.js";
-import {
-  cellAt,
-  isOfstedFile,
-  normaliseProvisionType,
-  readOfstedCsv,
-  recordCouncilAndSector,
-  recordUrn,
-} from "./ofsted-common.js";
+import { cellAt, isOfstedFile, normaliseProvisionType, readOfstedCsv, recordProvider } from "./ofsted-common.js";
 
 export const JOINER_LEAVER_COLUMNS = {
   urn: ["urn"],
@@ -91,11 +84,9 @@ export const ofstedJoinersLeaversIngester = defineSource<"joiners_leavers", CsvR
     return {
       records: dataRecords(csv.body),
       toRow(record, { source, line }) {
-        const identified = recordUrn(record, csv.header, col.urn);
-        if ("reason" in identified) return { reject: identified.reason };
-        const { urn } = identified;
-        const place = recordCouncilAndSector(urn, record, col);
-        if ("reason" in place) return { reject: place.reason };
+        const place = recordProvider(record, csv.header, col);
+        if ("reject" in place) return place;
+        const { urn } = place;
         const isJoiner = cellAt(record, col.joiner)?.toLowerCase() === "joiner";
         const isLeaver = cellAt(record, col.leaver)?.toLowerCase() === "leaver";
         if (!isJoiner && !isLeaver) return { reject: `URN ${urn}: neither a joiner nor a leaver` };

@@ -362,3 +362,16 @@ export function recordCouncilAndSector(
   // A council was found, so the name was present.
   return { laCode: council.laCode, laName: laName ?? "", sector, sectorOriginal };
 }
+
+/** Both checks in their order, for sources with nothing to check between them: the URN and its place, or the reject. */
+export function recordProvider(
+  record: CsvRecord,
+  header: CsvRecord,
+  col: { urn: number | undefined; la: number | undefined; sector: number | undefined },
+): ({ urn: string } & ProviderPlace) | { reject: string } {
+  const identified = recordUrn(record, header, col.urn);
+  if ("reason" in identified) return { reject: identified.reason };
+  const place = recordCouncilAndSector(identified.urn, record, col);
+  if ("reason" in place) return { reject: place.reason };
+  return { urn: identified.urn, ...place };
+}
