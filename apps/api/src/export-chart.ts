@@ -95,10 +95,8 @@ export const chartViewInput = {
 type ChartViewInput = z.output<z.ZodObject<typeof chartViewInput>>;
 type ChartRequestInput = z.output<typeof chartRequestInput>;
 
-const buildOf = (ctx: Context) => ({
-  isSample: ctx.warehouse.info.isSample,
-  builtAt: ctx.warehouse.info.builtAt ?? null,
-});
+// The build's facts, as the page reads them from meta.build (the same object).
+const buildOf = (ctx: Context) => ctx.warehouse.info;
 
 /** A recipe's spec from the same procedures' answers the page's hooks read. */
 async function recipeSpec(ctx: Context, recipe: ChartRecipe, filters: Filters): Promise<ChartSpec> {

@@ -16,5 +16,3 @@ export type ChartRequest =
   | { kind: "benchmark"; part: "neighbours" | "trend"; council: string; metric: string; filters: Filters }
   /** The council among a region, council type or custom group. */
   | { kind: "benchmark-group"; council: string; metric: string; group: ComparisonGroup; filters: Filters };
-
-export type ChartRequestKind = ChartRequest["kind"];

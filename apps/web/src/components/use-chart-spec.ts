@@ -32,9 +32,7 @@ export function useChartSpec(
     : isBox
       ? { compare: compare.data, distribution: dist.data }
       : { compare: compare.data };
-  const spec = build.data
-    ? specFromAnswers(recipe, filters, answers, { isSample: build.data.isSample, builtAt: build.data.builtAt ?? null })
-    : null;
+  const spec = build.data ? specFromAnswers(recipe, filters, answers, build.data) : null;
   const state = isScatter ? scatter.state : isBox ? bothStates(dist.state, compare.state) : compare.state;
   return { spec, state, request: { kind: "recipe", recipe, filters } };
 }

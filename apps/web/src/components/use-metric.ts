@@ -1,13 +1,10 @@
 /** Page-side data hooks: one metric from the API's compare procedure, narrowed to the filters it accepts. */
 
 import type { CompareResult, DistributionResult } from "@lens/charts/api-types";
-import type { SpecContext } from "@lens/charts/build-spec";
 import { compareInputFor, distributionInputFor, metricWithFilters, scatterInputFor } from "@lens/charts/recipe-inputs";
-import { specContext } from "@lens/charts/recipe-spec";
 import type { DimensionId, Filters, MetricDef } from "@lens/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../lib/trpc.js";
-import { useBuild } from "../lib/use-build.js";
 import type { QueryState } from "./ChartCard.js";
 
 /** A metric's query: the registry entry, the API's data, and the filters it applied or ignored. */
@@ -48,13 +45,6 @@ export function useMetric(
     ignored,
     state: stateOf(query, options.enabled ?? true),
   };
-}
-
-/** What every spec needs to know about the build and the filters it was drawn with. */
-export function useSpecContext(): (q: Pick<MetricQuery, "applied" | "ignored">) => SpecContext | null {
-  const build = useBuild();
-  return (q) =>
-    build.data ? specContext({ isSample: build.data.isSample, builtAt: build.data.builtAt ?? null }, q) : null;
 }
 
 export type DistributionQuery = DataQuery<DistributionResult>;

@@ -150,13 +150,7 @@ function BenchmarkBody({ laCode }: { laCode: string }) {
     placeholderData: keepPreviousData,
   });
   const name = councilName(laCode);
-  const charts =
-    selected.data && build.data
-      ? benchmarkCharts(selected.data, metricId, filters, {
-          isSample: build.data.isSample,
-          builtAt: build.data.builtAt ?? null,
-        })
-      : null;
+  const charts = selected.data && build.data ? benchmarkCharts(selected.data, metricId, filters, build.data) : null;
   const bm = charts?.bm;
   const spec = charts?.neighbours ?? null;
   const trend = charts?.trend ?? null;
@@ -455,7 +449,7 @@ function GroupChart({
           filters,
           compare: q.data,
           england,
-          build: { isSample: build.data.isSample, builtAt: build.data.builtAt ?? null },
+          build: build.data,
         })
       : null;
   const state: QueryState = {
