@@ -188,6 +188,8 @@ describe("mergeSpecs", () => {
       [null, 4],
     ]);
     expect(m.table.rows.map((r) => r.measure)).toEqual(["Joiners", "Leavers"]);
+    // The value column holds both measures' values, so it is not named after the first.
+    expect(m.table.columns.map((c) => c.label)).toEqual(["Measure", "Year", "Value", "n", "Suppressed"]);
   });
 });
 

@@ -636,7 +636,8 @@ export function buildScatterSpec(input: ScatterSpecInput): ChartSpec {
 
 /**
  * Several one-series specs over the same categories (e.g. joiners and leavers by year) → one
- * grouped bar or line chart, one series per metric; the table gains a "Measure" column.
+ * grouped bar or line chart, one series per metric; the table gains a "Measure" column, and
+ * its value column is named `valueLabel` (it holds every measure's values, not the first's).
  */
 export function mergeSpecs(
   id: string,
@@ -644,6 +645,7 @@ export function mergeSpecs(
   subtitle: string,
   parts: readonly { spec: ChartSpec; label: string; colour: string }[],
   kind: ChartKind = "grouped-bar",
+  valueLabel = "Value",
 ): ChartSpec {
   const first = parts[0]!.spec;
   const categories = [...new Set(parts.flatMap((p) => p.spec.categories))].sort();
@@ -661,7 +663,10 @@ export function mergeSpecs(
       suppressed: pick(s.suppressed, false),
     };
   });
-  const columns = [{ key: "measure", label: "Measure" }, ...first.table.columns];
+  const columns = [
+    { key: "measure", label: "Measure" },
+    ...first.table.columns.map((c) => (c.label === first.yLabel ? { ...c, label: valueLabel } : c)),
+  ];
   const rows = parts.flatMap((p) => p.spec.table.rows.map((r) => ({ measure: p.label, ...r })));
   const spec: ChartSpec = {
     ...first,

@@ -183,6 +183,7 @@ export const JOINERS_LEAVERS = {
   page: "/quality",
   title: "Providers joining and leaving the register",
   subtitle: "Providers registering and de-registering with Ofsted in the year to 31 March",
+  valueLabel: "Providers",
   parts: [
     { recipe: yearBars("joiners"), label: "Joiners", colour: "#0072B2" },
     { recipe: yearBars("leavers"), label: "Leavers", colour: "#D55E00" },

@@ -104,5 +104,7 @@ export function joinersLeaversSpec(parts: readonly ChartSpec[]): ChartSpec {
     JOINERS_LEAVERS.title,
     JOINERS_LEAVERS.subtitle,
     JOINERS_LEAVERS.parts.map((p, i) => ({ spec: parts[i]!, label: p.label, colour: p.colour })),
+    "grouped-bar",
+    JOINERS_LEAVERS.valueLabel,
   );
 }
